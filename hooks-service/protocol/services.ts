@@ -5,8 +5,8 @@
  */
 import { ANALYTES } from '@reasoning/knowledge/labs';
 import { rules } from '@reasoning/registry';
-import type { CdsService } from './schemas/discovery';
-import type { HookName } from './schemas/request';
+import type { CdsService } from '@cds-hooks/schemas/discovery';
+import type { HookName } from '@cds-hooks/schemas/request';
 
 export interface ServiceDefinition {
   id: string;

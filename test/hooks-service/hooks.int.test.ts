@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdsResponse } from '../../hooks-service/protocol/schemas/response';
-import { DiscoveryResponse } from '../../hooks-service/protocol/schemas/discovery';
-import { compile } from '../../hooks-service/protocol/validate';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
+import { DiscoveryResponse } from '@cds-hooks/schemas/discovery';
+import { compile } from '@cds-hooks/validate';
 import { assertValidCdsResponse } from './support/assert-cds-response';
 import { startService, type RunningService } from './support/service';
 import { draftNaproxen, fixtureNames, hookRequest, loadFixture, prefetchFor } from './support/synthea';

@@ -2,13 +2,10 @@
 import type { MedicationFact } from '../../facts';
 import type { EvidenceRef, FindingInput, Severity, SuggestionAction } from '../../types';
 import { ingredientName } from './index';
-
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+import { moreUrgent } from '../../../cds-hooks/severity';
 
 /** The higher of two severities. */
-export function maxSeverity(a: Severity, b: Severity): Severity {
-  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
-}
+export const maxSeverity: (a: Severity, b: Severity) => Severity = moreUrgent;
 
 /** Stable key of what a medication is: its sorted ingredient CUIs, or its first code when no ingredient is known. */
 export function medKey(m: MedicationFact): string {
@@ -57,10 +54,8 @@ export function draftRequest(patientRef: string | undefined, code: string, displ
   return req;
 }
 
-/** Clips a summary to the CDS Hooks limit (< 140 characters). */
-export function clipSummary(s: string): string {
-  return s.length < 140 ? s : `${s.slice(0, 136)}…`;
-}
+/** Clips a summary to the CDS Hooks limit (< 140 characters), the same way the service clips card summaries. */
+export { clipSummary } from '../../../cds-hooks/summary';
 
 /** Unique by ref, draft orders first, then by ref (deterministic order). */
 export function uniqueMeds(meds: readonly MedicationFact[]): MedicationFact[] {
