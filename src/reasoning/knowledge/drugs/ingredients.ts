@@ -75,6 +75,7 @@ export const INGREDIENTS: Readonly<Record<string, Ingredient>> = {
   '139462': { name: 'moxifloxacin', classes: ['qt-prolonging'], src: 'cpic' },
   '6135': { name: 'ketoconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'unverified' },
   '28031': { name: 'itraconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '121243': { name: 'voriconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'cpic' },
   '85762': { name: 'ritonavir', classes: ['strong-cyp3a4-inhibitor', 'hiv-protease-inhibitor'], src: 'unverified' },
   '343047': { name: 'atazanavir', classes: ['hiv-protease-inhibitor'], src: 'cpic' },
   '51499': { name: 'irinotecan', classes: [], src: 'cpic' },
