@@ -1,5 +1,5 @@
 /**
- * The least scopes Cairn needs (SMART App Launch 2.x, "Scopes and Launch Context"): read/search on the six
+ * The least scopes Cairn needs (SMART App Launch 2.x, "Scopes and Launch Context"): read/search on the eight
  * resource types the engine reads, the launch context, and the user's identity.
  */
 import { ENGINE_RESOURCE_TYPES } from '@reasoning/inputs';
