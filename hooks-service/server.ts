@@ -17,6 +17,7 @@ import { createFhirClient, type FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
 import type { Store } from './store/types';
+import { registerSecurityHeaders } from './web/security-headers';
 
 export interface ServerDeps {
   config: ServiceConfig;
@@ -90,6 +91,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   }) as unknown as FastifyInstance;
+  registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
   if (deps.config.auth === 'off') app.log.warn('CDS_AUTH=off: CDS Hooks calls are accepted without a JWT (development and conformance runs only)');
   app.get('/healthz', async () => ({ status: 'ok' }));
