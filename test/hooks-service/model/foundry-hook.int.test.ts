@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createReasoningServiceFromConfig, describeProfile, parseModelConfig } from '../../../hooks-service/model/index';
-import type { CdsResponse } from '../../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { assertValidCdsResponse } from '../support/assert-cds-response';
 import { startService, type RunningService } from '../support/service';
 import { hookRequest, loadFixture, prefetchFor } from '../support/synthea';
