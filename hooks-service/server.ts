@@ -17,6 +17,7 @@ import { createFhirClient, type FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
 import type { Store } from './store/types';
+import { registerSecurityHeaders } from './web/security-headers';
 
 export interface ServerDeps {
   config: ServiceConfig;
@@ -30,6 +31,8 @@ export interface ServerDeps {
   runEngine?: (input: EngineInput) => EngineResult;
   /** Model reasoning inside hook calls (hooks-service/model); absent = engine cards only. */
   model?: HookModel;
+  /** The model set-up as /readyz shows it (route, auth, negotiated output mode; nothing secret). */
+  modelStatus?: () => unknown;
 }
 
 const MAX_FHIR_PAGE_BYTES = 20 * 1024 * 1024;
@@ -88,12 +91,15 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   }) as unknown as FastifyInstance;
+  registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
   if (deps.config.auth === 'off') app.log.warn('CDS_AUTH=off: CDS Hooks calls are accepted without a JWT (development and conformance runs only)');
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ready = await deps.store.isReady().catch(() => false);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+    // The model is never a readiness condition (hooks answer without it); its negotiated set-up is shown.
+    const model = deps.modelStatus?.();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', ...(model ? { model } : {}) });
   });
   void app.register(cdsHooksPlugin, cdsHooksOptions(deps));
   return app;

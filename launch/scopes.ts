@@ -36,6 +36,17 @@ export function buildScope({ config, ehrLaunch }: ScopeRequest): string {
 }
 
 /**
+ * The administrator's scopes (CAIRN_APP_SCOPES), with the launch-context scope this launch needs when they lack it:
+ * `launch` for an EHR launch, `launch/patient` for a standalone one (the other one is dropped: it would be ignored
+ * or refused).
+ */
+export function configuredScope(scopes: string, ehrLaunch: boolean): string {
+  const [wanted, other] = ehrLaunch ? ['launch', 'launch/patient'] : ['launch/patient', 'launch'];
+  const rest = scopes.split(/\s+/).filter((s) => s !== '' && s !== wanted && s !== other);
+  return [wanted, ...rest].join(' ');
+}
+
+/**
  * PKCE: SMART 2.x servers SHALL support S256, so require it there and when advertised; tolerate v1 servers
  * that do not advertise it (fhirclient then sends no challenge).
  */
