@@ -12,6 +12,7 @@ import { JwksCache } from './auth/jwks';
 import type { ServiceConfig } from './config';
 import { installErrorHandling } from './errors';
 import { createLogger } from './logger';
+import { installJsonBodyParser } from './net/json-body';
 import type { FetchLike } from './net/fetch-json';
 import { createFhirClient, type FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
@@ -89,6 +90,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     requestIdHeader: false,
   }) as unknown as FastifyInstance;
   installErrorHandling(app);
+  installJsonBodyParser(app);
   if (deps.config.auth === 'off') app.log.warn('CDS_AUTH=off: CDS Hooks calls are accepted without a JWT (development and conformance runs only)');
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -58,6 +58,8 @@ function checkClaims(payload: jwt.JwtPayload, deps: VerifyDeps): { jti: string; 
   const { exp, iat, jti } = payload;
   if (typeof exp !== 'number' || typeof iat !== 'number') throw new AuthFailure('exp and iat required');
   if (typeof jti !== 'string' || jti === '') throw new AuthFailure('jti required');
+  // The replay memory is a text column: a jti it cannot store could never be remembered, so it is never accepted.
+  if (jti.includes('\u0000') || jti.length > 512) throw new AuthFailure('jti not storable');
   const nowSec = deps.now() / 1000;
   if (iat > nowSec + deps.config.clockSkewSec) throw new AuthFailure('iat in the future');
   if (exp - iat > deps.config.maxTokenLifetimeSec) throw new AuthFailure('lifetime too long');
