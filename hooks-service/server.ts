@@ -88,6 +88,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     // Our own ids: an incoming x-request-id header is client-controlled and could carry anything into the logs.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Node's 16 KiB header cap would answer an oversized client JWT 431; above it the auth check can answer the
+    // bare 401 the spec's clients expect (the token itself is capped at MAX_TOKEN_CHARS there).
+    http: { maxHeaderSize: 64 * 1024 },
   }) as unknown as FastifyInstance;
   installErrorHandling(app);
   installJsonBodyParser(app);
