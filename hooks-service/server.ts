@@ -18,6 +18,7 @@ import { createFhirClient, type FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
 import type { Store } from './store/types';
+import { registerSecurityHeaders } from './web/security-headers';
 
 export interface ServerDeps {
   config: ServiceConfig;
@@ -92,6 +93,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     // bare 401 the spec's clients expect (the token itself is capped at MAX_TOKEN_CHARS there).
     http: { maxHeaderSize: 64 * 1024 },
   }) as unknown as FastifyInstance;
+  registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
   installJsonBodyParser(app);
   if (deps.config.auth === 'off') app.log.warn('CDS_AUTH=off: CDS Hooks calls are accepted without a JWT (development and conformance runs only)');

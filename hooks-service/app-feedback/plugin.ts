@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { sendError } from '../errors';
 import { admitSmartCaller } from '../net/smart-caller';
 import { FhirUnavailable, type FhirClient } from '../prefetch/fhir-client';
-import { nulCharacterAt, nulMessage } from '../protocol/validate';
+import { nulCharacterAt, nulMessage } from '@cds-hooks/validate';
 import type { FeedbackRecord, Store } from '../store/types';
 
 export const APP_FEEDBACK_SERVICE = 'cairn-app';

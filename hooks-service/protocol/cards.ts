@@ -7,8 +7,8 @@
 import type { Finding, FindingInput, SuggestionAction } from '@reasoning/types';
 import { ruleById } from '@reasoning/registry';
 import { OVERRIDE_REASONS } from './override-reasons';
-import type { Action, Card, Suggestion } from './schemas/response';
-import { clipSummary } from './summary';
+import type { Action, Card, Suggestion } from '@cds-hooks/schemas/response';
+import { clipSummary } from '@cds-hooks/summary';
 
 export const TOPIC_SYSTEM = 'urn:cairn:cds:rule-topic';
 

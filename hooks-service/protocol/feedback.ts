@@ -5,9 +5,9 @@
  */
 import { AppError } from '../errors';
 import type { FeedbackRecord, Store } from '../store/types';
-import { FeedbackRequest, type FeedbackItem } from './schemas/feedback';
+import { FeedbackRequest, type FeedbackItem } from '@cds-hooks/schemas/feedback';
 import type { ServiceDefinition } from './services';
-import { compile, nulCharacterAt, nulMessage } from './validate';
+import { compile, nulCharacterAt, nulMessage } from '@cds-hooks/validate';
 
 const checkFeedback = compile(FeedbackRequest, 'feedback request');
 

@@ -13,9 +13,10 @@ import type { FhirClient } from '../prefetch/fhir-client';
 import type { Store } from '../store/types';
 import { toCards, TOPIC_SYSTEM, type RuledCard } from './cards';
 import { parseHookCall } from './hook-request';
-import type { Card, CdsResponse } from './schemas/response';
+import type { Card, CdsResponse } from '@cds-hooks/schemas/response';
 import { selectFindings } from './select-findings';
-import { clipSummary } from './summary';
+import { mostUrgentFirst } from '@cds-hooks/severity';
+import { clipSummary } from '@cds-hooks/summary';
 import type { ServiceDefinition } from './services';
 
 /** The model seam: reasoning within the hook's latency budget, or undefined (the engine's cards stand alone). */
@@ -78,8 +79,7 @@ export async function handleHook(service: ServiceDefinition, body: unknown, call
 
 // spec §Card Attributes: indicator values are listed "in order of increasing urgency"; clients that show cards in
 // the order received then show the most urgent first. Stable, so equal cards keep the engine's order.
-const URGENCY: Readonly<Record<Card['indicator'], number>> = { critical: 0, warning: 1, info: 2 };
-const byUrgency = (cards: RuledCard[]): RuledCard[] => [...cards].sort((a, b) => URGENCY[a.card.indicator] - URGENCY[b.card.indicator]);
+const byUrgency = (cards: RuledCard[]): RuledCard[] => [...cards].sort((a, b) => mostUrgentFirst(a.card.indicator, b.card.indicator));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

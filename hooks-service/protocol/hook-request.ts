@@ -4,9 +4,9 @@
  */
 import { flattenBundle } from '@fhir/bundle';
 import { AppError } from '../errors';
-import { OrderSelectContext, OrderSignContext, PatientViewContext, HookRequest, PrefetchValue } from './schemas/request';
+import { OrderSelectContext, OrderSignContext, PatientViewContext, HookRequest, PrefetchValue } from '@cds-hooks/schemas/request';
 import type { ServiceDefinition } from './services';
-import { compile } from './validate';
+import { compile } from '@cds-hooks/validate';
 
 const checkRequest = compile(HookRequest, 'request');
 const checkPrefetch = compile(PrefetchValue, 'prefetch value');

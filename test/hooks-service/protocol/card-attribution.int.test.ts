@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineResult, Finding } from '../../../src/reasoning/types';
-import type { CdsResponse } from '../../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { startService, type RunningService } from '../support/service';
 import { hookRequest, loadFixture, prefetchFor } from '../support/synthea';
 
