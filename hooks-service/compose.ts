@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { analyticsConfigFromEnv, type AnalyticsConfig } from './analytics/config';
 import { parseServiceConfig, type ServiceConfig } from './config';
 import { createLogger } from './logger';
-import { createReasoningServiceFromConfig, parseModelConfig } from './model/index';
+import { createReasoningServiceFromConfig, describeProfile, parseModelConfig } from './model/index';
 import { buildServer } from './server';
 import { registerServiceApis } from './service-apis';
 import { closeOnSignals } from './shutdown';
@@ -59,9 +59,11 @@ export async function composeService(env: Env, name: string, options: ComposeOpt
   const pages = readAppPages(options.appDir ?? APP_DIST, config.appHost);
   const store = await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') });
   const reasoning = createReasoningServiceFromConfig(config.model, {
+    onOutputLearned: (mode) => logger.warn({ outputMode: mode }, 'model refused the requested output format; using the weaker mode from now on'),
     onSettled: (event) => logger.info({ model: event.model, source: event.source, latencyMs: event.latencyMs, dropped: event.dropped }, 'model call settled'),
   });
-  const deps = { config: config.service, store, logger, model: reasoning };
+  logger.info({ model: describeProfile(reasoning) }, 'model adapter');
+  const deps = { config: config.service, store, logger, model: reasoning, modelStatus: () => describeProfile(reasoning) };
   const app = buildServer(deps);
   await registerServiceApis(app, { server: deps, reasoning, store, analytics: config.analytics });
   await registerAppPages(app, pages);

@@ -32,6 +32,8 @@ export interface ServerDeps {
   runEngine?: (input: EngineInput) => EngineResult;
   /** Model reasoning inside hook calls (hooks-service/model); absent = engine cards only. */
   model?: HookModel;
+  /** The model set-up as /readyz shows it (route, auth, negotiated output mode; nothing secret). */
+  modelStatus?: () => unknown;
 }
 
 const MAX_FHIR_PAGE_BYTES = 20 * 1024 * 1024;
@@ -100,7 +102,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ready = await deps.store.isReady().catch(() => false);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+    // The model is never a readiness condition (hooks answer without it); its negotiated set-up is shown.
+    const model = deps.modelStatus?.();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', ...(model ? { model } : {}) });
   });
   void app.register(cdsHooksPlugin, cdsHooksOptions(deps));
   return app;
