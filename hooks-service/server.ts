@@ -62,6 +62,7 @@ export function cdsHooksOptions(deps: ServerDeps): CdsHooksPluginOptions & { fhi
   return {
     fhir,
     bodyLimit: config.bodyLimit,
+    rateLimit: config.rateLimit,
     auth: {
       enabled: config.auth === 'on',
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
@@ -94,6 +95,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     // Node's 16 KiB header cap would answer an oversized client JWT 431; above it the auth check can answer the
     // bare 401 the spec's clients expect (the token itself is capped at MAX_TOKEN_CHARS there).
     http: { maxHeaderSize: 64 * 1024 },
+    trustProxy: deps.config.trustProxy,
   }) as unknown as FastifyInstance;
   registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
