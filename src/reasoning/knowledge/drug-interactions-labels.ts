@@ -58,7 +58,7 @@ export const LABEL_INTERACTIONS: readonly InteractionEntry[] = [
     rationale: 'Xanthine oxidase inactivates azathioprine and mercaptopurine; allopurinol blocks it and thiopurine exposure rises several-fold: severe, potentially fatal myelosuppression.',
     management: 'Azathioprine and mercaptopurine labels: reduce the thiopurine dose to one-third or one-quarter of usual and monitor blood counts closely.',
     citations: [drugLabel('Azathioprine (Imuran)', 2018, 'section 7 Drug interactions (allopurinol)'), drugLabel('Mercaptopurine (Purixan)', 2020, 'section 2.4 and 7.1 Allopurinol')],
-    limitations: ['Dose is not read: an already reduced thiopurine dose still shows this finding.', 'Febuxostat (ONC high-priority, contraindicated with thiopurines) is not encoded yet: its RxNorm code was not verified.', CHART_LIMIT],
+    limitations: ['Dose is not read: an already reduced thiopurine dose still shows this finding.', CHART_LIMIT],
   },
   {
     id: 'ddi-warfarin-amiodarone', harm: 'INR rise, bleeding risk', title: 'Warfarin + amiodarone',

@@ -11,6 +11,7 @@ import type { DrugClassId } from './drugs/classes';
 import { LABEL_INTERACTIONS } from './drug-interactions-labels';
 import { drugLabel } from './drug-label';
 import { STALE_ORDER_LIMIT as CHART_LIMIT } from './limitations';
+import { ONC_CLASS_LIMIT as ONC_LIMIT, ONC_MORE_INTERACTIONS, PHANSALKAR_2012 } from './drug-interactions-onc';
 
 export interface DrugMatcher {
   classes?: readonly DrugClassId[];
@@ -44,10 +45,7 @@ export interface InteractionEntry {
   limitations: string[];
 }
 
-export const PHANSALKAR_2012: Citation = {
-  title: 'Phansalkar S, et al. High-priority drug-drug interactions for use in electronic health records. J Am Med Inform Assoc 2012;19(5):735-43',
-  url: 'https://doi.org/10.1136/amiajnl-2011-000612', year: 2012,
-};
+export { PHANSALKAR_2012 };
 export const PDDI_CDS: Citation = {
   title: 'HL7 Potential Drug-Drug Interaction (PDDI) CDS Implementation Guide STU1 — warfarin + NSAIDs logic',
   url: 'http://hl7.org/fhir/uv/pddi/STU1', year: 2022,
@@ -58,9 +56,8 @@ const MASCLEE_2014: Citation = {
 };
 const label = (drug: string, year: number): Citation => drugLabel(drug, year, 'drug interactions section');
 
-const ONC_LIMIT = 'Class membership is re-created from the paper and the product labels; it may miss newer members of a class. ONC pairs with amphetamines (other than methylphenidate), febuxostat, ramelteon, ergot alkaloids and procarbazine are not encoded yet (RxNorm codes not verified).';
 
-const MAOI: DrugMatcher = { classes: ['maoi'], label: 'MAOI' };
+const MAOI: DrugMatcher = { classes: ['maoi'], label: 'MAOI (incl. linezolid, methylene blue)' };
 
 const maoiEntry = (id: string, b: DrugMatcher, harm: string): InteractionEntry => ({
   id, harm: 'serotonin syndrome / hypertensive crisis (contraindicated)', title: `MAOI + ${b.label}`, a: MAOI, b, oncHighPriority: true, severity: { draft: 'critical', chart: 'warning' },
@@ -74,11 +71,11 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
   maoiEntry('ddi-maoi-ssri-snri', { classes: ['ssri', 'snri'], label: 'SSRI/SNRI' }, 'Serotonin syndrome (hyperthermia, rigidity, autonomic instability), potentially fatal.'),
   maoiEntry('ddi-maoi-tca', { classes: ['tca'], label: 'tricyclic antidepressant' }, 'Serotonin syndrome and hypertensive crisis.'),
   maoiEntry('ddi-maoi-triptan', { classes: ['triptan'], label: 'triptan' }, 'MAO-A inhibition raises triptan exposure; serotonin toxicity.'),
-  maoiEntry('ddi-maoi-stimulant', { ingredients: ['6901'], label: 'methylphenidate' }, 'Amphetamine-type stimulants release noradrenaline that MAO inhibition cannot clear: hypertensive crisis (methylphenidate label: contraindicated during and within 14 days of an MAOI).'),
-  maoiEntry('ddi-maoi-opioid', { classes: ['serotonergic-opioid'], label: 'meperidine/methadone/tramadol/fentanyl/dextromethorphan' }, 'Serotonin syndrome; meperidine with MAOIs has caused fatal reactions.'),
+  maoiEntry('ddi-maoi-stimulant', { classes: ['sympathomimetic'], label: 'amphetamine/methylphenidate/phentermine/pseudoephedrine/atomoxetine' }, 'Amphetamine-type stimulants and indirect sympathomimetics release noradrenaline that MAO inhibition cannot clear: hypertensive crisis (amphetamine, methylphenidate, atomoxetine and pseudoephedrine labels: contraindicated during and within 14 days of an MAOI).'),
+  maoiEntry('ddi-maoi-opioid', { classes: ['serotonergic-opioid'], label: 'meperidine/methadone/tramadol/tapentadol/fentanyl/dextromethorphan' }, 'Serotonin syndrome; meperidine with MAOIs has caused fatal reactions.'),
   {
     id: 'ddi-simvastatin-strong-cyp3a4', harm: 'myopathy/rhabdomyolysis risk (contraindicated)', title: 'Simvastatin/lovastatin + strong CYP3A4 inhibitor',
-    a: { classes: ['statin-cyp3a4'], label: 'simvastatin/lovastatin' }, b: { classes: ['strong-cyp3a4-inhibitor'], label: 'strong CYP3A4 inhibitor' },
+    a: { classes: ['statin-cyp3a4'], label: 'simvastatin/lovastatin' }, b: { classes: ['strong-cyp3a4-inhibitor'], label: 'strong CYP3A4 inhibitor (azole, clarithromycin, nefazodone, boosted PI)' },
     oncHighPriority: true, severity: { draft: 'critical', chart: 'warning' },
     rationale: 'Strong CYP3A4 inhibition raises simvastatin/lovastatin exposure many-fold: myopathy and rhabdomyolysis.',
     management: 'Contraindicated per the simvastatin and lovastatin labels. Hold the statin during the course, or use a statin not metabolized by CYP3A4 (pravastatin, rosuvastatin).',
@@ -216,8 +213,8 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
   },
 ];
 
-/** Every interaction entry: the ONC list and established majors above, then label majors (drug-interactions-labels.ts). */
-export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...LABEL_INTERACTIONS];
+/** Every interaction entry: the ONC list and established majors above, the rest of the ONC list (drug-interactions-onc.ts), then label majors. */
+export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...ONC_MORE_INTERACTIONS, ...LABEL_INTERACTIONS];
 
 /** SNOMED CT codes of upper-GI bleeding / ulcer history, from PDDI-CDS value set "valueset-Hx-UGIB-snomed". */
 export const UGIB_HISTORY_SNOMED: readonly string[] = [
