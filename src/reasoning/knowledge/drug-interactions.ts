@@ -10,6 +10,7 @@ import type { Citation, Citations, Severity } from '../types';
 import type { DrugClassId } from './drugs/classes';
 import { LABEL_INTERACTIONS } from './drug-interactions-labels';
 import { drugLabel } from './drug-label';
+import { QT_CITATIONS } from './qt-prolongation';
 import { STALE_ORDER_LIMIT as CHART_LIMIT } from './limitations';
 import { ONC_CLASS_LIMIT as ONC_LIMIT, ONC_MORE_INTERACTIONS, PHANSALKAR_2012 } from './drug-interactions-onc';
 
@@ -38,7 +39,7 @@ export interface InteractionEntry {
   /** Safer alternative for the `b` side when it is the draft (RxNorm code + name), proposed as a draft order. */
   alternative?: { code: string; display: string; label: string };
   /** Extra, entry-specific risk logic (see rules/drug-interactions.ts). */
-  modifier?: 'warfarin-nsaid' | 'statin-dose-cap';
+  modifier?: 'warfarin-nsaid' | 'statin-dose-cap' | 'qt-risk';
   /** For 'statin-dose-cap': label daily dose cap (mg) per statin ingredient CUI with the `b` drugs. */
   statinCaps?: Readonly<Record<string, number>>;
   citations: Citations;
@@ -114,12 +115,12 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
     citations: [PHANSALKAR_2012, label('Ritonavir (Norvir)', 2023)], limitations: [ONC_LIMIT],
   },
   {
-    id: 'ddi-qt-qt', harm: 'additive QT prolongation, torsades risk', title: 'Two QT-prolonging drugs',
+    id: 'ddi-qt-qt', harm: 'additive QT prolongation, torsades risk', title: 'Two QT-prolonging drugs', modifier: 'qt-risk',
     a: { classes: ['qt-prolonging'], label: 'QT-prolonging drug' }, b: { classes: ['qt-prolonging'], label: 'QT-prolonging drug' },
     oncHighPriority: true, severity: { draft: 'warning', chart: 'info' },
     rationale: 'Additive QT prolongation raises the risk of torsades de pointes, more so with hypokalemia, bradycardia, female sex, age and heart disease.',
-    management: 'Prefer an alternative without QT effect; otherwise check baseline ECG (QTc) and potassium/magnesium.',
-    citations: [PHANSALKAR_2012, { title: 'CredibleMeds QTdrugs list (Known Risk of TdP)', url: 'https://crediblemeds.org', year: 2024 }],
+    management: 'Prefer an alternative without QT effect; otherwise get a baseline ECG (QTc), keep potassium ≥ 4 mmol/L and magnesium normal, and repeat the ECG after starting.',
+    citations: [PHANSALKAR_2012, ...QT_CITATIONS],
     limitations: ['On the ONC list as contraindicated, but many pairs are co-prescribed safely with monitoring: shown as a warning, not a hard stop.', 'Only drugs with a known risk of torsades are classed; conditional-risk drugs are not.', CHART_LIMIT],
   },
   {
