@@ -13,6 +13,7 @@ import { hyperkalemiaRule } from './rules/hyperkalemia';
 import { warfarinMonitoringRule } from './rules/warfarin-monitoring';
 import { drugDiseaseRule } from './rules/drug-disease';
 import { earlyWarningRule } from './rules/early-warning';
+import { doseLimitsRule } from './rules/dose-limits';
 
 export const rules: readonly Rule[] = [
   drugInteractionsRule,
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   warfarinMonitoringRule,
   drugDiseaseRule,
   earlyWarningRule,
+  doseLimitsRule,
 ];
 
 /** A registered rule by id, e.g. for a card's source label. */
