@@ -14,6 +14,7 @@ import { warfarinMonitoringRule } from './rules/warfarin-monitoring';
 import { drugDiseaseRule } from './rules/drug-disease';
 import { earlyWarningRule } from './rules/early-warning';
 import { doseLimitsRule } from './rules/dose-limits';
+import { opioidMmeRule } from './rules/opioid-mme';
 
 export const rules: readonly Rule[] = [
   drugInteractionsRule,
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   drugDiseaseRule,
   earlyWarningRule,
   doseLimitsRule,
+  opioidMmeRule,
 ];
 
 /** A registered rule by id, e.g. for a card's source label. */

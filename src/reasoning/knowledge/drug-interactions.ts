@@ -11,6 +11,7 @@ import type { DrugClassId } from './drugs/classes';
 import { LABEL_INTERACTIONS } from './drug-interactions-labels';
 import { drugLabel } from './drug-label';
 import { QT_CITATIONS } from './qt-prolongation';
+import { OPIOID_PAIR_ENTRIES } from './opioid-safety';
 import { STALE_ORDER_LIMIT as CHART_LIMIT } from './limitations';
 import { ONC_CLASS_LIMIT as ONC_LIMIT, ONC_MORE_INTERACTIONS, PHANSALKAR_2012 } from './drug-interactions-onc';
 
@@ -108,7 +109,7 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
   },
   {
     id: 'ddi-protease-inhibitor-cyp3a4-inducer', harm: 'loss of antiviral effect', title: 'HIV protease inhibitor + strong CYP3A4 inducer',
-    a: { classes: ['hiv-protease-inhibitor'], label: 'HIV protease inhibitor' }, b: { classes: ['strong-cyp3a4-inducer'], label: 'rifampin/carbamazepine' },
+    a: { classes: ['hiv-protease-inhibitor'], label: 'HIV protease inhibitor' }, b: { classes: ['strong-cyp3a4-inducer'], label: 'rifampin/carbamazepine/phenytoin/St John’s wort' },
     oncHighPriority: true, severity: { draft: 'critical', chart: 'warning' },
     rationale: 'Strong induction lowers protease-inhibitor levels: loss of virologic response and resistance.',
     management: 'Avoid; consult HIV pharmacotherapy guidance for an alternative (e.g. rifabutin with dose adjustment).',
@@ -215,7 +216,7 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
 ];
 
 /** Every interaction entry: the ONC list and established majors above, the rest of the ONC list (drug-interactions-onc.ts), then label majors. */
-export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...ONC_MORE_INTERACTIONS, ...LABEL_INTERACTIONS];
+export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...ONC_MORE_INTERACTIONS, ...LABEL_INTERACTIONS, ...OPIOID_PAIR_ENTRIES];
 
 /** SNOMED CT codes of upper-GI bleeding / ulcer history, from PDDI-CDS value set "valueset-Hx-UGIB-snomed". */
 export const UGIB_HISTORY_SNOMED: readonly string[] = [
