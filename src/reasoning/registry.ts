@@ -15,6 +15,7 @@ import { drugDiseaseRule } from './rules/drug-disease';
 import { earlyWarningRule } from './rules/early-warning';
 import { doseLimitsRule } from './rules/dose-limits';
 import { opioidMmeRule } from './rules/opioid-mme';
+import { anticoagulantStewardshipRule } from './rules/anticoagulant-stewardship';
 
 export const rules: readonly Rule[] = [
   drugInteractionsRule,
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   earlyWarningRule,
   doseLimitsRule,
   opioidMmeRule,
+  anticoagulantStewardshipRule,
 ];
 
 /** A registered rule by id, e.g. for a card's source label. */

@@ -12,6 +12,7 @@ import { LABEL_INTERACTIONS } from './drug-interactions-labels';
 import { drugLabel } from './drug-label';
 import { QT_CITATIONS } from './qt-prolongation';
 import { OPIOID_PAIR_ENTRIES } from './opioid-safety';
+import { DOAC_INHIBITOR_ENTRIES } from './anticoagulant-stewardship';
 import { STALE_ORDER_LIMIT as CHART_LIMIT } from './limitations';
 import { ONC_CLASS_LIMIT as ONC_LIMIT, ONC_MORE_INTERACTIONS, PHANSALKAR_2012 } from './drug-interactions-onc';
 
@@ -216,7 +217,7 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
 ];
 
 /** Every interaction entry: the ONC list and established majors above, the rest of the ONC list (drug-interactions-onc.ts), then label majors. */
-export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...ONC_MORE_INTERACTIONS, ...LABEL_INTERACTIONS, ...OPIOID_PAIR_ENTRIES];
+export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...ONC_MORE_INTERACTIONS, ...LABEL_INTERACTIONS, ...OPIOID_PAIR_ENTRIES, ...DOAC_INHIBITOR_ENTRIES];
 
 /** SNOMED CT codes of upper-GI bleeding / ulcer history, from PDDI-CDS value set "valueset-Hx-UGIB-snomed". */
 export const UGIB_HISTORY_SNOMED: readonly string[] = [
