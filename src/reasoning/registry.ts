@@ -16,6 +16,7 @@ import { earlyWarningRule } from './rules/early-warning';
 import { doseLimitsRule } from './rules/dose-limits';
 import { opioidMmeRule } from './rules/opioid-mme';
 import { anticoagulantStewardshipRule } from './rules/anticoagulant-stewardship';
+import { kidneyDeclineRule } from './rules/kidney-decline';
 
 export const rules: readonly Rule[] = [
   drugInteractionsRule,
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   doseLimitsRule,
   opioidMmeRule,
   anticoagulantStewardshipRule,
+  kidneyDeclineRule,
 ];
 
 /** A registered rule by id, e.g. for a card's source label. */
