@@ -5,7 +5,7 @@ const banned = {
   patterns: [
     { group: ['node:*'], message: 'src/ core must not import Node modules.' },
     { group: ['preact', 'preact/*', 'fhirclient', 'fhirclient/*', 'fastify', 'fastify/*', '@fastify/*', 'pino'],
-      message: 'src/reasoning, src/fhir and src/model must not import framework or I/O code.' },
+      message: 'src/reasoning, src/fhir, src/model and src/cds-hooks must not import framework or I/O code.' },
     { group: ['**/hooks-service/**', '**/demo/**', '**/app/**'], message: 'The core never depends on its consumers.' },
   ],
 };
@@ -13,7 +13,7 @@ const banned = {
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-output/**'] },
   {
-    files: ['src/reasoning/**/*.ts', 'src/fhir/**/*.ts', 'src/model/**/*.ts'],
+    files: ['src/reasoning/**/*.ts', 'src/fhir/**/*.ts', 'src/model/**/*.ts', 'src/cds-hooks/**/*.ts'],
     languageOptions: { parser: tseslint.parser },
     rules: {
       'no-restricted-imports': ['error', banned],

@@ -9,6 +9,7 @@ export const alias = {
   '@fhir': here('./src/fhir'),
   '@reasoning': here('./src/reasoning'),
   '@model': here('./src/model'),
+  '@cds-hooks': here('./src/cds-hooks'),
 };
 
 // fhirclient's CommonJS build pulls in Node polyfills and a logger that prints token responses; the browser has

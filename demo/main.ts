@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const service = await composeService(demo.env, 'cairn demo');
   const { service: config, analytics } = service.config;
   await registerDemo(service.app, {
-    distDir: DIST, ehrIssuer: demo.ehrIssuer, frameAncestors: demo.frameAncestors,
+    distDir: DIST, ehrIssuer: demo.ehrIssuer,
     ...(demo.accessTokenSeconds !== undefined && { accessTokenSeconds: demo.accessTokenSeconds }), adminPage: analytics.adminToken !== undefined,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
   });

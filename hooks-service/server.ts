@@ -12,11 +12,13 @@ import { JwksCache } from './auth/jwks';
 import type { ServiceConfig } from './config';
 import { installErrorHandling } from './errors';
 import { createLogger } from './logger';
+import { installJsonBodyParser } from './net/json-body';
 import type { FetchLike } from './net/fetch-json';
 import { createFhirClient, type FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
 import type { Store } from './store/types';
+import { registerSecurityHeaders } from './web/security-headers';
 
 export interface ServerDeps {
   config: ServiceConfig;
@@ -30,6 +32,8 @@ export interface ServerDeps {
   runEngine?: (input: EngineInput) => EngineResult;
   /** Model reasoning inside hook calls (hooks-service/model); absent = engine cards only. */
   model?: HookModel;
+  /** The model set-up as /readyz shows it (route, auth, negotiated output mode; nothing secret). */
+  modelStatus?: () => unknown;
 }
 
 const MAX_FHIR_PAGE_BYTES = 20 * 1024 * 1024;
@@ -87,13 +91,20 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     // Our own ids: an incoming x-request-id header is client-controlled and could carry anything into the logs.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Node's 16 KiB header cap would answer an oversized client JWT 431; above it the auth check can answer the
+    // bare 401 the spec's clients expect (the token itself is capped at MAX_TOKEN_CHARS there).
+    http: { maxHeaderSize: 64 * 1024 },
   }) as unknown as FastifyInstance;
+  registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
+  installJsonBodyParser(app);
   if (deps.config.auth === 'off') app.log.warn('CDS_AUTH=off: CDS Hooks calls are accepted without a JWT (development and conformance runs only)');
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ready = await deps.store.isReady().catch(() => false);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+    // The model is never a readiness condition (hooks answer without it); its negotiated set-up is shown.
+    const model = deps.modelStatus?.();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', ...(model ? { model } : {}) });
   });
   void app.register(cdsHooksPlugin, cdsHooksOptions(deps));
   return app;

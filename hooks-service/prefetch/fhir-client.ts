@@ -6,8 +6,8 @@
 import { flattenBundle } from '@fhir/bundle';
 import { collectPages } from '@fhir/paging';
 import { fetchJson, FetchFailure, type FetchLike } from '../net/fetch-json';
-import { PrefetchValue } from '../protocol/schemas/request';
-import { compile } from '../protocol/validate';
+import { PrefetchValue } from '@cds-hooks/schemas/request';
+import { compile } from '@cds-hooks/validate';
 import { isUnderBase } from './access';
 import { reportsPrefetchError } from './outcome';
 

@@ -5,7 +5,7 @@
  * the reasons that fit a drug-safety alert: analytics count them per rule to find noisy rules.
  */
 import type { Static } from '@sinclair/typebox';
-import type { CodingWithDisplay } from './schemas/common';
+import type { CodingWithDisplay } from '@cds-hooks/schemas/common';
 
 export const NON_ADHERENCE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes';
 

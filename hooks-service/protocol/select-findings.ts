@@ -4,7 +4,7 @@
  * draftOrders; the others were already seen). order-sign: findings about any draft order being signed.
  */
 import type { Finding } from '@reasoning/types';
-import type { HookName } from './schemas/request';
+import type { HookName } from '@cds-hooks/schemas/request';
 
 export function selectFindings(hook: HookName, findings: readonly Finding[], selections: readonly string[] = []): Finding[] {
   switch (hook) {

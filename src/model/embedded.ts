@@ -2,7 +2,8 @@
  * The embedded model (default, no network): the engine's findings and scores composed into reasoning text.
  * Deterministic: same result in, same reasoning out; it restates cited findings and adds nothing clinical.
  */
-import type { EngineResult, Finding, Score, Severity } from '@reasoning/types';
+import type { EngineResult, Finding, Score } from '@reasoning/types';
+import { INDICATORS, mostUrgentFirst } from '@cds-hooks/severity';
 import { applyEscalation } from './escalation';
 import { labelEmbedded, labelFallback } from './label';
 import { scoreEvidence } from './score-evidence';
@@ -10,7 +11,6 @@ import type { Consideration, ModelInfo, Reasoning, ReasoningModel, ReasoningRequ
 
 export const EMBEDDED_MODEL: ModelInfo = { name: 'cairn-embedded', version: '1', kind: 'embedded' };
 
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 /** Builds the embedded reasoning; `fallbackReason` marks it as standing in for a hosted model. */
 export function composeEmbeddedReasoning(result: EngineResult, fallbackReason?: string): Reasoning {
@@ -41,7 +41,7 @@ export const embeddedModel: ReasoningModel = {
 };
 
 function bySeverityThenId(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id);
+  return mostUrgentFirst(a.severity, b.severity) || a.id.localeCompare(b.id);
 }
 
 function findingConsideration(f: Finding): Consideration {
@@ -71,7 +71,7 @@ function assess(findings: Finding[], scores: Score[]): string {
   if (findings.length === 0 && scores.length === 0) {
     return 'No rule fired and no score could be computed on the data available; this is not an all-clear.';
   }
-  const counts = (['critical', 'warning', 'info'] as const)
+  const counts = [...INDICATORS].reverse()
     .map((sev) => [sev, findings.filter((f) => f.severity === sev).length] as const)
     .filter(([, n]) => n > 0)
     .map(([sev, n]) => `${n} ${sev}`);

@@ -8,7 +8,7 @@ import type { Facts } from './facts';
 import { normalize } from './normalize';
 import { rules as registeredRules } from './registry';
 import { computeScores } from './scores';
-import { SEVERITY_RANK } from './knowledge/drugs/describe';
+import { mostUrgentFirst } from '../cds-hooks/severity';
 
 export interface EngineOptions {
   /** Rules to run (default: the registry). */
@@ -21,7 +21,7 @@ export interface EngineOptions {
 
 /** Critical first, then by rule family, knowledge entry and id: a total, stable order. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]
+  return mostUrgentFirst(a.severity, b.severity)
     || a.family.localeCompare(b.family) || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id);
 }
 

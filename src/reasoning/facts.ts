@@ -46,6 +46,10 @@ export interface MedicationFact {
   isDraft: boolean;
   /** True when an active order is older than the staleness window (see normalize for the policy). */
   isStale: boolean;
+  /** Set when the drug is known from a MAR entry or a pharmacy dispense rather than an order or statement. */
+  record?: 'administration' | 'dispense';
+  /** True when the source says its status is unknown: reasoned on (safer than dropping it) and labelled. */
+  uncertain?: boolean;
   /** The order's dosage instruction as read by normalize/dosage.ts; absent when the resource has none. */
   dose?: DoseFact;
   /** Strength per unit (tablet, patch) by ingredient CUI, from the RxNorm name; mg, or mg per hour for patches. */
@@ -110,7 +114,7 @@ export interface Facts {
   now: string;
   patient?: PatientFacts;
   conditions: ConditionFact[];
-  /** Active, non-draft medications (chart). */
+  /** Current, non-draft medications (chart): orders, statements, recent MAR administrations and dispenses. */
   medications: MedicationFact[];
   /** Draft orders from the hook context. */
   drafts: MedicationFact[];

@@ -3,7 +3,9 @@
  * Pure data: every consumer (hooks-service cards, the app, the model adapter) reads these shapes.
  */
 
-export type Severity = 'info' | 'warning' | 'critical';
+/** A finding's severity is its card's indicator: one scale, one order. */
+import type { Indicator } from '../cds-hooks/severity';
+export type Severity = Indicator;
 
 /** A source behind a piece of knowledge: guideline, drug label or paper, always with its year. */
 export interface Citation {

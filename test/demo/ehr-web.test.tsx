@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { cardsOf } from '../../demo/ehr/web/cds-types';
+import { cardsOf } from '../../demo/ehr/web/read-cards';
 import { applyActions, type Draft } from '../../demo/ehr/web/drafts';
-import { Markdown } from '../../demo/ehr/web/markdown';
+import { Markdown } from '../../src/app/ui/Markdown';
 
 const nsaid: Draft = { resourceType: 'MedicationRequest', id: 'draft-1', status: 'draft', intent: 'order', subject: { reference: 'Patient/p' } };
 
@@ -12,21 +12,22 @@ describe('demo EHR cards and drafts', () => {
     let n = 0;
     const id = () => `new-${++n}`;
     const ppi = { resourceType: 'MedicationRequest', status: 'draft', intent: 'order' };
-    expect(applyActions([nsaid], [{ type: 'delete', resourceId: ['MedicationRequest/draft-1'] }], id)).toEqual([]);
-    expect(applyActions([nsaid], [{ type: 'create', resource: ppi }], id).map((d) => d.id)).toEqual(['draft-1', 'new-1']);
-    const updated = applyActions([nsaid], [{ type: 'update', resource: { ...nsaid, status: 'draft', note: [{ text: 'x' }] } }], id);
+    expect(applyActions([nsaid], [{ type: 'delete', description: 'Remove', resourceId: 'MedicationRequest/draft-1' }], id)).toEqual([]);
+    expect(applyActions([nsaid], [{ type: 'create', description: 'Add', resource: ppi }], id).map((d) => d.id)).toEqual(['draft-1', 'new-1']);
+    const changed: fhir4.MedicationRequest = { ...nsaid, status: 'draft', note: [{ text: 'x' }] };
+    const updated = applyActions([nsaid], [{ type: 'update', description: 'Change', resource: changed }], id);
     expect((updated[0] as fhir4.MedicationRequest).note?.[0]?.text).toBe('x');
   });
 
   it('reads a delete action whose resourceId is one relative reference, as the spec writes it', () => {
     const [card] = cardsOf({ cards: [{ summary: 's', indicator: 'warning', source: { label: 'x' },
       suggestions: [{ label: 'Remove', actions: [{ type: 'delete', description: 'd', resourceId: 'MedicationRequest/draft-1' }] }] }] });
-    expect(card?.suggestions[0]?.actions).toEqual([{ type: 'delete', description: 'd', resourceId: ['MedicationRequest/draft-1'] }]);
+    expect(card?.suggestions?.[0]?.actions).toEqual([{ type: 'delete', description: 'd', resourceId: 'MedicationRequest/draft-1' }]);
   });
 
   it('keeps well-formed cards and drops malformed ones', () => {
     const cards = cardsOf({ cards: [
-      { summary: 'ok', indicator: 'critical', source: { label: 'Cairn' }, overrideReasons: [{ code: 'x', display: 'X' }],
+      { summary: 'ok', indicator: 'critical', source: { label: 'Cairn' }, overrideReasons: [{ system: 'urn:x', code: 'x', display: 'X' }],
         links: [{ label: 'Open', url: 'http://h/launch', type: 'smart', appContext: 'a' }] },
       { summary: 'no source', indicator: 'info' },
       { indicator: 'warning', source: { label: 'no summary' } },

@@ -3,7 +3,7 @@
  * an MAOI + serotonergic new order, the opioid MME card with its inputs, and a QT pair with the QTc from prefetch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdsResponse } from '../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { assertValidCdsResponse } from './support/assert-cds-response';
 import { startService, type RunningService } from './support/service';
 import { hookRequest, prefetchFor, type Fixture } from './support/synthea';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServiceConfig } from '../../hooks-service/config';
-import type { CdsResponse } from '../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { assertValidCdsResponse } from './support/assert-cds-response';
 import { startService, type RunningService } from './support/service';
 import { draftNaproxen, hookRequest, loadFixture, prefetchFor } from './support/synthea';

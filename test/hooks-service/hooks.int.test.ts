@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdsResponse } from '../../hooks-service/protocol/schemas/response';
-import { DiscoveryResponse } from '../../hooks-service/protocol/schemas/discovery';
-import { compile } from '../../hooks-service/protocol/validate';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
+import { DiscoveryResponse } from '@cds-hooks/schemas/discovery';
+import { compile } from '@cds-hooks/validate';
 import { assertValidCdsResponse } from './support/assert-cds-response';
 import { startService, type RunningService } from './support/service';
 import { draftNaproxen, fixtureNames, hookRequest, loadFixture, prefetchFor } from './support/synthea';
@@ -31,7 +31,7 @@ describe('discovery', () => {
     for (const s of body.services) {
       expect(s.title).toBeTruthy();
       expect(s.usageRequirements).toBeTruthy();
-      expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'conditions', 'medicationRequests', 'medicationStatements', 'observations', 'patient']);
+      expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'conditions', 'medicationAdministrations', 'medicationDispenses', 'medicationRequests', 'medicationStatements', 'observations', 'patient']);
       expect(s.prefetch.observations).toContain('http://loinc.org|2160-0');
     }
   });

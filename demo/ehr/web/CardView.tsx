@@ -4,8 +4,9 @@
  * override with a coded reason. What the clinician did is shown on the card and reported as feedback.
  */
 import { useState } from 'preact/hooks';
-import type { Card, Coding, Link, Suggestion } from './cds-types';
-import { Markdown } from './markdown';
+import type { CodingWithDisplay as Coding } from '@cds-hooks/schemas/common';
+import type { Card, Link, Suggestion } from '@cds-hooks/schemas/response';
+import { Markdown } from '../../../src/app/ui/Markdown';
 
 export interface ShownCard {
   key: string;
@@ -34,7 +35,7 @@ function OverrideForm({ reasons, onSubmit, onCancel }: { reasons: Coding[]; onSu
         <label class="field">Reason
           <select required value={code} onChange={(e) => setCode(e.currentTarget.value)}>
             <option value="" disabled>Choose a reason…</option>
-            {reasons.map((r) => <option value={r.code}>{r.display ?? r.code}</option>)}
+            {reasons.map((r) => <option value={r.code}>{r.display}</option>)}
           </select>
         </label>
       )}
@@ -67,18 +68,18 @@ export function CardView({ shown, onAccept, onOverride, onLink }: Props) {
       <p class="card-source">Source: {card.source.url
         ? <a href={card.source.url} target="_blank" rel="noopener noreferrer">{card.source.label}</a> : card.source.label}</p>
       {outcome ? <Outcome outcome={outcome} /> : (<>
-        {(card.suggestions.length > 0 || card.links.length > 0) && (
+        {(card.suggestions || card.links) && (
           <div class="card-actions">
-            {card.suggestions.map((s) => (
+            {card.suggestions?.map((s) => (
               <button type="button" class={`btn ${s.isRecommended ? 'btn--primary' : ''}`} onClick={() => onAccept(shown, s)}>{s.label}</button>
             ))}
-            {card.links.map((l) => (
+            {card.links?.map((l) => (
               <button type="button" class="btn btn--link" onClick={() => onLink(l)}>{l.label}{l.type === 'absolute' ? ' ↗' : ''}</button>
             ))}
           </div>
         )}
         {overriding
-          ? <OverrideForm reasons={card.overrideReasons} onCancel={() => setOverriding(false)}
+          ? <OverrideForm reasons={card.overrideReasons ?? []} onCancel={() => setOverriding(false)}
             onSubmit={(r, c) => { setOverriding(false); onOverride(shown, r, c); }} />
           : <button type="button" class="btn btn--quiet" onClick={() => setOverriding(true)}>Override…</button>}
       </>)}

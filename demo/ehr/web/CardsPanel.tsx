@@ -1,5 +1,6 @@
-import type { Coding, Link, Suggestion } from './cds-types';
-import { byIndicator } from './cds-types';
+import type { CodingWithDisplay as Coding } from '@cds-hooks/schemas/common';
+import type { Link, Suggestion } from '@cds-hooks/schemas/response';
+import { byIndicator } from './read-cards';
 import { CardView, type ShownCard } from './CardView';
 
 interface Props {

@@ -1,5 +1,5 @@
 /** Applying accepted CDS suggestions to the draft orders, as an EHR does (CDS Hooks 2.0 §Action). */
-import type { Action } from './cds-types';
+import type { Action } from '@cds-hooks/schemas/response';
 
 export type Draft = fhir4.MedicationRequest | (fhir4.Resource & { id: string });
 
@@ -9,7 +9,8 @@ const refOf = (r: fhir4.Resource): string => `${r.resourceType}/${r.id ?? ''}`;
 export function applyAction(drafts: readonly Draft[], action: Action, newId: () => string): Draft[] {
   switch (action.type) {
     case 'create': {
-      const resource = { ...action.resource, id: typeof action.resource.id === 'string' ? action.resource.id : newId() } as Draft;
+      const given = (action.resource as { id?: unknown }).id;
+      const resource = { ...action.resource, id: typeof given === 'string' ? given : newId() } as unknown as Draft;
       return [...drafts, resource];
     }
     case 'update': {
@@ -17,7 +18,7 @@ export function applyAction(drafts: readonly Draft[], action: Action, newId: () 
       return drafts.map((d) => (refOf(d) === refOf(resource) ? resource : d));
     }
     case 'delete':
-      return drafts.filter((d) => !action.resourceId.some((ref) => ref === refOf(d) || ref === d.id));
+      return drafts.filter((d) => action.resourceId !== refOf(d) && action.resourceId !== d.id);
   }
 }
 

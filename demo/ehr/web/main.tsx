@@ -5,7 +5,7 @@ import type { PatientRow } from '../chart';
 import { api } from './api';
 import { AppPanel } from './AppPanel';
 import { CardsPanel } from './CardsPanel';
-import type { Link } from './cds-types';
+import type { Link } from '@cds-hooks/schemas/response';
 import { ChartView, PatientBanner } from './ChartView';
 import { Inspector } from './Inspector';
 import { OrderEntry } from './OrderEntry';

@@ -7,7 +7,9 @@ import type { CatalogDrug } from '../catalog';
 import { draftOrder } from '../catalog';
 import type { Chart } from '../chart';
 import { api, type HookResult } from './api';
-import { cardsOf, type Coding, type Suggestion } from './cds-types';
+import type { CodingWithDisplay as Coding } from '@cds-hooks/schemas/common';
+import type { Suggestion } from '@cds-hooks/schemas/response';
+import { cardsOf } from './read-cards';
 import type { ShownCard } from './CardView';
 import { applyActions, type Draft } from './drafts';
 import type { LoggedExchange } from './Inspector';
@@ -99,13 +101,13 @@ export function useSession() {
   }
 
   function accept(shown: ShownCard, suggestion: Suggestion) {
-    setDrafts((d) => applyActions(d, suggestion.actions, () => `draft-${next()}`));
+    setDrafts((d) => applyActions(d, suggestion.actions ?? [], () => `draft-${next()}`));
     mark(shown, { kind: 'accepted', label: suggestion.label });
     void feedback(shown, { outcome: 'accepted', ...(suggestion.uuid && { acceptedSuggestions: [{ id: suggestion.uuid }] }) });
   }
 
   function override(shown: ShownCard, reason: Coding | undefined, comment: string) {
-    mark(shown, { kind: 'overridden', reason: reason?.display ?? reason?.code ?? 'no reason given' });
+    mark(shown, { kind: 'overridden', reason: reason?.display ?? 'no reason given' });
     const overrideReason = { ...(reason && { reason }), ...(comment && { userComment: comment }) };
     void feedback(shown, { outcome: 'overridden', ...(Object.keys(overrideReason).length > 0 && { overrideReason }) });
   }

@@ -2,14 +2,13 @@
  * The findings list and what it means when it is empty. Rule: never say "no findings" until every resource type
  * has loaded, and never present a partial record as an all-clear (a wrong all-clear is worse than no answer).
  */
+import { mostUrgentFirst } from '@cds-hooks/severity';
 import type { EngineResult, Finding } from '@reasoning/types';
 import type { RecordType } from '../data/load-record';
 import type { OpenResource, Resolve } from './Evidence';
 import type { SendFeedback } from './Feedback';
 import { FindingCard } from './FindingCard';
 import { typeLabel } from './Status';
-
-const ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 export interface FindingsProps {
   result?: EngineResult | undefined;
@@ -24,7 +23,7 @@ export interface FindingsProps {
 }
 
 function sorted(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  return [...findings].sort((a, b) => mostUrgentFirst(a.severity, b.severity));
 }
 
 function EmptyState({ complete, failed, engineReady }: { complete: boolean; failed: RecordType[]; engineReady: boolean }) {

@@ -1,66 +1,42 @@
 /**
- * A small, safe markdown subset for finding details: paragraphs, `-`/`*` and `1.` lists, `**bold**`, `*em*`,
- * `` `code` `` and `[text](https://…)` links. Everything becomes Preact text nodes: no HTML string is ever
- * injected, so markup in a finding or a model answer renders as literal text.
+ * Draws the markdown tree from `@cds-hooks/markdown` as Preact elements: text stays text, so markup in a finding,
+ * a card or a model answer renders literally. The app and the demo EHR both use this one view.
  */
-import type { ComponentChildren } from 'preact';
+import type { Block, Inline } from '@cds-hooks/markdown';
+import { parseMarkdown } from '@cds-hooks/markdown';
 
-const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\))/g;
-
-function safeHref(href: string): string | undefined {
-  return /^https?:\/\//i.test(href) ? href : undefined;
+function InlineRuns({ runs }: { runs: Inline[] }) {
+  return (
+    <>
+      {runs.map((run, i) => {
+        if (run.kind === 'strong') return <strong key={i}>{run.text}</strong>;
+        if (run.kind === 'em') return <em key={i}>{run.text}</em>;
+        if (run.kind === 'code') return <code key={i}>{run.text}</code>;
+        if (run.kind === 'link') {
+          return (
+            <a key={i} href={run.href} target="_blank" rel="noopener noreferrer">
+              {run.text}
+            </a>
+          );
+        }
+        return run.text;
+      })}
+    </>
+  );
 }
 
-function renderInline(text: string): ComponentChildren[] {
-  return text.split(INLINE).map((part, i) => {
-    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={i}>{part.slice(2, -2)}</strong>;
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return <code key={i}>{part.slice(1, -1)}</code>;
-    const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
-    if (link) {
-      const href = safeHref(link[2] ?? '');
-      return href ? (
-        <a key={i} href={href} target="_blank" rel="noopener noreferrer">
-          {link[1]}
-        </a>
-      ) : (
-        link[1]
-      );
-    }
-    if (part.startsWith('*') && part.endsWith('*') && part.length > 2) return <em key={i}>{part.slice(1, -1)}</em>;
-    return part;
-  });
+function BlockView({ block }: { block: Block }) {
+  if (block.kind === 'paragraph') return <p><InlineRuns runs={block.content} /></p>;
+  if (block.kind === 'heading') return <p class="md-h"><InlineRuns runs={block.content} /></p>;
+  const items = block.items.map((item, j) => <li key={j}><InlineRuns runs={item} /></li>);
+  return block.kind === 'bullets' ? <ul>{items}</ul> : <ol>{items}</ol>;
 }
 
-type Block = { kind: 'p'; lines: string[] } | { kind: 'ul' | 'ol'; items: string[] };
-
-function toBlocks(source: string): Block[] {
-  const blocks: Block[] = [];
-  for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trim();
-    const bullet = /^[-*+]\s+(.*)$/.exec(line);
-    const numbered = /^\d+[.)]\s+(.*)$/.exec(line);
-    const last = blocks[blocks.length - 1];
-    if (!line) blocks.push({ kind: 'p', lines: [] });
-    else if (bullet || numbered) {
-      const kind = bullet ? 'ul' : 'ol';
-      const item = (bullet ?? numbered)?.[1] ?? '';
-      if (last && last.kind === kind) last.items.push(item);
-      else blocks.push({ kind, items: [item] });
-    } else if (last && last.kind === 'p') last.lines.push(line.replace(/^#+\s*/, ''));
-    else blocks.push({ kind: 'p', lines: [line.replace(/^#+\s*/, '')] });
-  }
-  return blocks.filter((b) => (b.kind === 'p' ? b.lines.length > 0 : b.items.length > 0));
-}
-
-/** Renders `source` as the markdown subset above. */
+/** Renders `source` as the markdown subset `@cds-hooks/markdown` reads. */
 export function Markdown({ source }: { source: string }) {
   return (
     <div class="md">
-      {toBlocks(source).map((block, i) => {
-        if (block.kind === 'p') return <p key={i}>{renderInline(block.lines.join(' '))}</p>;
-        const items = block.items.map((item, j) => <li key={j}>{renderInline(item)}</li>);
-        return block.kind === 'ul' ? <ul key={i}>{items}</ul> : <ol key={i}>{items}</ol>;
-      })}
+      {parseMarkdown(source).map((block, i) => <BlockView key={i} block={block} />)}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * CDS Hooks 2.0 (HL7 cds-hooks.hl7.org/2.0, tag v2.0.1) response rules written out from the spec text, returning
- * every violation as a sentence. Independent of hooks-service/protocol/schemas on purpose.
+ * every violation as a sentence. Independent of src/cds-hooks/schemas on purpose.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -9,7 +9,7 @@ import { createFetchChart } from '../../../hooks-service/prefetch/fetch-chart';
 import { buildServer, cdsHooksOptions } from '../../../hooks-service/server';
 import { defaultServiceConfig } from '../../../hooks-service/config';
 import { MemoryStore } from '../../../hooks-service/store/memory';
-import type { CdsResponse } from '../../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { runEngine } from '@reasoning/engine';
 import { assertValidCdsResponse } from '../support/assert-cds-response';
 import { startFhirServer, type FhirTestServer } from '../support/fhir-server';

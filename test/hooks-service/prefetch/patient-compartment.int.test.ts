@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdsResponse } from '../../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { startService, type RunningService } from '../support/service';
 import { draftNaproxen, hookRequest, loadFixture, prefetchFor } from '../support/synthea';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdsResponse } from '../../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { assertValidCdsResponse } from '../support/assert-cds-response';
 import { startFhirServer, type FhirTestServer } from '../support/fhir-server';
 import { startService, type RunningService } from '../support/service';
@@ -54,7 +54,7 @@ describe('prefetch and FHIR fallback', () => {
     const res = await pv(hookRequest('patient-view', fx, { prefetch: prefetchFor(fx, ['patient', 'conditions', 'observations']), fhirServer: fhir.base, token: TOKEN }));
     expect(res.status).toBe(200);
     const types = new Set(fhir.requests.map((p) => p.split(/[/?]/)[2]));
-    expect([...types].sort()).toEqual(['AllergyIntolerance', 'MedicationRequest', 'MedicationStatement']);
+    expect([...types].sort()).toEqual(['AllergyIntolerance', 'MedicationAdministration', 'MedicationDispense', 'MedicationRequest', 'MedicationStatement']);
   });
 
   it('treats a null key as "no data" and does not fetch it (spec: null when the client has no data)', async () => {

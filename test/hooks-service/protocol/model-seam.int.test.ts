@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reasoning } from '../../../src/model/types';
 import type { HookModel } from '../../../hooks-service/protocol/handle-hook';
-import type { CdsResponse } from '../../../hooks-service/protocol/schemas/response';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { assertValidCdsResponse } from '../support/assert-cds-response';
 import { startService, type RunningService } from '../support/service';
 import { draftNaproxen, hookRequest, loadFixture, prefetchFor } from '../support/synthea';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { analyticsRoutes } from '../../../hooks-service/analytics/plugin.ts';
 import { defaultServiceConfig } from '../../../hooks-service/config.ts';
-import type { CdsResponse } from '../../../hooks-service/protocol/schemas/response.ts';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { buildServer } from '../../../hooks-service/server.ts';
 import { createStore } from '../../../hooks-service/store/create-store.ts';
 import { createPgDriver } from '../../../hooks-service/store/pg-driver.ts';

@@ -5,8 +5,8 @@
  * links, delete actions carry a relative resourceId, and uuids unique within the response.
  */
 import { expect } from 'vitest';
-import { CdsResponse } from '../../../hooks-service/protocol/schemas/response';
-import { compile } from '../../../hooks-service/protocol/validate';
+import { CdsResponse } from '@cds-hooks/schemas/response';
+import { compile } from '@cds-hooks/validate';
 
 const check = compile(CdsResponse, 'response');
 

@@ -2,13 +2,10 @@
 import type { MedicationFact } from '../../facts';
 import type { EvidenceRef, FindingInput, Severity, SuggestionAction } from '../../types';
 import { ingredientName } from './index';
-
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+import { moreUrgent } from '../../../cds-hooks/severity';
 
 /** The higher of two severities. */
-export function maxSeverity(a: Severity, b: Severity): Severity {
-  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
-}
+export const maxSeverity: (a: Severity, b: Severity) => Severity = moreUrgent;
 
 /** Stable key of what a medication is: its sorted ingredient CUIs, or its first code when no ingredient is known. */
 export function medKey(m: MedicationFact): string {
@@ -23,12 +20,17 @@ export function medName(m: MedicationFact): string {
 /** "draft order" / "active since 2014-05-02 (order over a year old)" — for detail text. */
 export function medStatusText(m: MedicationFact): string {
   if (m.isDraft) return 'draft order (being signed now)';
+  const on = m.date ? ` ${m.date.slice(0, 10)}` : '';
+  const unknown = m.uncertain ? ' — status unknown in the record: confirm whether it is taken' : '';
+  if (m.record === 'administration') return `given${on} (medication administration record, ${m.status})${unknown}`;
+  if (m.record === 'dispense') return `dispensed${on} (pharmacy, ${m.status})${unknown}`;
   const since = m.date ? ` since ${m.date.slice(0, 10)}` : '';
-  return `${m.status}${since}${m.isStale ? ' — order over a year old, may no longer be taken' : ''}`;
+  return `${m.status}${since}${m.isStale ? ' — order over a year old, may no longer be taken' : ''}${unknown}`;
 }
 
 export function medInput(m: MedicationFact): FindingInput {
-  const input: FindingInput = { name: m.isDraft ? 'draft order' : 'active medication', value: m.display, source: m.ref };
+  const name = m.isDraft ? 'draft order' : m.record === 'administration' ? 'administered medication' : m.record === 'dispense' ? 'dispensed medication' : 'active medication';
+  const input: FindingInput = { name: m.uncertain ? `${name} (status unknown)` : name, value: m.display, source: m.ref };
   if (m.date) input.date = m.date;
   return input;
 }
@@ -52,10 +54,8 @@ export function draftRequest(patientRef: string | undefined, code: string, displ
   return req;
 }
 
-/** Clips a summary to the CDS Hooks limit (< 140 characters). */
-export function clipSummary(s: string): string {
-  return s.length < 140 ? s : `${s.slice(0, 136)}…`;
-}
+/** Clips a summary to the CDS Hooks limit (< 140 characters), the same way the service clips card summaries. */
+export { clipSummary } from '../../../cds-hooks/summary';
 
 /** Unique by ref, draft orders first, then by ref (deterministic order). */
 export function uniqueMeds(meds: readonly MedicationFact[]): MedicationFact[] {

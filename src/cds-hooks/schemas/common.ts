@@ -16,6 +16,7 @@ export const Coding = Type.Object({ code: NonEmpty(), system: NonEmpty(), displa
 export type Coding = Static<typeof Coding>;
 
 export const CodingWithDisplay = Type.Object({ code: NonEmpty(), system: NonEmpty(), display: NonEmpty() });
+export type CodingWithDisplay = Static<typeof CodingWithDisplay>;
 
 /** A FHIR resource as far as the protocol cares: an object with a resourceType. */
 export const FhirResource = Type.Object({ resourceType: NonEmpty() }, { additionalProperties: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipSummary, MAX_SUMMARY } from '../../../hooks-service/protocol/summary';
+import { clipSummary, MAX_SUMMARY } from '@cds-hooks/summary';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 

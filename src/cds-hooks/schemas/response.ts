@@ -4,6 +4,7 @@
  * a display, appContext only on smart links, create/update carry a resource and delete a resourceId.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { INDICATORS } from '../severity';
 import { Coding, CodingWithDisplay, Extension, FhirResource, NonEmpty } from './common';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -40,7 +41,7 @@ export const Source = Type.Object({
 }, { additionalProperties: false });
 export type Source = Static<typeof Source>;
 
-export const Indicator = Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('critical')]);
+export const Indicator = Type.Union(INDICATORS.map((i) => Type.Literal(i)));
 
 export const Card = Type.Object({
   uuid: Type.Optional(Uuid),
