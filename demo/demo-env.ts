@@ -10,8 +10,6 @@ export interface DemoEnv {
   /** The origin the demo announces for itself (CAIRN_PUBLIC_URL, else http://HOST:PORT). */
   origin: string;
   ehrIssuer: string;
-  /** CAIRN_FRAME_ANCESTORS: origins allowed to frame the app, space or comma separated. */
-  frameAncestors: string[];
   /** CAIRN_DEMO_TOKEN_SECONDS: access-token lifetime of the demo auth server (default 600, like real EHRs). */
   accessTokenSeconds?: number;
 }
@@ -31,7 +29,6 @@ export function demoEnvironment(env: Env): DemoEnv {
     ...(set(env.CAIRN_DEMO_TOKEN_SECONDS) && Number.isInteger(seconds) && seconds > 0 && { accessTokenSeconds: seconds }),
     origin,
     ehrIssuer,
-    frameAncestors: (env.CAIRN_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter((o) => /^https?:\/\/[^\s;']+$/.test(o)),
     env: {
       ...env,
       CDS_TRUSTED_ISSUERS: set(env.CDS_TRUSTED_ISSUERS) ? env.CDS_TRUSTED_ISSUERS : JSON.stringify({ [ehrIssuer]: `${ehrIssuer}/.well-known/jwks.json` }),

@@ -15,12 +15,10 @@ async function main(): Promise<void> {
   const demo = demoEnvironment(process.env);
   await buildEhrWeb();
   const service = await composeService(demo.env);
-  const stop = () => void service.close().finally(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  service.closeOnSignals((code) => process.exit(code));
   const { service: config, analytics } = service.config;
   await registerDemo(service.app, {
-    distDir: DIST, ehrIssuer: demo.ehrIssuer, frameAncestors: demo.frameAncestors,
+    distDir: DIST, ehrIssuer: demo.ehrIssuer,
     ...(demo.accessTokenSeconds !== undefined && { accessTokenSeconds: demo.accessTokenSeconds }), adminPage: analytics.adminToken !== undefined,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
   });

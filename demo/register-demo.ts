@@ -11,7 +11,7 @@ import { shiftDaysFor } from './patients/load';
 import { createSmartStack, registerSmartStack, type SmartStack } from './smart-stack';
 
 export interface DemoOptions {
-  /** Where `vite build` wrote launch/, app/ and demo-ehr/. */
+  /** Where the demo EHR page was built (demo-ehr/ inside it). */
   distDir: string;
   publicUrl?: string;
   /** The demo clock; the synthetic data are moved so their newest day is the day before it. */
@@ -22,8 +22,6 @@ export interface DemoOptions {
   ehrKey?: SigningKey;
   /** The demo EHR's JWT issuer, as trusted by the service (CDS_TRUSTED_ISSUERS). */
   ehrIssuer?: string;
-  /** EHR origins allowed to frame the app (CAIRN_FRAME_ANCESTORS), besides the demo's own. */
-  frameAncestors?: readonly string[];
 }
 
 export interface DemoParts {
@@ -42,7 +40,7 @@ export async function registerDemo(app: FastifyInstance, options: DemoOptions): 
   await registerSmartStack(app, stack, publicUrl);
   await app.register(demoEhrPlugin, { prefix: '/demo-ehr', repository: stack.repository, tokens: stack.tokens, ehrKey, now, ...publicUrl,
     ...(options.ehrIssuer !== undefined && { issuer: options.ehrIssuer }) });
-  await registerDemoPages(app, options.distDir, options.frameAncestors ?? []);
+  await registerDemoPages(app, options.distDir);
   await app.register(adminPage, { enabled: options.adminPage ?? false });
   return { stack, ehrKey };
 }

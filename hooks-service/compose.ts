@@ -5,6 +5,7 @@
  * stops the start.
  */
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { runEngine } from '@reasoning/engine';
 import type { EngineInput, EngineResult } from '@reasoning/types';
@@ -12,16 +13,23 @@ import { analyticsConfigFromEnv, type AnalyticsConfig } from './analytics/config
 import { JwksCache } from './auth/jwks';
 import { parseServiceConfig, type ServiceConfig } from './config';
 import { createLogger } from './logger';
-import { createReasoningServiceFromConfig, parseModelConfig } from './model/index';
+import { createReasoningServiceFromConfig, describeProfile, parseModelConfig } from './model/index';
 import type { FetchLike } from './net/fetch-json';
 import { createFhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
 import { buildServer, type ServiceDeps } from './server';
 import type { ServiceApis } from './service-apis';
+import { closeOnSignals } from './shutdown';
 import { createStore, storeConfigFromEnv } from './store/create-store';
 import type { Store } from './store/types';
+import { parseAppHostConfig, type AppHostConfig } from './web/app-host-config';
+import { readAppPages, registerAppPages } from './web/app-pages';
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+// `vite build` output, one level up from here: from hooks-service/ when run from source, and from dist-service/
+// when run built (the bundle keeps this module's depth).
+const APP_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** A configuration value that stops the start; the message names the variable. */
 export class ConfigError extends Error {
@@ -39,6 +47,7 @@ export interface ServiceParts {
   newId?: () => string;
   runEngine?: (input: EngineInput) => EngineResult;
   model?: HookModel;
+  modelStatus?: () => unknown;
   apis?: ServiceApis;
 }
 
@@ -59,41 +68,58 @@ export function composeDependencies(parts: ServiceParts): ServiceDeps {
     fhir: createFhirClient({ fetch: outbound, timeoutMs: config.fhirTimeoutMs, maxPages: config.fhirMaxPages, maxBytes: MAX_FHIR_PAGE_BYTES }),
     jwks: new JwksCache({ fetch: outbound, now: () => clock().getTime() }),
     ...(parts.model && { model: parts.model }),
+    ...(parts.modelStatus && { modelStatus: parts.modelStatus }),
     ...(parts.apis && { apis: parts.apis }),
   };
 }
 
 export interface ComposedService {
   app: FastifyInstance;
-  config: { service: ServiceConfig; analytics: AnalyticsConfig };
+  config: { service: ServiceConfig; analytics: AnalyticsConfig; appHost: AppHostConfig };
+  /** On SIGTERM/SIGINT: finish calls in flight, flush the store, then `exit` (main.ts passes process.exit). */
+  closeOnSignals(exit: (code: number) => void): void;
   /** Listens on HOST:PORT. */
   listen(): Promise<void>;
   /** Closes the app, then the store. */
   close(): Promise<void>;
 }
 
+export interface ComposeOptions {
+  /** Where `vite build` wrote the SMART app (default: `dist/` of this checkout). */
+  appDir?: string;
+}
+
 function readConfig(env: Env) {
   try {
-    return { service: parseServiceConfig(env), model: parseModelConfig(env), analytics: analyticsConfigFromEnv(env), store: storeConfigFromEnv(env) };
+    return { service: parseServiceConfig(env), model: parseModelConfig(env), analytics: analyticsConfigFromEnv(env), store: storeConfigFromEnv(env),
+      appHost: parseAppHostConfig(env) };
   } catch (e) {
     throw new ConfigError(e instanceof Error ? e.message : String(e));
   }
 }
 
 /** The whole service from the environment: the store opened, the routes registered, not yet listening. */
-export async function composeService(env: Env): Promise<ComposedService> {
+export async function composeService(env: Env, options: ComposeOptions = {}): Promise<ComposedService> {
   const config = readConfig(env);
   const logger = createLogger(config.service.logLevel);
+  // Before the store opens: a missing build is the commonest first-run mistake, and it should fail at once.
+  const pages = readAppPages(options.appDir ?? APP_DIST, config.appHost);
   const store = await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') });
   const reasoning = createReasoningServiceFromConfig(config.model, {
+    onOutputLearned: (mode) => logger.warn({ outputMode: mode }, 'model refused the requested output format; using the weaker mode from now on'),
     onSettled: (event) => logger.info({ model: event.model, source: event.source, latencyMs: event.latencyMs, dropped: event.dropped }, 'model call settled'),
   });
+  logger.info({ model: describeProfile(reasoning) }, 'model adapter');
   const app = buildServer(composeDependencies({
-    config: config.service, store, logger, model: reasoning, apis: { reasoning, store, analytics: config.analytics },
+    config: config.service, store, logger, model: reasoning, modelStatus: () => describeProfile(reasoning),
+    apis: { reasoning, store, analytics: config.analytics },
   }));
+  await registerAppPages(app, pages);
+  const parts = { closeServer: () => app.close(), closeStore: () => store.close() };
   return {
     app,
-    config: { service: config.service, analytics: config.analytics },
+    config: { service: config.service, analytics: config.analytics, appHost: config.appHost },
+    closeOnSignals: (exit) => closeOnSignals(parts, logger, config.service.shutdownTimeoutMs, exit),
     listen: async () => { await app.listen({ host: config.service.host, port: config.service.port }); },
     close: async () => {
       await app.close();

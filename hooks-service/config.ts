@@ -33,6 +33,8 @@ export interface ServiceConfig {
   fhirBudgetMs: number;
   fhirMaxPages: number;
   logLevel: string;
+  /** Longest a SIGTERM shutdown may take (calls in flight, store flush) before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** Rule families an administrator switched off (registry ids); their findings never reach cards or narratives. */
   disabledRules: string[];
 }
@@ -142,6 +144,8 @@ export function parseServiceConfig(env: Env): ServiceConfig {
     fhirBudgetMs: integer(env, 'CAIRN_FHIR_BUDGET_MS', 5000, 100, 60_000),
     fhirMaxPages: integer(env, 'CAIRN_FHIR_MAX_PAGES', 20, 1, 1000),
     logLevel,
+    // Under Kubernetes' default 30 s termination grace period, with room for the pre-stop hook and store flush.
+    shutdownTimeoutMs: integer(env, 'CAIRN_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     disabledRules: parseDisabledRules(env.CAIRN_DISABLED_RULES),
   };
 }

@@ -6,9 +6,7 @@ import { composeService, ConfigError } from './compose';
 
 async function main(): Promise<void> {
   const service = await composeService(process.env);
-  const stop = () => void service.close().finally(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  service.closeOnSignals((code) => process.exit(code));
   await service.listen();
 }
 

@@ -14,6 +14,7 @@ import type { HookModel } from './protocol/handle-hook';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
 import { registerServiceApis, type ServiceApis } from './service-apis';
 import type { Store } from './store/types';
+import { registerSecurityHeaders } from './web/security-headers';
 
 /** Everything the service's routes use, each built once (compose.ts `composeDependencies`). */
 export interface ServiceDeps {
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   jwks: JwksCache;
   /** The model narrative inside hook calls; absent = engine cards only. */
   model?: HookModel;
+  /** The model set-up as /readyz shows it (route, auth, negotiated output mode; nothing secret). */
+  modelStatus?: () => unknown;
   /** The SMART app's and the administrators' APIs; absent = CDS Hooks routes only. */
   apis?: ServiceApis;
 }
@@ -60,6 +63,7 @@ export function buildServer(deps: ServiceDeps): FastifyInstance {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   }) as unknown as FastifyInstance;
+  registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
   if (deps.config.auth === 'off') {
     app.log.warn('CDS_AUTH=off: ANY caller can invoke these CDS services without a JWT. Local development and conformance runs only.');
@@ -67,7 +71,9 @@ export function buildServer(deps: ServiceDeps): FastifyInstance {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ready = await deps.store.isReady().catch(() => false);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+    // The model is never a readiness condition (hooks answer without it); its negotiated set-up is shown.
+    const model = deps.modelStatus?.();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', ...(model ? { model } : {}) });
   });
   void app.register(cdsHooksPlugin, cdsHooksOptions(deps));
   if (deps.apis) registerServiceApis(app, deps, deps.apis);

@@ -1,5 +1,5 @@
 /**
- * The least scopes Cairn needs (SMART App Launch 2.x, "Scopes and Launch Context"): read/search on the six
+ * The least scopes Cairn needs (SMART App Launch 2.x, "Scopes and Launch Context"): read/search on the eight
  * resource types the engine reads, the launch context, and the user's identity.
  */
 import { ENGINE_RESOURCE_TYPES } from '@reasoning/inputs';
@@ -33,6 +33,17 @@ export function buildScope({ config, ehrLaunch }: ScopeRequest): string {
   const online = config.capabilities.includes('permission-online') || config.scopesSupported.includes('online_access');
   const refresh = online ? ['online_access'] : [];
   return [...context, 'openid', 'fhirUser', ...refresh, ...clinical].join(' ');
+}
+
+/**
+ * The administrator's scopes (CAIRN_APP_SCOPES), with the launch-context scope this launch needs when they lack it:
+ * `launch` for an EHR launch, `launch/patient` for a standalone one (the other one is dropped: it would be ignored
+ * or refused).
+ */
+export function configuredScope(scopes: string, ehrLaunch: boolean): string {
+  const [wanted, other] = ehrLaunch ? ['launch', 'launch/patient'] : ['launch/patient', 'launch'];
+  const rest = scopes.split(/\s+/).filter((s) => s !== '' && s !== wanted && s !== other);
+  return [wanted, ...rest].join(' ');
 }
 
 /**

@@ -3,11 +3,12 @@
  * `/launch?iss=…`. Discovers the server, picks the least scopes, then hands over to fhirclient's authorize
  * (which generates the state and the PKCE verifier and redirects to the authorization server).
  */
+import { DEFAULT_APP_CONFIG, type AppConfig } from '../src/app-config/app-config';
 import type { SmartApi } from '../src/app/smart/smart-api';
 import { discoverSmart } from './discover';
-import { buildScope, choosePkceMode, parseSmartConfiguration } from './scopes';
+import { buildScope, choosePkceMode, configuredScope, parseSmartConfiguration } from './scopes';
 
-export const CLIENT_ID = 'cairn';
+export const CLIENT_ID = DEFAULT_APP_CONFIG.clientId;
 /** The redirect URI registered for the app; absolute paths only (the demo serves `dist/app/` there). */
 export const REDIRECT_PATH = '/app/';
 
@@ -22,6 +23,8 @@ export interface LaunchDeps {
   url: string;
   smart: Pick<SmartApi, 'authorize' | 'storageKind'>;
   fetchImpl?: typeof fetch;
+  /** The deployment's client id and scopes, as the serving page carries them (default: `cairn`, least scopes). */
+  config?: AppConfig;
 }
 
 /**
@@ -44,7 +47,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** Runs the launch; resolves to a problem to show, or undefined once the browser is being redirected. */
-export async function startLaunch({ url, smart, fetchImpl }: LaunchDeps): Promise<LaunchProblem | undefined> {
+export async function startLaunch({ url, smart, fetchImpl, config: app = DEFAULT_APP_CONFIG }: LaunchDeps): Promise<LaunchProblem | undefined> {
   const params = new URL(url).searchParams;
   const iss = params.get('iss')?.trim();
   const launch = params.get('launch') ?? undefined;
@@ -60,8 +63,8 @@ export async function startLaunch({ url, smart, fetchImpl }: LaunchDeps): Promis
   const config = found.ok ? found.config : parseSmartConfiguration({});
   try {
     await smart.authorize({
-      clientId: new URL(url).searchParams.get('client_id') ?? CLIENT_ID,
-      scope: buildScope({ config, ehrLaunch: Boolean(launch) }),
+      clientId: params.get('client_id') ?? app.clientId,
+      scope: app.scopes !== undefined ? configuredScope(app.scopes, Boolean(launch)) : buildScope({ config, ehrLaunch: Boolean(launch) }),
       redirectUri: new URL(REDIRECT_PATH, url).href,
       iss,
       ...(launch ? { launch } : {}),

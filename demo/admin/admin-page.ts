@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { pageHeaders } from '../../hooks-service/web/security-headers';
 
 const files = {
   'index.html': 'text/html; charset=utf-8',
@@ -13,8 +14,8 @@ const files = {
 } as const;
 
 // Only our own script and style, API calls to our own origin, and never inside a frame (clickjacking).
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
-  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const HEADERS = pageHeaders(["default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self'",
+  "form-action 'self'", "base-uri 'none'"]);
 
 export interface AdminPageOptions {
   /** True when CAIRN_ADMIN_TOKEN is set; otherwise no route is added and `/admin/` answers 404. */
@@ -32,13 +33,8 @@ export async function adminPage(app: FastifyInstance, options: AdminPageOptions)
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/'));
   for (const name of Object.keys(files) as (keyof typeof files)[]) {
     const path = name === 'index.html' ? '/admin/' : `/admin/${name}`;
-    app.get(path, async (_request, reply) =>
-      reply
-        .header('content-type', files[name])
-        .header('content-security-policy', CSP)
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(send(name)),
+    app.get(path, { helmet: HEADERS }, async (_request, reply) =>
+      reply.header('content-type', files[name]).header('cache-control', 'no-store').send(send(name)),
     );
   }
 }

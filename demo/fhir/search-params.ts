@@ -38,6 +38,13 @@ export const SEARCH_PARAMS: Readonly<Record<string, Readonly<Record<string, Para
     ...clinical, status: token('status'), code: token('medicationCodeableConcept'),
     effective: date('effectiveDateTime', 'effectivePeriod.start'),
   },
+  MedicationAdministration: {
+    ...clinical, status: token('status'), code: token('medicationCodeableConcept'),
+    'effective-time': date('effectiveDateTime', 'effectivePeriod.start'),
+  },
+  MedicationDispense: {
+    ...clinical, status: token('status'), code: token('medicationCodeableConcept'), whenhandedover: date('whenHandedOver'),
+  },
   AllergyIntolerance: {
     ...clinical, 'clinical-status': token('clinicalStatus'), 'verification-status': token('verificationStatus'),
     category: token('category'), code: token('code'), criticality: token('criticality'), type: token('type'),

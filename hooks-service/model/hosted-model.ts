@@ -5,6 +5,7 @@
 import { fallbackReasoning, minimizeForModel, reasoningFromModelAnswer } from '@model/index';
 import type { ModelInfo, Reasoning, ReasoningModel, ReasoningRequest, ReasonOptions } from '@model/types';
 import type { HostedChat } from './chat-client';
+import type { OutputMode } from './config';
 import { buildUserMessage, SYSTEM_PROMPT } from './prompt';
 import { callWithRetry, describeFailure } from './retry';
 
@@ -37,18 +38,30 @@ export function createHostedModel(deps: HostedModelDeps): ReasoningModel {
         return fallbackReasoning(request, reason, now() - startedAt);
       }
       const latencyMs = now() - startedAt;
-      const raw = parseJson(answer.content);
+      const raw = parseAnswer(answer.content, answer.mode);
       if (raw === undefined) return fallbackReasoning(request, 'invalid answer: not JSON', latencyMs);
       return reasoningFromModelAnswer(raw, minimized, request, { ...info, version: answer.model }, latencyMs);
     },
   };
 }
 
-function parseJson(content: string | null): unknown {
+/**
+ * The answer's JSON. In text mode a model may still wrap its one object in a code fence or a sentence; the
+ * outermost braces are taken, and anything that is not then valid JSON is refused (never repaired).
+ */
+export function parseAnswer(content: string | null, mode: OutputMode): unknown {
   if (!content) return undefined;
+  const text = mode === 'text' ? outermostObject(content) : content;
+  if (text === undefined) return undefined;
   try {
-    return JSON.parse(content) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+function outermostObject(content: string): string | undefined {
+  const start = content.indexOf('{');
+  const end = content.lastIndexOf('}');
+  return start >= 0 && end > start ? content.slice(start, end + 1) : undefined;
 }

@@ -3,6 +3,7 @@
  * only the minimized payload; the schema and the validator, not this text, are what enforce grounding.
  */
 import type { ModelPayload } from '@model/minimize';
+import { REASONING_JSON_SCHEMA } from '@model/output/schema';
 
 export const SYSTEM_PROMPT = [
   'You assist a clinician reviewing a patient record inside an EHR. You receive a de-identified summary',
@@ -20,4 +21,15 @@ export const SYSTEM_PROMPT = [
 /** The user message: the payload as JSON, nothing else (no names, ids or dates are in it). */
 export function buildUserMessage(payload: ModelPayload): string {
   return `Patient summary and engine output (JSON):\n${JSON.stringify(payload)}`;
+}
+
+/**
+ * For models without strict structured output (json_object or plain text): the shape, stated in the prompt. The
+ * wording includes "JSON", which json_object mode requires; the validator, not the model, enforces the schema.
+ */
+export function schemaInstruction(): string {
+  return [
+    'Answer with exactly one JSON object and nothing else (no prose, no code fence), matching this JSON Schema:',
+    JSON.stringify(REASONING_JSON_SCHEMA),
+  ].join('\n');
 }

@@ -5,6 +5,7 @@
  */
 import { composeEmbeddedReasoning, fallbackReasoning, minimizeForModel, type Minimized } from '@model/index';
 import type { ModelInfo, Reasoning, ReasoningModel, ReasoningRequest } from '@model/types';
+import type { ChatProfile } from './chat-client';
 import { CircuitBreaker } from './circuit-breaker';
 import { ReasoningCache, reasoningCacheKey } from './reasoning-cache';
 
@@ -15,6 +16,8 @@ export interface ReasoningServiceOptions {
   cache: ReasoningCache;
   breaker: CircuitBreaker;
   now?: () => number;
+  /** How the hosted model is reached (route, auth, negotiated output mode), for /readyz and the start log. */
+  profile?: ChatProfile;
   /** Called once per model call with log-safe facts (no text, no payload): for logs and audit. */
   onSettled?: (event: ModelCallEvent) => void;
 }
@@ -36,6 +39,7 @@ export interface HookBudget {
 export interface ReasoningService {
   readonly info: ModelInfo;
   readonly budgetMs: number;
+  readonly profile?: ChatProfile;
   /** Starts (or joins) the model call for this patient and data; never rejects. */
   start(patientId: string, request: ReasoningRequest): Promise<Reasoning>;
   /**
@@ -115,5 +119,5 @@ export function createReasoningService(options: ReasoningServiceOptions): Reason
     }
   }
 
-  return { info, budgetMs: options.budgetMs, start, forHook, forApp };
+  return { info, budgetMs: options.budgetMs, ...(options.profile ? { profile: options.profile } : {}), start, forHook, forApp };
 }

@@ -16,8 +16,8 @@ import { FhirUnavailable, type FhirClient } from './fhir-client';
 import { reportsPrefetchError } from './outcome';
 import { fillTemplate } from './templates';
 
-/** Keys whose absence does not stop the call: MedicationStatement is not offered by every EHR's FHIR API. */
-export const OPTIONAL_KEYS: ReadonlySet<string> = new Set(['medicationStatements']);
+/** Keys whose absence does not stop the call: not every EHR's FHIR API offers MedicationStatement, the MAR or dispenses. */
+export const OPTIONAL_KEYS: ReadonlySet<string> = new Set(['medicationStatements', 'medicationAdministrations', 'medicationDispenses']);
 
 export interface GatherArgs {
   prefetch: Readonly<Record<string, string>>;

@@ -26,7 +26,10 @@ export const PREFETCH: Readonly<Record<string, string>> = {
   patient: 'Patient/{{context.patientId}}',
   conditions: 'Condition?patient={{context.patientId}}',
   medicationRequests: 'MedicationRequest?patient={{context.patientId}}&status=active,on-hold',
-  medicationStatements: 'MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold',
+  medicationStatements: 'MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold,unknown',
+  // The MAR and pharmacy fills: an inpatient on heparin may have it only here (the engine keeps recent ones).
+  medicationAdministrations: 'MedicationAdministration?patient={{context.patientId}}&status=in-progress,on-hold,completed,unknown',
+  medicationDispenses: 'MedicationDispense?patient={{context.patientId}}&status=preparation,in-progress,on-hold,completed,unknown',
   allergies: 'AllergyIntolerance?patient={{context.patientId}}',
   observations: `Observation?patient={{context.patientId}}&code=${observationCodes}`,
 };
@@ -57,7 +60,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
   },
 ];
 
-const USAGE = 'Needs read access to Patient, Condition, MedicationRequest, MedicationStatement, AllergyIntolerance and '
+const USAGE = 'Needs read access to Patient, Condition, MedicationRequest, MedicationStatement, MedicationAdministration, '
+  + 'MedicationDispense, AllergyIntolerance and '
   + 'Observation for the patient in context (prefetch or fhirAuthorization with patient/*.read scopes). '
   + 'Calls must carry a JWT signed by a trusted issuer (CDS Hooks 2.0 §Trusting CDS Clients).';
 

@@ -46,6 +46,10 @@ export interface MedicationFact {
   isDraft: boolean;
   /** True when an active order is older than the staleness window (see normalize for the policy). */
   isStale: boolean;
+  /** Set when the drug is known from a MAR entry or a pharmacy dispense rather than an order or statement. */
+  record?: 'administration' | 'dispense';
+  /** True when the source says its status is unknown: reasoned on (safer than dropping it) and labelled. */
+  uncertain?: boolean;
 }
 
 export type AllergyVerification = 'confirmed' | 'unconfirmed' | 'presumed' | 'refuted' | 'entered-in-error' | 'unknown';
@@ -89,7 +93,7 @@ export interface Facts {
   now: string;
   patient?: PatientFacts;
   conditions: ConditionFact[];
-  /** Active, non-draft medications (chart). */
+  /** Current, non-draft medications (chart): orders, statements, recent MAR administrations and dispenses. */
   medications: MedicationFact[];
   /** Draft orders from the hook context. */
   drafts: MedicationFact[];

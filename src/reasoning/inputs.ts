@@ -7,6 +7,8 @@ export const ENGINE_RESOURCE_TYPES = [
   'Condition',
   'MedicationRequest',
   'MedicationStatement',
+  'MedicationAdministration',
+  'MedicationDispense',
   'AllergyIntolerance',
   'Observation',
 ] as const;

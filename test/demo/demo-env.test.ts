@@ -9,11 +9,6 @@ describe('demo environment defaults', () => {
     expect(env.CAIRN_FHIR_ALLOWLIST).toBe('http://127.0.0.1:4123/fhir http://localhost:4123/fhir');
   });
 
-  it('reads the origins allowed to frame the app and drops anything that is not an origin', () => {
-    expect(demoEnvironment({ CAIRN_FRAME_ANCESTORS: "https://ehr.example.org, http://localhost:8080 'unsafe-inline'" }).frameAncestors)
-      .toEqual(['https://ehr.example.org', 'http://localhost:8080']);
-  });
-
   it('takes a shorter demo token lifetime for trying session expiry', () => {
     expect(demoEnvironment({ CAIRN_DEMO_TOKEN_SECONDS: '60' }).accessTokenSeconds).toBe(60);
     expect(demoEnvironment({ CAIRN_DEMO_TOKEN_SECONDS: 'soon' }).accessTokenSeconds).toBeUndefined();

@@ -31,7 +31,7 @@ describe('discovery', () => {
     for (const s of body.services) {
       expect(s.title).toBeTruthy();
       expect(s.usageRequirements).toBeTruthy();
-      expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'conditions', 'medicationRequests', 'medicationStatements', 'observations', 'patient']);
+      expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'conditions', 'medicationAdministrations', 'medicationDispenses', 'medicationRequests', 'medicationStatements', 'observations', 'patient']);
       expect(s.prefetch.observations).toContain('http://loinc.org|2160-0');
     }
   });

@@ -8,6 +8,8 @@ const TYPE_LABEL: Record<RecordType, string> = {
   Condition: 'Conditions',
   MedicationRequest: 'Medication orders',
   MedicationStatement: 'Medication statements',
+  MedicationAdministration: 'Medication administrations',
+  MedicationDispense: 'Pharmacy dispenses',
   AllergyIntolerance: 'Allergies',
   Observation: 'Labs and vitals',
 };

@@ -10,6 +10,7 @@ import { indexResources, skip, timeOf, type NormalizeContext } from './context';
 import { normalizePatient } from './patient';
 import { normalizeCondition } from './conditions';
 import { normalizeChartMedication, normalizeDraftMedication } from './medications';
+import type { MedicationRecord } from './medication-status';
 import { normalizeAllergy } from './allergies';
 import { normalizeObservation } from './observations';
 
@@ -38,8 +39,10 @@ function addResource(ctx: NormalizeContext, facts: Facts, obs: ObservationFact[]
   switch (r.resourceType) {
     case 'Condition': { const c = normalizeCondition(ctx, r as fhir4.Condition); if (c) facts.conditions.push(c); break; }
     case 'MedicationRequest':
-    case 'MedicationStatement': {
-      const m = normalizeChartMedication(ctx, r as fhir4.MedicationRequest | fhir4.MedicationStatement);
+    case 'MedicationStatement':
+    case 'MedicationAdministration':
+    case 'MedicationDispense': {
+      const m = normalizeChartMedication(ctx, r as MedicationRecord);
       if (m) facts.medications.push(m);
       break;
     }

@@ -1,8 +1,7 @@
 /**
- * MedicationRequest / MedicationStatement → MedicationFact.
- *
- * Current chart medications: MedicationRequest status active|on-hold with an order-like intent (not proposal/option),
- * MedicationStatement status active|intended|on-hold. Drafts come only from `input.draftOrders` (isDraft = true).
+ * Medication records → MedicationFact: MedicationRequest, MedicationStatement, MedicationAdministration (MAR) and
+ * MedicationDispense. Which records are current is decided in medication-status.ts; drafts come only from
+ * `input.draftOrders` (isDraft = true).
  *
  * Stale-order policy: Synthea (and real EHRs) leave orders "active" for years. Dropping them would risk a wrong
  * all-clear, so they stay current, but `isStale` is set when the order date is older than STALE_ORDER_DAYS and the
@@ -12,16 +11,14 @@ import type { Code, MedicationFact } from '../facts';
 import { codingsOf, labelOf, RXNORM, SNOMED } from '@fhir/codings';
 import { classesOf, ingredientsOf, isKnownRxNorm, routeOf, rxnormName } from '../knowledge/drugs';
 import { resolve, skip, subjectOf, type NormalizeContext } from './context';
+import { administrationDate, currencyOf, dispenseDate, type MedicationRecord } from './medication-status';
 
 /** An active order older than this (days) is flagged stale. One year: most chronic prescriptions are renewed yearly. */
 export const STALE_ORDER_DAYS = 365;
 
-const REQUEST_ACTIVE = new Set(['active', 'on-hold']);
-const STATEMENT_ACTIVE = new Set(['active', 'intended', 'on-hold']);
-const NOT_ORDERS = new Set(['proposal', 'option']);
 const DRAFT_EXCLUDED = new Set(['entered-in-error', 'cancelled', 'revoked', 'completed', 'stopped']);
 
-type MedSource = fhir4.MedicationRequest | fhir4.MedicationStatement;
+type MedSource = MedicationRecord;
 
 function conceptOf(ctx: NormalizeContext, r: MedSource): fhir4.CodeableConcept | undefined {
   if (r.medicationCodeableConcept) return r.medicationCodeableConcept;
@@ -30,8 +27,21 @@ function conceptOf(ctx: NormalizeContext, r: MedSource): fhir4.CodeableConcept |
 }
 
 function dateOf(r: MedSource): string | undefined {
-  if (r.resourceType === 'MedicationRequest') return r.authoredOn;
-  return r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.dateAsserted;
+  switch (r.resourceType) {
+    case 'MedicationRequest': return r.authoredOn;
+    case 'MedicationAdministration': return administrationDate(r);
+    case 'MedicationDispense': return dispenseDate(r);
+    default: return r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.dateAsserted;
+  }
+}
+
+function dosageRoute(r: MedSource): fhir4.CodeableConcept | undefined {
+  switch (r.resourceType) {
+    case 'MedicationRequest': return r.dosageInstruction?.[0]?.route;
+    case 'MedicationAdministration': return r.dosage?.route;
+    case 'MedicationDispense': return r.dosageInstruction?.[0]?.route;
+    default: return r.dosage?.[0]?.route;
+  }
 }
 
 /** SNOMED CT route codes (FHIR R4 value set route-codes) → our route words. */
@@ -42,8 +52,7 @@ const SNOMED_ROUTES: Readonly<Record<string, string>> = {
 function routeFrom(r: MedSource, rxCodes: readonly string[]): string | undefined {
   const known = rxCodes.map(routeOf).find((x) => x !== undefined);
   if (known) return known;
-  const dosage = r.resourceType === 'MedicationRequest' ? r.dosageInstruction : r.dosage;
-  const coded = codingsOf(dosage?.[0]?.route).find((c) => c.system === SNOMED && SNOMED_ROUTES[c.code]);
+  const coded = codingsOf(dosageRoute(r)).find((c) => c.system === SNOMED && SNOMED_ROUTES[c.code]);
   return coded ? SNOMED_ROUTES[coded.code] : undefined;
 }
 
@@ -76,15 +85,15 @@ function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): Medic
 
 /** Chart medication (current) or undefined when it is history or unusable. */
 export function normalizeChartMedication(ctx: NormalizeContext, r: MedSource): MedicationFact | undefined {
-  const status = r.status ?? '';
-  if (r.resourceType === 'MedicationRequest') {
-    if (status === 'draft') { skip(ctx, r, 'draft order outside draftOrders: not treated as current'); return undefined; }
-    if (!REQUEST_ACTIVE.has(status)) return undefined;
-    if (NOT_ORDERS.has(r.intent)) { skip(ctx, r, `intent ${r.intent} is not an order`); return undefined; }
-  } else if (!STATEMENT_ACTIVE.has(status)) {
+  const currency = currencyOf(ctx, r);
+  if (!currency.current) {
+    if (currency.skip) skip(ctx, r, currency.skip);
     return undefined;
   }
-  return buildFact(ctx, r, false);
+  const fact = buildFact(ctx, r, false);
+  if (fact && r.resourceType !== 'MedicationRequest' && r.resourceType !== 'MedicationStatement') fact.record = r.resourceType === 'MedicationAdministration' ? 'administration' : 'dispense';
+  if (fact && currency.uncertain) fact.uncertain = true;
+  return fact;
 }
 
 /** Draft order from the hook context (order-select / order-sign). */
@@ -94,6 +103,7 @@ export function normalizeDraftMedication(ctx: NormalizeContext, r: fhir4.Resourc
     return undefined;
   }
   const req = r as fhir4.MedicationRequest;
+  if (req.doNotPerform === true) { skip(ctx, r, 'draft with doNotPerform: an order not to give this drug, not evaluated as a new drug'); return undefined; }
   if (DRAFT_EXCLUDED.has(req.status)) { skip(ctx, r, `draft order with status ${req.status}`); return undefined; }
   return buildFact(ctx, req, true);
 }

@@ -37,7 +37,8 @@ function sameIngredient(meds: readonly MedicationFact[]): Finding[] {
   }
   const out: Finding[] = [];
   for (const [cui, group] of [...byIngredient].sort(([a], [b]) => a.localeCompare(b))) {
-    const products = new Set(group.map(productOf));
+    // A MAR entry or a dispense is the same therapy as its order, not a second product: it counts only against a draft.
+    const products = new Set(group.filter((m) => m.isDraft || m.record === undefined).map(productOf));
     const drafts = group.filter((m) => m.isDraft);
     if (group.length < 2 || (products.size < 2 && drafts.length === 0)) continue;
     const sameProductRenewal = products.size < 2;

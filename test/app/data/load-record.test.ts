@@ -62,6 +62,6 @@ describe('loadRecord', () => {
     const events: LoadEvent[] = [];
     await loadRecord(fhir, (e) => events.push(e));
     expect(events.find((e) => e.type === 'Condition')).toEqual({ type: 'Condition', status: 'failed', problem: 'forbidden' });
-    expect(events).toHaveLength(6);
+    expect(events).toHaveLength(8);
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeLaunch } from '../../../demo/auth/launch';
 import { startSmartStack, type RunningSmartStack } from '../../../demo/smart-stack';
 import { newStateKey, startLaunch } from '../../../launch/start-launch';
+import type { AppConfig } from '../../../src/app-config/app-config';
 import { authorizeFrom, nodeFetch } from '../support/browser-launch';
 
 let stack: RunningSmartStack;
@@ -34,9 +35,9 @@ afterAll(async () => {
   await v1.close();
 });
 
-async function authorizeParams(iss: string, launch?: string): Promise<URLSearchParams> {
+async function authorizeParams(iss: string, launch?: string, config?: AppConfig): Promise<URLSearchParams> {
   const launchUrl = `${stack.origin}/launch?iss=${encodeURIComponent(iss)}${launch ? `&launch=${launch}` : ''}`;
-  const to = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }));
+  const to = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch, ...(config && { config }) }));
   return new URL(to).searchParams;
 }
 
@@ -84,5 +85,16 @@ describe('newStateKey', () => {
   it('hex-encodes 32 bytes from the given random source', () => {
     const fixed = { getRandomValues: <T extends ArrayBufferView | null>(a: T): T => { (a as unknown as Uint8Array).fill(171); return a; } };
     expect(newStateKey(fixed)).toBe('ab'.repeat(32));
+  });
+});
+
+describe('authorization request with the deployment\'s app config (CAIRN_APP_*)', () => {
+  it('sends the configured client id and scopes, with the launch-context scope this launch needs', async () => {
+    const config = { clientId: 'epic-assigned-id', scopes: 'launch/patient openid fhirUser patient/Observation.read' };
+    const ehr = await authorizeParams(stack.fhirBase, encodeLaunch({ patient: 'teach-aki' }), config);
+    expect(ehr.get('client_id')).toBe('epic-assigned-id');
+    expect(ehr.get('scope')).toBe('launch openid fhirUser patient/Observation.read');
+    const standalone = await authorizeParams(stack.fhirBase, undefined, config);
+    expect(standalone.get('scope')).toBe('launch/patient openid fhirUser patient/Observation.read');
   });
 });

@@ -5,10 +5,11 @@ const v2 = parseSmartConfiguration({ capabilities: ['launch-ehr', 'permission-v2
 const v1 = parseSmartConfiguration({ capabilities: ['launch-ehr'] });
 
 describe('scopes', () => {
-  it('asks a v2 server for read+search on the six types, launch and identity', () => {
+  it('asks a v2 server for read+search on the eight types the engine reads, launch and identity', () => {
     expect(buildScope({ config: v2, ehrLaunch: true })).toBe(
       'launch openid fhirUser online_access patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs ' +
-        'patient/MedicationStatement.rs patient/AllergyIntolerance.rs patient/Observation.rs',
+        'patient/MedicationStatement.rs patient/MedicationAdministration.rs patient/MedicationDispense.rs ' +
+        'patient/AllergyIntolerance.rs patient/Observation.rs',
     );
   });
 

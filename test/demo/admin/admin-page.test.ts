@@ -1,9 +1,11 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { adminPage } from '../../../demo/admin/admin-page.ts';
+import { registerSecurityHeaders } from '../../../hooks-service/web/security-headers.ts';
 
 async function serve(enabled: boolean) {
   const app = Fastify();
+  registerSecurityHeaders(app);
   await app.register(adminPage, { enabled });
   return app;
 }

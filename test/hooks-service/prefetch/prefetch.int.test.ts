@@ -54,7 +54,7 @@ describe('prefetch and FHIR fallback', () => {
     const res = await pv(hookRequest('patient-view', fx, { prefetch: prefetchFor(fx, ['patient', 'conditions', 'observations']), fhirServer: fhir.base, token: TOKEN }));
     expect(res.status).toBe(200);
     const types = new Set(fhir.requests.map((p) => p.split(/[/?]/)[2]));
-    expect([...types].sort()).toEqual(['AllergyIntolerance', 'MedicationRequest', 'MedicationStatement']);
+    expect([...types].sort()).toEqual(['AllergyIntolerance', 'MedicationAdministration', 'MedicationDispense', 'MedicationRequest', 'MedicationStatement']);
   });
 
   it('treats a null key as "no data" and does not fetch it (spec: null when the client has no data)', async () => {

@@ -20,12 +20,17 @@ export function medName(m: MedicationFact): string {
 /** "draft order" / "active since 2014-05-02 (order over a year old)" — for detail text. */
 export function medStatusText(m: MedicationFact): string {
   if (m.isDraft) return 'draft order (being signed now)';
+  const on = m.date ? ` ${m.date.slice(0, 10)}` : '';
+  const unknown = m.uncertain ? ' — status unknown in the record: confirm whether it is taken' : '';
+  if (m.record === 'administration') return `given${on} (medication administration record, ${m.status})${unknown}`;
+  if (m.record === 'dispense') return `dispensed${on} (pharmacy, ${m.status})${unknown}`;
   const since = m.date ? ` since ${m.date.slice(0, 10)}` : '';
-  return `${m.status}${since}${m.isStale ? ' — order over a year old, may no longer be taken' : ''}`;
+  return `${m.status}${since}${m.isStale ? ' — order over a year old, may no longer be taken' : ''}${unknown}`;
 }
 
 export function medInput(m: MedicationFact): FindingInput {
-  const input: FindingInput = { name: m.isDraft ? 'draft order' : 'active medication', value: m.display, source: m.ref };
+  const name = m.isDraft ? 'draft order' : m.record === 'administration' ? 'administered medication' : m.record === 'dispense' ? 'dispensed medication' : 'active medication';
+  const input: FindingInput = { name: m.uncertain ? `${name} (status unknown)` : name, value: m.display, source: m.ref };
   if (m.date) input.date = m.date;
   return input;
 }

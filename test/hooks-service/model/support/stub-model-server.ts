@@ -1,20 +1,26 @@
 /**
  * A local OpenAI-compatible chat-completions server for tests, on 127.0.0.1 and a free port. Serves
- * `/v1/chat/completions` (OpenAI style, Bearer key) and `/openai/deployments/{d}/chat/completions?api-version=`
- * (Azure style, `api-key` header). Each request takes the next scripted behaviour (then the default one) and
- * is recorded, so tests can inspect exactly what a hosted model would have received.
+ * `/v1/chat/completions` (OpenAI style, Bearer key), `/openai/v1/chat/completions` (Azure OpenAI/v1, Bearer key
+ * or Entra token) and `/openai/deployments/{d}/chat/completions?api-version=` (Azure style, `api-key` header or
+ * Entra token). It can play a model without strict structured output (`supports`), demand a bearer token
+ * (`bearer`), and answer as Azure's content filter does. Each request takes the next scripted behaviour (then
+ * the default one) and is recorded, so tests can inspect exactly what a hosted model would have received.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Behaviour = 'good' | 'invented-citations' | 'invented-dose' | 'invalid-json' | 'empty' | 'stall' | 429 | 500;
+export type Behaviour = 'good' | 'invented-citations' | 'invented-dose' | 'invalid-json' | 'empty' | 'stall'
+  | 'content-filter' | 'filtered-completion' | 429 | 500;
+
+/** The strongest output format the played model accepts; stronger `response_format`s are refused. */
+export type Supports = 'json_schema' | 'json_object' | 'text';
 
 export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   /** Raw request body as received on the wire. */
   raw: string;
-  body: { model?: string; messages?: { role: string; content: string }[]; response_format?: unknown };
+  body: { model?: string; messages?: { role: string; content: string }[]; response_format?: { type?: string } };
 }
 
 export interface StubModelServer {
@@ -24,6 +30,9 @@ export interface StubModelServer {
   script: Behaviour[];
   fallback: Behaviour;
   stallMs: number;
+  supports: Supports;
+  /** When set, every request must carry `Authorization: Bearer <a token this accepts>`, else 401. */
+  bearer: ((token: string) => boolean) | undefined;
   close(): Promise<void>;
 }
 
@@ -39,7 +48,7 @@ function payloadOf(body: RecordedRequest['body']): PayloadIds {
 
 function answerFor(behaviour: Behaviour, body: RecordedRequest['body']): string {
   if (behaviour === 'invalid-json') return '{"assessment": {"text": "cut off';
-  if (behaviour === 'empty') return '';
+  if (behaviour === 'empty' || behaviour === 'filtered-completion') return '';
   const f = payloadOf(body).findings[0] ?? { id: 'F1', evidence: [], citations: ['C1'] };
   const claim = (text: string, evidence = [f.id, ...f.evidence], citations = f.citations) => ({ text, evidence, citations });
   const invented = behaviour === 'invented-citations';
@@ -54,33 +63,68 @@ function answerFor(behaviour: Behaviour, body: RecordedRequest['body']): string 
   });
 }
 
-function completion(content: string, model: string): string {
+function completion(content: string, model: string, finishReason = 'stop'): string {
   return JSON.stringify({
     id: 'chatcmpl-stub', object: 'chat.completion', created: 0, model: `${model}-2026-01-01`,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null }],
     usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   });
 }
 
 function isKnownRoute(url: string): boolean {
-  return url === '/v1/chat/completions' || /^\/openai\/deployments\/[^/]+\/chat\/completions\?api-version=[^&]+/.test(url);
+  return url === '/v1/chat/completions' || url === '/openai/v1/chat/completions'
+    || /^\/openai\/deployments\/[^/]+\/chat\/completions\?api-version=[^&]+/.test(url);
+}
+
+/** Azure's answer when the prompt trips the content filter (HTTP 400, code content_filter). */
+const CONTENT_FILTER_ERROR = JSON.stringify({
+  error: {
+    message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+    type: null, param: 'prompt', code: 'content_filter', status: 400,
+    innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: { self_harm: { filtered: true, severity: 'medium' } } },
+  },
+});
+
+/** What a model refuses to do with `response_format`, worded as real endpoints word it (OpenAI 400, Foundry 422). */
+function formatRefusal(supports: Supports, asked: string | undefined): [number, string] | undefined {
+  if (!asked || asked === 'text') return undefined;
+  if (supports === 'json_schema' || (supports === 'json_object' && asked === 'json_object')) return undefined;
+  if (supports === 'json_object') {
+    return [400, JSON.stringify({ error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error', param: 'response_format', code: null } })];
+  }
+  return [422, JSON.stringify({ error: { code: 'Invalid input', status: 422, message: 'invalid input error', details: [{ type: 'extra_forbidden', loc: ['body', 'response_format'], msg: 'Extra inputs are not permitted' }] } })];
+}
+
+function bearerOf(req: IncomingMessage): string {
+  const h = req.headers.authorization ?? '';
+  return h.startsWith('Bearer ') ? h.slice(7) : '';
 }
 
 export async function startStubModelServer(options: { fallback?: Behaviour; stallMs?: number } = {}): Promise<StubModelServer> {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const stub: Omit<StubModelServer, 'url' | 'close'> = {
     requests: [], script: [], fallback: options.fallback ?? 'good', stallMs: options.stallMs ?? 10_000,
+    supports: 'json_schema', bearer: undefined,
   };
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
     const url = req.url ?? '';
     if (req.method !== 'POST' || !isKnownRoute(url)) return void res.writeHead(404).end();
     const body = JSON.parse(raw) as RecordedRequest['body'];
     stub.requests.push({ url, headers: req.headers, raw, body });
-    const behaviour = stub.script.shift() ?? stub.fallback;
     const send = (status: number, text: string) =>
       void res.writeHead(status, { 'content-type': 'application/json' }).end(text);
+    if (stub.bearer && !stub.bearer(bearerOf(req))) {
+      return send(401, JSON.stringify({ error: { code: 'PermissionDenied', message: 'Access token is missing, invalid, audience is incorrect, or have expired.' } }));
+    }
+    const refused = formatRefusal(stub.supports, body.response_format?.type);
+    if (refused) return send(...refused);
+    const behaviour = stub.script.shift() ?? stub.fallback;
     if (typeof behaviour === 'number') return send(behaviour, JSON.stringify({ error: { message: 'stub failure' } }));
-    const ok = () => send(200, completion(answerFor(behaviour === 'stall' ? 'good' : behaviour, body), body.model ?? 'stub'));
+    if (behaviour === 'content-filter') return send(400, CONTENT_FILTER_ERROR);
+    const content = answerFor(behaviour === 'stall' ? 'good' : behaviour, body);
+    // A text-only model tends to wrap its JSON in prose and a fence; the adapter must still find the one object.
+    const asText = stub.supports === 'text' && behaviour === 'good' ? `Here is the assessment:\n\`\`\`json\n${content}\n\`\`\`` : content;
+    const ok = () => send(200, completion(asText, body.model ?? 'stub', behaviour === 'filtered-completion' ? 'content_filter' : 'stop'));
     if (behaviour !== 'stall') return ok();
     const t = setTimeout(() => { timers.delete(t); ok(); }, stub.stallMs);
     timers.add(t);

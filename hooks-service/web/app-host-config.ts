@@ -1,0 +1,66 @@
+/**
+ * What the service tells the SMART app it serves (client id, scopes, the service URL for the narrative) and who may
+ * frame it, read once from the environment; a bad value stops the process at start naming the variable.
+ */
+import type { AppConfig } from '../../src/app-config/app-config';
+import { ConfigError } from '../config';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface AppHostConfig {
+  app: AppConfig;
+  /** CAIRN_FRAME_ANCESTORS: EHR origins allowed to frame the app, besides the service's own. */
+  frameAncestors: string[];
+}
+
+// A CSP host-source with a scheme (CSP Level 3 §2.3.1 grammar, narrowed): https://ehr.example.org[:port], and a
+// leading `*.` for every subdomain. Anything else (a path, a quote, a semicolon) could rewrite the policy.
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ).
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+const list = (raw: string | undefined): string[] => (raw ?? '').split(/[\s,]+/).filter(Boolean);
+
+function parseFrameAncestors(raw: string | undefined): string[] {
+  const origins = list(raw).map((o) => o.replace(/\/+$/, ''));
+  const bad = origins.filter((o) => !ORIGIN.test(o));
+  if (bad.length > 0) throw new ConfigError(`CAIRN_FRAME_ANCESTORS takes origins like https://ehr.example.org (no path); refused: ${bad.join(', ')}`);
+  return origins;
+}
+
+function parseScopes(raw: string | undefined): string | undefined {
+  const tokens = list(raw);
+  if (tokens.length === 0) return undefined;
+  const bad = tokens.filter((t) => !SCOPE_TOKEN.test(t));
+  if (bad.length > 0) throw new ConfigError(`CAIRN_APP_SCOPES has characters a scope cannot hold (RFC 6749 §3.3): ${bad.join(' ')}`);
+  return tokens.join(' ');
+}
+
+function parseClientId(raw: string | undefined): string {
+  const id = raw?.trim() ?? '';
+  if (id === '') return 'cairn';
+  if (!SCOPE_TOKEN.test(id)) throw new ConfigError('CAIRN_APP_CLIENT_ID must be printable ASCII without spaces or quotes');
+  return id;
+}
+
+function parseServiceUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`CAIRN_APP_SERVICE_URL: "${value}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('CAIRN_APP_SERVICE_URL must be http(s)');
+  return url.href.replace(/\/+$/, '');
+}
+
+export function parseAppHostConfig(env: Env): AppHostConfig {
+  const scopes = parseScopes(env.CAIRN_APP_SCOPES);
+  const serviceUrl = parseServiceUrl(env.CAIRN_APP_SERVICE_URL);
+  return {
+    app: { clientId: parseClientId(env.CAIRN_APP_CLIENT_ID), ...(scopes && { scopes }), ...(serviceUrl && { serviceUrl }) },
+    frameAncestors: parseFrameAncestors(env.CAIRN_FRAME_ANCESTORS),
+  };
+}
