@@ -9,6 +9,7 @@ import type { EngineInput, EngineResult } from '@reasoning/types';
 import type { JwksCache } from './auth/jwks';
 import type { ServiceConfig } from './config';
 import { installErrorHandling } from './errors';
+import { installJsonBodyParser } from './net/json-body';
 import type { FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
@@ -62,9 +63,13 @@ export function buildServer(deps: ServiceDeps): FastifyInstance {
     // Our own ids: an incoming x-request-id header is client-controlled and could carry anything into the logs.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Node's 16 KiB header cap would answer an oversized client JWT 431; above it the auth check can answer the
+    // bare 401 the spec's clients expect (the token itself is capped at MAX_TOKEN_CHARS there).
+    http: { maxHeaderSize: 64 * 1024 },
   }) as unknown as FastifyInstance;
   registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
+  installJsonBodyParser(app);
   if (deps.config.auth === 'off') {
     app.log.warn('CDS_AUTH=off: ANY caller can invoke these CDS services without a JWT. Local development and conformance runs only.');
   }

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
 import { AppError, installScopedErrorHandler } from '../errors';
+import { installJsonBodyParser } from '../net/json-body';
 import { installCors } from './cors';
 import { handleFeedback } from './feedback';
 import { handleHook, type HookDeps } from './handle-hook';
@@ -27,11 +28,8 @@ function findService(request: FastifyRequest<{ Params: { id: string } }>): Servi
 export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (app, opts) => {
   installScopedErrorHandler(app);
   installCors(app, ['/cds-services', '/cds-services/:id', '/cds-services/:id/feedback']);
-  // The spec's examples send application/json; a FHIR-minded client may label the same JSON application/fhir+json.
-  // Same parser, same prototype-poisoning guards; any other media type stays a 415.
-  if (!app.hasContentTypeParser('application/fhir+json')) {
-    app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
-  }
+  // application/json and application/fhir+json, depth-bounded; any other media type stays a 415.
+  installJsonBodyParser(app);
   app.addHook('onRequest', createAuthHook(opts.auth));
   const baseUrl = (request: FastifyRequest): string => opts.auth.publicUrl ?? `${request.protocol}://${request.host}`;
 
