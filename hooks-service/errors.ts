@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'TOO_LARGE'
+  | 'RATE_LIMITED'
   | 'DATA_UNAVAILABLE'
   | 'INTERNAL';
 
@@ -26,6 +27,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   METHOD_NOT_ALLOWED: 405,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_LARGE: 413,
+  // RFC 6585 §4: too many requests in a window; the Retry-After header says when to come back.
+  RATE_LIMITED: 429,
   // CDS Hooks 2.0 §HTTP Status Codes: 412 when the service cannot obtain the FHIR data it needs.
   DATA_UNAVAILABLE: 412,
   INTERNAL: 500,
@@ -57,6 +60,7 @@ const GENERIC_MESSAGE: Readonly<Record<ErrorCode, string>> = {
   METHOD_NOT_ALLOWED: 'method not allowed',
   UNSUPPORTED_MEDIA_TYPE: 'send the request as application/json',
   TOO_LARGE: 'the request body is larger than this service accepts',
+  RATE_LIMITED: 'too many requests; retry later',
   DATA_UNAVAILABLE: 'the FHIR data this service needs is not available',
   INTERNAL: '',
 };

@@ -43,6 +43,7 @@ function cdsHooksOptions(deps: ServiceDeps): CdsHooksPluginOptions {
   const now = () => deps.clock().getTime();
   return {
     bodyLimit: config.bodyLimit,
+    rateLimit: config.rateLimit,
     auth: {
       enabled: config.auth === 'on',
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
@@ -66,6 +67,7 @@ export function buildServer(deps: ServiceDeps): FastifyInstance {
     // Node's 16 KiB header cap would answer an oversized client JWT 431; above it the auth check can answer the
     // bare 401 the spec's clients expect (the token itself is capped at MAX_TOKEN_CHARS there).
     http: { maxHeaderSize: 64 * 1024 },
+    trustProxy: deps.config.trustProxy,
   }) as unknown as FastifyInstance;
   registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);

@@ -9,6 +9,7 @@ import { analyticsRoutes } from './analytics/plugin';
 import { appFeedbackPlugin, createCanReadPatient } from './app-feedback/plugin';
 import { reasoningPlugin } from './model/index';
 import type { ReasoningService } from './model/reasoning-service';
+import { limitAnalyticsRoutes, limitAppRoutes } from './net/rate-limit';
 import { createFetchChart } from './prefetch/fetch-chart';
 import { PREFETCH } from './protocol/services';
 import type { ServiceDeps } from './server';
@@ -23,9 +24,17 @@ export interface ServiceApis {
 
 export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, apis: ServiceApis): void {
   const allowlist = deps.config.fhirAllowlist;
-  void app.register(reasoningPlugin, {
-    service: apis.reasoning, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
+  const limits = deps.config.rateLimit;
+  // Each group in its own scope, so its rate limit (net/rate-limit.ts) applies to its routes only.
+  void app.register(async (scope) => {
+    await limitAppRoutes(scope, limits);
+    await scope.register(reasoningPlugin, {
+      service: apis.reasoning, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
+    });
+    await scope.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
   });
-  void app.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
-  void app.register(analyticsRoutes, { source: apis.store, config: apis.analytics });
+  void app.register(async (scope) => {
+    await limitAnalyticsRoutes(scope, limits);
+    await scope.register(analyticsRoutes, { source: apis.store, config: apis.analytics });
+  });
 }
