@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 export type ErrorCode =
   | 'INVALID_REQUEST'
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -19,6 +20,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   INVALID_REQUEST: 400,
   // A bare 401: no detail, so a probing client learns nothing about which check failed (spec §Trusting CDS Clients).
   UNAUTHENTICATED: 401,
+  // Authenticated and well-formed, but not permitted (e.g. the service may not send the token to that FHIR server).
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   // RFC 9110 §15.5.6: the route exists but not for this method; the handler sets the required Allow header.
   METHOD_NOT_ALLOWED: 405,
@@ -52,6 +55,7 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
 const GENERIC_MESSAGE: Readonly<Record<ErrorCode, string>> = {
   INVALID_REQUEST: 'the request is not valid',
   UNAUTHENTICATED: '',
+  FORBIDDEN: 'not permitted',
   NOT_FOUND: 'not found',
   METHOD_NOT_ALLOWED: 'method not allowed',
   UNSUPPORTED_MEDIA_TYPE: 'send the request as application/json',

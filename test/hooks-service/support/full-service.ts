@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { defaultServiceConfig, type ServiceConfig } from '../../../hooks-service/config';
 import { createLogger } from '../../../hooks-service/logger';
 import { createReasoningServiceFromConfig, parseModelConfig } from '../../../hooks-service/model/index';
-import { buildServer, type ServerDeps } from '../../../hooks-service/server';
-import { registerServiceApis } from '../../../hooks-service/service-apis';
+import { composeDependencies, type ServiceParts } from '../../../hooks-service/compose';
+import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
 import type { DurableStore } from '../../../hooks-service/store/types';
 import { NOW } from './synthea';
@@ -27,14 +27,15 @@ function memoryDurable(): DurableStore {
   return Object.assign(new MemoryStore({ now: () => NOW }), { analytics: async () => [], purgeExpiredJti: async () => 0, driver: 'pglite' as const });
 }
 
-export async function startFullService(config: Partial<ServiceConfig> = {}, deps: Partial<ServerDeps> & { store?: DurableStore } = {}): Promise<FullService> {
+export async function startFullService(config: Partial<ServiceConfig> = {}, deps: Partial<Omit<ServiceParts, 'store' | 'apis'>> & { store?: DurableStore } = {}): Promise<FullService> {
   const logs: string[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
   const store = deps.store ?? memoryDurable();
-  const server: ServerDeps = { config: defaultServiceConfig({ logLevel: 'info', ...config }), store, logger: createLogger('info', sink), clock: () => NOW, ...deps };
-  const app = buildServer(server);
   const reasoning = createReasoningServiceFromConfig(parseModelConfig({}));
-  await registerServiceApis(app, { server, reasoning, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 } });
+  const app = buildServer(composeDependencies({
+    config: defaultServiceConfig({ logLevel: 'info', ...config }), logger: createLogger('info', sink), clock: () => NOW, ...deps, store,
+    apis: { reasoning, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 } },
+  }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, app, logs, close: () => app.close() };
 }
