@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { sendError } from '../errors';
 import { admitSmartCaller } from '../net/smart-caller';
 import { FhirUnavailable, type FhirClient } from '../prefetch/fhir-client';
+import { nulCharacterAt, nulMessage } from '@cds-hooks/validate';
 import type { FeedbackRecord, Store } from '../store/types';
 
 export const APP_FEEDBACK_SERVICE = 'cairn-app';
@@ -65,7 +66,7 @@ export function createCanReadPatient(fhir: FhirClient): AppFeedbackOptions['canR
       const found = await fhir.run({ fhirServer, accessToken, query: `Patient/${patientId}` });
       return found.some((r) => r.resourceType === 'Patient' && r.id === patientId);
     } catch (e) {
-      if (e instanceof FhirUnavailable && (e.reason === 'status 401' || e.reason === 'status 403')) return false;
+      if (e instanceof FhirUnavailable && e.refusedToken) return false;
       throw e;
     }
   };
@@ -74,6 +75,8 @@ export function createCanReadPatient(fhir: FhirClient): AppFeedbackOptions['canR
 export const appFeedbackPlugin: FastifyPluginAsync<AppFeedbackOptions> = async (app, opts) => {
   const now = opts.now ?? (() => new Date().toISOString());
   app.post<{ Body: AppFeedbackBody }>('/api/app-feedback', { schema: { body: bodySchema } }, async (req, reply) => {
+    const nul = nulCharacterAt(req.body, 'body');
+    if (nul !== undefined) return sendError(reply, 'INVALID_REQUEST', nulMessage(nul));
     const { fhirServer, patientId } = req.body;
     const accessToken = admitSmartCaller(req.headers.authorization, fhirServer, opts.allowlist, reply);
     if (accessToken === undefined) return reply;

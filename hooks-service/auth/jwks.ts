@@ -19,6 +19,8 @@ export interface JwksCacheOptions {
 interface Entry {
   keys: Map<string, KeyObject>;
   fetchedAt: number;
+  /** Why the last download gave no usable keys ("timeout", "status 500", …); undefined after a good download. */
+  failure?: string;
 }
 
 function toKeys(body: unknown): Map<string, KeyObject> {
@@ -56,20 +58,30 @@ export class JwksCache {
     return next?.keys.get(kid);
   }
 
+  /**
+   * Why the set at `url` could not be used, when its last download failed or held no usable key; undefined when
+   * it downloaded fine (then a missing key means an unknown `kid`). Log-safe: a cause, never token content.
+   */
+  failure(url: string): string | undefined {
+    return this.entries.get(url)?.failure;
+  }
+
   private download(url: string): Promise<Entry | undefined> {
     const running = this.inflight.get(url);
     if (running) return running;
     const started = this.options.now();
     const job = fetchJson(url, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs ?? 3000, maxBytes: this.options.maxBytes ?? 64 * 1024 })
       .then((body) => {
-        const entry = { keys: toKeys(body), fetchedAt: started };
+        const keys = toKeys(body);
+        const entry: Entry = { keys, fetchedAt: started, ...(keys.size === 0 && { failure: 'no usable public key in the set' }) };
         this.entries.set(url, entry);
         return entry;
       })
       .catch((e: unknown) => {
         if (!(e instanceof FetchFailure)) throw e;
         // Remember the failure time too, so a dead JWKS URL is not retried on every request.
-        this.entries.set(url, { keys: this.entries.get(url)?.keys ?? new Map(), fetchedAt: started });
+        const failure = e.status ? `${e.reason} ${e.status}` : e.reason;
+        this.entries.set(url, { keys: this.entries.get(url)?.keys ?? new Map(), fetchedAt: started, failure });
         return undefined;
       })
       .finally(() => this.inflight.delete(url));

@@ -10,7 +10,8 @@ import type { JwksCache } from './jwks';
 
 export class AuthFailure extends Error {
   override readonly name = 'AuthFailure';
-  constructor(readonly reason: string) {
+  /** `detail`: log-safe context for operators (e.g. why a JWKS download failed), never token content. */
+  constructor(readonly reason: string, readonly detail?: Readonly<Record<string, string>>) {
     super(`unauthenticated: ${reason}`);
   }
 }
@@ -58,6 +59,8 @@ function checkClaims(payload: jwt.JwtPayload, deps: VerifyDeps): { jti: string; 
   const { exp, iat, jti } = payload;
   if (typeof exp !== 'number' || typeof iat !== 'number') throw new AuthFailure('exp and iat required');
   if (typeof jti !== 'string' || jti === '') throw new AuthFailure('jti required');
+  // The replay memory is a text column: a jti it cannot store could never be remembered, so it is never accepted.
+  if (jti.includes('\u0000') || jti.length > 512) throw new AuthFailure('jti not storable');
   const nowSec = deps.now() / 1000;
   if (iat > nowSec + deps.config.clockSkewSec) throw new AuthFailure('iat in the future');
   if (exp - iat > deps.config.maxTokenLifetimeSec) throw new AuthFailure('lifetime too long');
@@ -71,8 +74,14 @@ export async function verifyClientJwt(token: string, audience: string, deps: Ver
   const issuer = deps.config.issuers.find((i) => i.iss === unverifiedIss);
   if (!issuer) throw new AuthFailure('issuer not trusted');
   if (header.jku !== undefined && !isAllowedJku(header.jku, issuer)) throw new AuthFailure('jku not allowed');
-  const key = await deps.jwks.key(header.jku ?? issuer.jwksUrl, header.kid);
-  if (!key) throw new AuthFailure('signing key not found');
+  const jwksUrl = header.jku ?? issuer.jwksUrl;
+  const key = await deps.jwks.key(jwksUrl, header.kid);
+  if (!key) {
+    // An outage of the issuer's JWKS and a token naming a key the issuer never published need different fixes.
+    const cause = deps.jwks.failure(jwksUrl);
+    if (cause) throw new AuthFailure('JWKS download failed', { jwksHost: new URL(jwksUrl).host, cause });
+    throw new AuthFailure('unknown kid');
+  }
   let payload: jwt.JwtPayload;
   try {
     payload = jwt.verify(token, key, {

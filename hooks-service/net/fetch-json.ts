@@ -1,14 +1,15 @@
 /**
  * Outbound JSON GET with a time-out and a size cap, used for FHIR fallback fetches and JWKS downloads: a slow or
- * hostile server must not hold a hook call past its budget or fill memory.
+ * hostile server must not hold a hook call past its budget, fill memory, or nest JSON deep enough to overflow a walk.
  */
+import { jsonNestsDeeperThan } from '@fhir/json-depth';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** Why an outbound fetch failed; callers map it (FHIR → 412, JWKS → 401). Never carries the URL's query. */
 export class FetchFailure extends Error {
   override readonly name = 'FetchFailure';
-  constructor(readonly reason: 'timeout' | 'network' | 'status' | 'too-large' | 'not-json', readonly status?: number) {
+  constructor(readonly reason: 'timeout' | 'network' | 'status' | 'too-large' | 'too-deep' | 'not-json', readonly status?: number) {
     super(`fetch failed: ${reason}${status ? ` ${status}` : ''}`);
   }
 }
@@ -63,6 +64,7 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
     if (e instanceof FetchFailure) throw e;
     throw new FetchFailure(signal.aborted ? 'timeout' : 'network');
   }
+  if (jsonNestsDeeperThan(text)) throw new FetchFailure('too-deep');
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -101,18 +101,28 @@ export function toCard(f: Finding, ctx: CardContext): Card {
   };
 }
 
+/**
+ * A card with the rule it speaks for, bound when the card is built: the audit, feedback attribution and analytics
+ * read the rule from here, never by pairing a card list with a finding list (which drift apart once a repeated
+ * summary is skipped).
+ */
+export interface RuledCard {
+  card: Card;
+  ruleId: string;
+}
+
 /** Cards for the findings, one per finding id and never two with the same summary (no duplicate cards). */
-export function toCards(findings: readonly Finding[], ctx: CardContext): Card[] {
+export function toCards(findings: readonly Finding[], ctx: CardContext): RuledCard[] {
   const seenIds = new Set<string>();
   const seenSummaries = new Set<string>();
-  const cards: Card[] = [];
+  const cards: RuledCard[] = [];
   for (const f of findings) {
     // Compared as shown: two long summaries that clip to the same text would read as duplicate cards.
     const shown = clipSummary(f.summary);
     if (seenIds.has(f.id) || seenSummaries.has(shown)) continue;
     seenIds.add(f.id);
     seenSummaries.add(shown);
-    cards.push(toCard(f, ctx));
+    cards.push({ card: toCard(f, ctx), ruleId: f.ruleId });
   }
   return cards;
 }

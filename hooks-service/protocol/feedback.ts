@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { FeedbackRecord, Store } from '../store/types';
 import { FeedbackRequest, type FeedbackItem } from '@cds-hooks/schemas/feedback';
 import type { ServiceDefinition } from './services';
-import { compile } from '@cds-hooks/validate';
+import { compile, nulCharacterAt, nulMessage } from '@cds-hooks/validate';
 
 const checkFeedback = compile(FeedbackRequest, 'feedback request');
 
@@ -47,6 +47,8 @@ function contradiction(items: readonly FeedbackItem[]): string | undefined {
 /** Validates and stores a feedback body; resolves counts for the log. */
 export async function handleFeedback(service: ServiceDefinition, body: unknown, store: Store): Promise<{ inserted: number; duplicates: number }> {
   if (!checkFeedback(body)) throw new AppError('INVALID_REQUEST', checkFeedback.explain(body));
+  const nul = nulCharacterAt(body, 'feedback request');
+  if (nul !== undefined) throw new AppError('INVALID_REQUEST', nulMessage(nul));
   const wrong = contradiction(body.feedback);
   if (wrong) throw new AppError('INVALID_REQUEST', wrong);
   const records = await Promise.all(body.feedback.map((item) => toRecord(service, item, store)));

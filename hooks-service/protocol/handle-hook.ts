@@ -11,7 +11,7 @@ import { reasoningCard } from '../model/reasoning-card';
 import { gatherChart } from '../prefetch/resolve';
 import type { FhirClient } from '../prefetch/fhir-client';
 import type { Store } from '../store/types';
-import { toCards, TOPIC_SYSTEM } from './cards';
+import { toCards, TOPIC_SYSTEM, type RuledCard } from './cards';
 import { parseHookCall } from './hook-request';
 import type { Card, CdsResponse } from '@cds-hooks/schemas/response';
 import { selectFindings } from './select-findings';
@@ -48,13 +48,16 @@ export interface HookCallContext {
 /** Findings of this family already carry a NEWS2 escalation as their own card. */
 const EARLY_WARNING_FAMILY = earlyWarningRule.id;
 
-function modelCard(reasoning: Reasoning | undefined, shown: readonly Finding[], newId: () => string): Card | undefined {
+const MODEL_RULE = 'model-reasoning';
+
+function modelCard(reasoning: Reasoning | undefined, shown: readonly Finding[], newId: () => string): RuledCard | undefined {
   const parts = reasoningCard(reasoning, { escalationShown: shown.some((f) => f.family === EARLY_WARNING_FAMILY) });
   if (!parts) return undefined;
-  return {
+  const card: Card = {
     uuid: newId(), summary: clipSummary(parts.summary), indicator: parts.indicator, detail: parts.detail,
-    source: { label: parts.sourceLabel, topic: { system: TOPIC_SYSTEM, code: 'model-reasoning', display: 'Model-generated reasoning' } },
+    source: { label: parts.sourceLabel, topic: { system: TOPIC_SYSTEM, code: MODEL_RULE, display: 'Model-generated reasoning' } },
   };
+  return { card, ruleId: MODEL_RULE };
 }
 
 /** Runs a hook call for `service`; throws AppError for bad input (400) or unavailable data (412). Audited either way. */
@@ -76,7 +79,7 @@ export async function handleHook(service: ServiceDefinition, body: unknown, call
 
 // spec §Card Attributes: indicator values are listed "in order of increasing urgency"; clients that show cards in
 // the order received then show the most urgent first. Stable, so equal cards keep the engine's order.
-const byUrgency = (cards: Card[]): Card[] => [...cards].sort((a, b) => mostUrgentFirst(a.indicator, b.indicator));
+const byUrgency = (cards: RuledCard[]): RuledCard[] => [...cards].sort((a, b) => mostUrgentFirst(a.card.indicator, b.card.indicator));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -89,12 +92,10 @@ async function answer(service: ServiceDefinition, body: unknown, call: HookCallC
   const result = deps.runEngine(input);
   const findings = selectFindings(service.hook, result.findings, parsed.selections);
   const cards = toCards(findings, { baseUrl: call.baseUrl, newId: deps.newId });
-  const ruleOf = new Map(cards.map((c, i) => [c.uuid, findings[i]?.ruleId ?? 'unknown']));
   // patient-view always asks: it precomputes the app's narrative and carries NEWS2 red flags, which have no finding.
   const askModel = deps.model && (findings.length > 0 || service.hook === 'patient-view');
   const budget = { spentMs: performance.now() - started };
   const extra = deps.model && askModel ? modelCard(await deps.model.forHook(parsed.patientId, { input, result }, budget), findings, deps.newId) : undefined;
-  if (extra?.uuid) ruleOf.set(extra.uuid, 'model-reasoning');
   const all = byUrgency(extra ? [...cards, extra] : cards);
   const latencyMs = Math.round(performance.now() - started);
   call.log.info({
@@ -103,10 +104,10 @@ async function answer(service: ServiceDefinition, body: unknown, call: HookCallC
   }, 'hook answered');
   await audit(deps, call, {
     at: deps.now().toISOString(), serviceId: service.id, hook: service.hook, hookInstance: parsed.request.hookInstance,
-    patientId: parsed.patientId, cards: all.map((c) => ({ uuid: c.uuid ?? '', ruleId: ruleOf.get(c.uuid ?? '') ?? 'unknown', indicator: c.indicator })),
+    patientId: parsed.patientId, cards: all.map(({ card, ruleId }) => ({ uuid: card.uuid ?? '', ruleId, indicator: card.indicator })),
     model: deps.model?.info.name ?? 'none', latencyMs, outcome: 'ok',
   });
-  return { cards: all };
+  return { cards: all.map((c) => c.card) };
 }
 
 async function audit(deps: HookDeps, call: HookCallContext, event: Parameters<Store['recordAudit']>[0]): Promise<void> {

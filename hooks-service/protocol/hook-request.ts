@@ -43,9 +43,11 @@ export function parseHookCall(service: ServiceDefinition, body: unknown): Parsed
   }
   const check = checkContext[service.hook];
   if (!check(body.context)) throw new AppError('INVALID_REQUEST', check.explain(body.context));
-  const context = body.context as Record<string, unknown> & { patientId: string; selections?: string[] };
+  const context = body.context as Record<string, unknown> & { patientId: string };
   const drafts = service.hook === 'patient-view' ? [] : parseDrafts(context);
-  const selections = context.selections ?? [];
+  // Only order-select defines `selections` (its schema checked it is an array of strings). Another hook's context
+  // may carry a field of that name with any JSON value: it is not ours to read, so it is ignored.
+  const selections = service.hook === 'order-select' ? (body.context as OrderSelectContext).selections : [];
   const draftRefs = new Set(drafts.map(refOf));
   const unknown = selections.find((s) => !draftRefs.has(s));
   if (unknown !== undefined) throw new AppError('INVALID_REQUEST', 'context.selections names an order that is not in context.draftOrders');

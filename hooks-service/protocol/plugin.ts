@@ -6,6 +6,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
 import { AppError, installScopedErrorHandler } from '../errors';
+import { installJsonBodyParser } from '../net/json-body';
+import { limitCdsRoutes, type RateLimitConfig } from '../net/rate-limit';
 import { installCors } from './cors';
 import { handleFeedback } from './feedback';
 import { handleHook, type HookDeps } from './handle-hook';
@@ -16,6 +18,7 @@ export interface CdsHooksPluginOptions {
   hook: HookDeps;
   auth: AuthHookOptions;
   bodyLimit: number;
+  rateLimit: RateLimitConfig;
 }
 
 function findService(request: FastifyRequest<{ Params: { id: string } }>): ServiceDefinition {
@@ -27,12 +30,10 @@ function findService(request: FastifyRequest<{ Params: { id: string } }>): Servi
 export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (app, opts) => {
   installScopedErrorHandler(app);
   installCors(app, ['/cds-services', '/cds-services/:id', '/cds-services/:id/feedback']);
-  // The spec's examples send application/json; a FHIR-minded client may label the same JSON application/fhir+json.
-  // Same parser, same prototype-poisoning guards; any other media type stays a 415.
-  if (!app.hasContentTypeParser('application/fhir+json')) {
-    app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
-  }
-  app.addHook('onRequest', createAuthHook(opts.auth));
+  // application/json and application/fhir+json, depth-bounded; any other media type stays a 415.
+  installJsonBodyParser(app);
+  const failures = await limitCdsRoutes(app, opts.rateLimit);
+  app.addHook('onRequest', createAuthHook({ ...opts.auth, ...(failures && { failures }) }));
   const baseUrl = (request: FastifyRequest): string => opts.auth.publicUrl ?? `${request.protocol}://${request.host}`;
 
   installMethodNotAllowed(app, [

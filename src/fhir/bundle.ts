@@ -3,6 +3,7 @@
  * resolves those to "Type/id" on ingest (FHIR R4 §3.1.0.4 "Resolving references in Bundles"). We do the same so the
  * engine, the demo server and searches like `patient=<id>` see ordinary relative references.
  */
+import { MAX_JSON_DEPTH } from './json-depth';
 import { isUrnUuid } from './references';
 
 function isResource(x: unknown): x is fhir4.Resource {
@@ -20,13 +21,16 @@ export function fullUrlIndex(entries: readonly fhir4.BundleEntry[]): Map<string,
   return index;
 }
 
-/** Deep copy of a value with every `reference` string found in `index` rewritten. */
-function rewrite(value: unknown, index: ReadonlyMap<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => rewrite(v, index));
-  if (typeof value !== 'object' || value === null) return value;
+/**
+ * Deep copy of a value with every `reference` string found in `index` rewritten. Below MAX_JSON_DEPTH nothing is
+ * copied or rewritten (no FHIR reference sits that deep): the walk never recurses without a bound.
+ */
+function rewrite(value: unknown, index: ReadonlyMap<string, string>, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null || depth >= MAX_JSON_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, index, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === 'reference' && typeof v === 'string' ? (index.get(v) ?? v) : rewrite(v, index);
+    out[k] = k === 'reference' && typeof v === 'string' ? (index.get(v) ?? v) : rewrite(v, index, depth + 1);
   }
   return out;
 }
@@ -49,13 +53,13 @@ export function flattenBundle(bundle: unknown): fhir4.Resource[] {
 /** True when any reference inside the resource is still an unresolved urn:uuid. */
 export function hasUnresolvedUrn(resource: fhir4.Resource): boolean {
   let found = false;
-  const walk = (v: unknown): void => {
-    if (found || typeof v !== 'object' || v === null) return;
+  const walk = (v: unknown, depth: number): void => {
+    if (found || typeof v !== 'object' || v === null || depth >= MAX_JSON_DEPTH) return;
     for (const [k, x] of Object.entries(v)) {
       if (k === 'reference' && typeof x === 'string' && isUrnUuid(x)) found = true;
-      else walk(x);
+      else walk(x, depth + 1);
     }
   };
-  walk(resource);
+  walk(resource, 0);
   return found;
 }

@@ -50,6 +50,27 @@ export interface MedicationFact {
   record?: 'administration' | 'dispense';
   /** True when the source says its status is unknown: reasoned on (safer than dropping it) and labelled. */
   uncertain?: boolean;
+  /** The order's dosage instruction as read by normalize/dosage.ts; absent when the resource has none. */
+  dose?: DoseFact;
+  /** Strength per unit (tablet, patch) by ingredient CUI, from the RxNorm name; mg, or mg per hour for patches. */
+  strengths?: Readonly<Record<string, { mg: number; perHour: boolean }>>;
+}
+
+/** One dosage instruction, read without guessing: unset fields were not readable (`unreadable` says why). */
+export interface DoseFact {
+  /** Amount per administration in mg (doseQuantity in a mass unit; the high end of a doseRange). */
+  doseMg?: number;
+  /** Amount per administration as a count of units (tablets, capsules, patches) to multiply by strength. */
+  doseUnits?: number;
+  /** Administrations per day (timing.repeat or timing.code; frequencyMax when given). */
+  perDay?: number;
+  /** Days between administrations (7 for once weekly). */
+  intervalDays?: number;
+  asNeeded: boolean;
+  /** maxDosePerPeriod as mg per day. */
+  maxDailyMg?: number;
+  text?: string;
+  unreadable?: string;
 }
 
 export type AllergyVerification = 'confirmed' | 'unconfirmed' | 'presumed' | 'refuted' | 'entered-in-error' | 'unknown';

@@ -13,6 +13,10 @@ import { hyperkalemiaRule } from './rules/hyperkalemia';
 import { warfarinMonitoringRule } from './rules/warfarin-monitoring';
 import { drugDiseaseRule } from './rules/drug-disease';
 import { earlyWarningRule } from './rules/early-warning';
+import { doseLimitsRule } from './rules/dose-limits';
+import { opioidMmeRule } from './rules/opioid-mme';
+import { anticoagulantStewardshipRule } from './rules/anticoagulant-stewardship';
+import { kidneyDeclineRule } from './rules/kidney-decline';
 
 export const rules: readonly Rule[] = [
   drugInteractionsRule,
@@ -25,6 +29,10 @@ export const rules: readonly Rule[] = [
   warfarinMonitoringRule,
   drugDiseaseRule,
   earlyWarningRule,
+  doseLimitsRule,
+  opioidMmeRule,
+  anticoagulantStewardshipRule,
+  kidneyDeclineRule,
 ];
 
 /** A registered rule by id, e.g. for a card's source label. */

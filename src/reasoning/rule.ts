@@ -12,7 +12,10 @@ export type RuleTopic =
   | 'hyperkalemia'
   | 'anticoagulation-monitoring'
   | 'drug-disease'
-  | 'deterioration';
+  | 'deterioration'
+  | 'dose-limit'
+  | 'opioid-safety'
+  | 'kidney-function';
 
 /** What one rule concluded: findings, and, when it could not decide, why (never a silent "all clear"). */
 export interface RuleOutcome {

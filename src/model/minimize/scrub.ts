@@ -4,6 +4,7 @@
  * rule ever echoes one. The projection itself copies no identifying field.
  */
 import { daysBetween } from '@fhir/dates';
+import { MAX_JSON_DEPTH } from '@fhir/json-depth';
 import type { AliasTable } from './aliases';
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?/g;
@@ -32,13 +33,14 @@ export function collectSensitive(resources: readonly fhir4.Resource[]): string[]
   return [...out].filter((s) => s.length >= MIN_TOKEN).sort((a, b) => b.length - a.length);
 }
 
-function collectPerson(rec: Record<string, Json>, out: Set<string>): void {
+function collectPerson(rec: Record<string, Json>, out: Set<string>, depth = 0): void {
+  if (depth > MAX_JSON_DEPTH) return;
   collectFrom(rec['name'], ['family', 'given', 'text'], out);
   collectFrom(rec['telecom'], ['value'], out);
   collectFrom(rec['address'], ['line', 'city', 'district', 'postalCode', 'text'], out);
   const contacts = Array.isArray(rec['contact']) ? rec['contact'] : [];
   for (const c of contacts) {
-    if (c && typeof c === 'object' && !Array.isArray(c)) collectPerson(c, out);
+    if (c && typeof c === 'object' && !Array.isArray(c)) collectPerson(c, out, depth + 1);
   }
   // Extensions such as mother's maiden name or birth place hold identifying strings in value[x].
   collectStrings(rec['extension'], out, (key) => key.startsWith('value') || key === 'line' || key === 'city');
@@ -55,13 +57,15 @@ function collectFrom(value: Json, keys: string[], out: Set<string>): void {
   }
 }
 
-function collectStrings(value: Json, out: Set<string>, keep: (key: string) => boolean, key = ''): void {
+// Bounded like every walk over FHIR JSON (a hostile server can nest thousands of levels; no name sits that deep).
+function collectStrings(value: Json, out: Set<string>, keep: (key: string) => boolean, key = '', depth = 0): void {
+  if (depth > MAX_JSON_DEPTH) return;
   if (typeof value === 'string') {
     if (keep(key)) out.add(value);
   } else if (Array.isArray(value)) {
-    for (const v of value) collectStrings(v, out, keep, key);
+    for (const v of value) collectStrings(v, out, keep, key, depth + 1);
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) collectStrings(v, out, keep, k);
+    for (const [k, v] of Object.entries(value)) collectStrings(v, out, keep, k, depth + 1);
   }
 }
 

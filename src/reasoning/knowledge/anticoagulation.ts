@@ -37,7 +37,6 @@ export const APIXABAN = {
   ] satisfies Citations,
   limitations: [
     'Applies to nonvalvular AF; VTE treatment and prophylaxis doses differ and are not checked.',
-    'Strong CYP3A4/P-gp inhibitors (another label reason to reduce) and end-stage kidney disease on dialysis are not checked.',
-    'Under-dosing (2.5 mg without two criteria) is not flagged.',
+    'End-stage kidney disease on dialysis is not checked; combined P-gp/strong CYP3A4 inhibitors are a drug-interaction finding and under-dosing (2.5 mg without two criteria) an anticoagulant-stewardship finding.',
   ],
 };

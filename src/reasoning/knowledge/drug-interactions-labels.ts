@@ -58,7 +58,7 @@ export const LABEL_INTERACTIONS: readonly InteractionEntry[] = [
     rationale: 'Xanthine oxidase inactivates azathioprine and mercaptopurine; allopurinol blocks it and thiopurine exposure rises several-fold: severe, potentially fatal myelosuppression.',
     management: 'Azathioprine and mercaptopurine labels: reduce the thiopurine dose to one-third or one-quarter of usual and monitor blood counts closely.',
     citations: [drugLabel('Azathioprine (Imuran)', 2018, 'section 7 Drug interactions (allopurinol)'), drugLabel('Mercaptopurine (Purixan)', 2020, 'section 2.4 and 7.1 Allopurinol')],
-    limitations: ['Dose is not read: an already reduced thiopurine dose still shows this finding.', 'Febuxostat (ONC high-priority, contraindicated with thiopurines) is not encoded yet: its RxNorm code was not verified.', CHART_LIMIT],
+    limitations: ['Dose is not read: an already reduced thiopurine dose still shows this finding.', CHART_LIMIT],
   },
   {
     id: 'ddi-warfarin-amiodarone', harm: 'INR rise, bleeding risk', title: 'Warfarin + amiodarone',
@@ -106,13 +106,13 @@ export const LABEL_INTERACTIONS: readonly InteractionEntry[] = [
       { title: 'FDA Drug Safety Communication: FDA warns about serious risks and death when combining opioid pain or cough medicines with benzodiazepines; requires its strongest warning', url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-serious-risks-and-death-when-combining-opioid-pain-or', year: 2016 },
       { title: 'Dowell D, et al. CDC Clinical Practice Guideline for Prescribing Opioids for Pain — United States, 2022. MMWR Recomm Rep 2022;71(3):1-95 (recommendation 11)', url: 'https://doi.org/10.15585/mmwr.rr7103a1', year: 2022 },
     ],
-    limitations: ['Only diazepam, alprazolam and clonazepam are classed as benzodiazepines so far; other benzodiazepines and Z-drugs are not matched.', CHART_LIMIT],
+    limitations: ['Z-drugs (zolpidem and others) and benzodiazepines without a verified code are not matched (knowledge README).', CHART_LIMIT],
   },
   {
     // Rifampin and carbamazepine induce both CYP3A4 and P-gp; every DOAC label says to avoid rifampin, and the EHRA
     // guide extends "avoid" to carbamazepine for all four.
     id: 'ddi-doac-inducer', harm: 'loss of anticoagulant effect (stroke/VTE risk)', title: 'DOAC + strong CYP3A4/P-gp inducer',
-    a: { classes: ['doac'], label: 'apixaban/rivaroxaban/dabigatran/edoxaban' }, b: { classes: ['strong-cyp3a4-inducer'], label: 'rifampin/carbamazepine' },
+    a: { classes: ['doac'], label: 'apixaban/rivaroxaban/dabigatran/edoxaban' }, b: { classes: ['pgp-strong-cyp3a4-inducer'], label: 'rifampin/carbamazepine/phenytoin/St John’s wort' },
     oncHighPriority: false, severity: { draft: 'warning', chart: 'warning' },
     rationale: 'Combined P-gp and strong CYP3A4 induction lowers DOAC exposure by about half or more (rifampin: apixaban AUC −54 %, rivaroxaban −50 %): the patient is left without effective anticoagulation.',
     management: 'Avoid the combination: choose another antibiotic/antiepileptic, or another anticoagulant (warfarin with close INR monitoring, or heparin) while the inducer is needed and for about 2 weeks after it stops.',
@@ -121,7 +121,7 @@ export const LABEL_INTERACTIONS: readonly InteractionEntry[] = [
       drugLabel('Rivaroxaban (Xarelto)', 2023, 'section 7.2 Drugs that induce CYP3A and P-gp'),
       { title: 'Steffel J, et al. 2021 European Heart Rhythm Association Practical Guide on the use of non-vitamin K antagonist oral anticoagulants in patients with atrial fibrillation. Europace 2021;23(10):1612-76', url: 'https://doi.org/10.1093/europace/euab065', year: 2021 },
     ],
-    limitations: ['Only rifampin and carbamazepine are classed as strong inducers so far; phenytoin, phenobarbital and St John\'s wort are not matched.', CHART_LIMIT],
+    limitations: ['Strong inducers matched: rifampin, carbamazepine, phenytoin, St John\'s wort (FDA table); phenobarbital and other moderate inducers are not.', CHART_LIMIT],
   },
   {
     // FDA 2011: simvastatin with amlodipine or ranolazine ≤ 20 mg/day; the amiodarone cap, briefly 10 mg, was restored

@@ -10,7 +10,11 @@ import type { Citation, Citations, Severity } from '../types';
 import type { DrugClassId } from './drugs/classes';
 import { LABEL_INTERACTIONS } from './drug-interactions-labels';
 import { drugLabel } from './drug-label';
+import { QT_CITATIONS } from './qt-prolongation';
+import { OPIOID_PAIR_ENTRIES } from './opioid-safety';
+import { DOAC_INHIBITOR_ENTRIES } from './anticoagulant-stewardship';
 import { STALE_ORDER_LIMIT as CHART_LIMIT } from './limitations';
+import { ONC_CLASS_LIMIT as ONC_LIMIT, ONC_MORE_INTERACTIONS, PHANSALKAR_2012 } from './drug-interactions-onc';
 
 export interface DrugMatcher {
   classes?: readonly DrugClassId[];
@@ -37,17 +41,14 @@ export interface InteractionEntry {
   /** Safer alternative for the `b` side when it is the draft (RxNorm code + name), proposed as a draft order. */
   alternative?: { code: string; display: string; label: string };
   /** Extra, entry-specific risk logic (see rules/drug-interactions.ts). */
-  modifier?: 'warfarin-nsaid' | 'statin-dose-cap' | 'colchicine-renal';
+  modifier?: 'warfarin-nsaid' | 'statin-dose-cap' | 'qt-risk' | 'colchicine-renal';
   /** For 'statin-dose-cap': label daily dose cap (mg) per statin ingredient CUI with the `b` drugs. */
   statinCaps?: Readonly<Record<string, number>>;
   citations: Citations;
   limitations: string[];
 }
 
-export const PHANSALKAR_2012: Citation = {
-  title: 'Phansalkar S, et al. High-priority drug-drug interactions for use in electronic health records. J Am Med Inform Assoc 2012;19(5):735-43',
-  url: 'https://doi.org/10.1136/amiajnl-2011-000612', year: 2012,
-};
+export { PHANSALKAR_2012 };
 export const PDDI_CDS: Citation = {
   title: 'HL7 Potential Drug-Drug Interaction (PDDI) CDS Implementation Guide STU1 — warfarin + NSAIDs logic',
   url: 'http://hl7.org/fhir/uv/pddi/STU1', year: 2022,
@@ -58,9 +59,8 @@ const MASCLEE_2014: Citation = {
 };
 const label = (drug: string, year: number): Citation => drugLabel(drug, year, 'drug interactions section');
 
-const ONC_LIMIT = 'Class membership is re-created from the paper and the product labels; it may miss newer members of a class. ONC pairs with amphetamines (other than methylphenidate), febuxostat, ramelteon, ergot alkaloids and procarbazine are not encoded yet (RxNorm codes not verified).';
 
-const MAOI: DrugMatcher = { classes: ['maoi'], label: 'MAOI' };
+const MAOI: DrugMatcher = { classes: ['maoi'], label: 'MAOI (incl. linezolid, methylene blue)' };
 
 const maoiEntry = (id: string, b: DrugMatcher, harm: string): InteractionEntry => ({
   id, harm: 'serotonin syndrome / hypertensive crisis (contraindicated)', title: `MAOI + ${b.label}`, a: MAOI, b, oncHighPriority: true, severity: { draft: 'critical', chart: 'warning' },
@@ -74,19 +74,19 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
   maoiEntry('ddi-maoi-ssri-snri', { classes: ['ssri', 'snri'], label: 'SSRI/SNRI' }, 'Serotonin syndrome (hyperthermia, rigidity, autonomic instability), potentially fatal.'),
   maoiEntry('ddi-maoi-tca', { classes: ['tca'], label: 'tricyclic antidepressant' }, 'Serotonin syndrome and hypertensive crisis.'),
   maoiEntry('ddi-maoi-triptan', { classes: ['triptan'], label: 'triptan' }, 'MAO-A inhibition raises triptan exposure; serotonin toxicity.'),
-  maoiEntry('ddi-maoi-stimulant', { ingredients: ['6901'], label: 'methylphenidate' }, 'Amphetamine-type stimulants release noradrenaline that MAO inhibition cannot clear: hypertensive crisis (methylphenidate label: contraindicated during and within 14 days of an MAOI).'),
-  maoiEntry('ddi-maoi-opioid', { classes: ['serotonergic-opioid'], label: 'meperidine/methadone/tramadol/fentanyl/dextromethorphan' }, 'Serotonin syndrome; meperidine with MAOIs has caused fatal reactions.'),
+  maoiEntry('ddi-maoi-stimulant', { classes: ['sympathomimetic'], label: 'amphetamine/methylphenidate/phentermine/pseudoephedrine/atomoxetine' }, 'Amphetamine-type stimulants and indirect sympathomimetics release noradrenaline that MAO inhibition cannot clear: hypertensive crisis (amphetamine, methylphenidate, atomoxetine and pseudoephedrine labels: contraindicated during and within 14 days of an MAOI).'),
+  maoiEntry('ddi-maoi-opioid', { classes: ['serotonergic-opioid'], label: 'meperidine/methadone/tramadol/tapentadol/fentanyl/dextromethorphan' }, 'Serotonin syndrome; meperidine with MAOIs has caused fatal reactions.'),
   {
     // Both labels' contraindication lists name HIV protease inhibitors and erythromycin among the "strong CYP3A4
     // inhibitors" (erythromycin is moderate in the FDA table, but the statin labels contraindicate it).
     id: 'ddi-simvastatin-strong-cyp3a4', harm: 'myopathy/rhabdomyolysis risk (contraindicated)', title: 'Simvastatin/lovastatin + strong CYP3A4 inhibitor',
     a: { classes: ['statin-cyp3a4'], label: 'simvastatin/lovastatin' },
-    b: { classes: ['strong-cyp3a4-inhibitor', 'hiv-protease-inhibitor'], ingredients: ['4053'], label: 'strong CYP3A4 inhibitor (incl. HIV protease inhibitors, erythromycin)' },
+    b: { classes: ['strong-cyp3a4-inhibitor', 'hiv-protease-inhibitor'], ingredients: ['4053'], label: 'strong CYP3A4 inhibitor (azole, clarithromycin, nefazodone, HIV protease inhibitor, erythromycin)' },
     oncHighPriority: true, severity: { draft: 'critical', chart: 'warning' },
     rationale: 'Strong CYP3A4 inhibition raises simvastatin/lovastatin exposure many-fold: myopathy and rhabdomyolysis.',
     management: 'Contraindicated per the simvastatin and lovastatin labels. Hold the statin during the course, or use a statin not metabolized by CYP3A4 (pravastatin, rosuvastatin).',
     citations: [PHANSALKAR_2012, drugLabel('Simvastatin (Zocor)', 2023, 'section 4 Contraindications and 7 Drug interactions'), drugLabel('Lovastatin (Mevacor)', 2014, 'Contraindications')],
-    limitations: [ONC_LIMIT, 'Darunavir, posaconazole, nefazodone, telithromycin and cobicistat are named by the labels but not in the drug table yet (RxNorm codes not verified).', CHART_LIMIT],
+    limitations: [ONC_LIMIT, 'Telithromycin and cobicistat, named by the labels, are not in the drug table yet (RxNorm codes not verified); darunavir and posaconazole are matched with codes marked unverified.', CHART_LIMIT],
   },
   {
     id: 'ddi-tizanidine-cyp1a2', harm: 'severe hypotension and sedation (contraindicated)', title: 'Tizanidine + strong CYP1A2 inhibitor',
@@ -114,19 +114,19 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
   },
   {
     id: 'ddi-protease-inhibitor-cyp3a4-inducer', harm: 'loss of antiviral effect', title: 'HIV protease inhibitor + strong CYP3A4 inducer',
-    a: { classes: ['hiv-protease-inhibitor'], label: 'HIV protease inhibitor' }, b: { classes: ['strong-cyp3a4-inducer'], label: 'rifampin/carbamazepine' },
+    a: { classes: ['hiv-protease-inhibitor'], label: 'HIV protease inhibitor' }, b: { classes: ['strong-cyp3a4-inducer'], label: 'rifampin/carbamazepine/phenytoin/St John’s wort' },
     oncHighPriority: true, severity: { draft: 'critical', chart: 'warning' },
     rationale: 'Strong induction lowers protease-inhibitor levels: loss of virologic response and resistance.',
     management: 'Avoid; consult HIV pharmacotherapy guidance for an alternative (e.g. rifabutin with dose adjustment).',
     citations: [PHANSALKAR_2012, label('Ritonavir (Norvir)', 2023)], limitations: [ONC_LIMIT],
   },
   {
-    id: 'ddi-qt-qt', harm: 'additive QT prolongation, torsades risk', title: 'Two QT-prolonging drugs',
+    id: 'ddi-qt-qt', harm: 'additive QT prolongation, torsades risk', title: 'Two QT-prolonging drugs', modifier: 'qt-risk',
     a: { classes: ['qt-prolonging'], label: 'QT-prolonging drug' }, b: { classes: ['qt-prolonging'], label: 'QT-prolonging drug' },
     oncHighPriority: true, severity: { draft: 'warning', chart: 'info' },
     rationale: 'Additive QT prolongation raises the risk of torsades de pointes, more so with hypokalemia, bradycardia, female sex, age and heart disease.',
-    management: 'Prefer an alternative without QT effect; otherwise check baseline ECG (QTc) and potassium/magnesium.',
-    citations: [PHANSALKAR_2012, { title: 'CredibleMeds QTdrugs list (Known Risk of TdP)', url: 'https://crediblemeds.org', year: 2024 }],
+    management: 'Prefer an alternative without QT effect; otherwise get a baseline ECG (QTc), keep potassium ≥ 4 mmol/L and magnesium normal, and repeat the ECG after starting.',
+    citations: [PHANSALKAR_2012, ...QT_CITATIONS],
     limitations: ['On the ONC list as contraindicated, but many pairs are co-prescribed safely with monitoring: shown as a warning, not a hard stop.', 'Only drugs with a known risk of torsades are classed; conditional-risk drugs are not.', CHART_LIMIT],
   },
   {
@@ -220,8 +220,8 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
   },
 ];
 
-/** Every interaction entry: the ONC list and established majors above, then label majors (drug-interactions-labels.ts). */
-export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...LABEL_INTERACTIONS];
+/** Every interaction entry: the ONC list and established majors above, the rest of the ONC list (drug-interactions-onc.ts), then label majors. */
+export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...ONC_MORE_INTERACTIONS, ...LABEL_INTERACTIONS, ...OPIOID_PAIR_ENTRIES, ...DOAC_INHIBITOR_ENTRIES];
 
 /** SNOMED CT codes of upper-GI bleeding / ulcer history: all 24 of PDDI-CDS value set "valueset-Hx-UGIB-snomed". */
 export const UGIB_HISTORY_SNOMED: readonly string[] = [

@@ -97,6 +97,18 @@ export const ANALYTES: readonly Analyte[] = [
     conversions: [same(['10*3/uL', '10*9/L', 'K/uL', '10^3/uL', 'x10E3/uL']), { units: ['/uL'], factor: 0.001 }],
     plausible: [1, 3000],
   },
+  {
+    // HL7 PDDI-CDS value set "magnesium-LOINC" (19123-9 mass/volume, 2601-3 moles/volume). Mg 24.305 g/mol:
+    // 1 mmol/L = 2.43 mg/dL; divalent, so 1 mEq/L = 0.5 mmol/L = 1.215 mg/dL.
+    key: 'magnesium', name: 'Magnesium', loinc: ['19123-9', '2601-3'], unit: 'mg/dL',
+    conversions: [same(['mg/dL']), { units: ['mmol/L', 'mmol/l'], factor: 2.431 }, { units: ['mEq/L', 'meq/L'], factor: 1.2155 }],
+    plausible: [0.2, 10],
+  },
+  {
+    // LOINC 8636-3 "QT interval corrected" (ECG measurement): not found in a public copy this session, see README.
+    key: 'qtc', name: 'QTc interval', loinc: ['8636-3'], unit: 'ms',
+    conversions: [same(['ms', 'msec']), { units: ['s'], factor: 1000 }], plausible: [200, 800],
+  },
 ];
 
 /**

@@ -115,6 +115,17 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     limitations: [DOAC_LIMIT, CRCL_NOTE],
   },
   {
+    id: 'renal-enoxaparin', name: 'enoxaparin', ingredients: ['67108'], measure: 'crcl',
+    tiers: [{
+      label: 'CrCl < 30', applies: lt(30), brief: 'label dose once daily',
+      action: 'The US label at CrCl < 30 mL/min: prophylaxis 30 mg SC once daily; treatment 1 mg/kg SC once daily (not twice daily or 40 mg): confirm the dose, consider anti-Xa monitoring or unfractionated heparin.',
+      severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
+    }],
+    rationale: 'Enoxaparin is renally cleared; anti-Xa exposure rises about 65 % at CrCl < 30 mL/min and major bleeding increases with usual doses.',
+    citations: [{ title: 'LOVENOX (enoxaparin) US Prescribing Information, section 2 (dosage in severe renal impairment) and 8.6 Renal impairment', url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=lovenox', year: 2022 }],
+    limitations: [CRCL_NOTE, 'The order\'s dose and frequency are not compared here: an order already at the renal dose still shows this finding.'],
+  },
+  {
     id: 'renal-nitrofurantoin', name: 'nitrofurantoin', ingredients: ['7454'], measure: 'crcl',
     tiers: [{ label: 'CrCl < 30', applies: lt(30), brief: 'avoid', action: 'Avoid nitrofurantoin below CrCl 30 mL/min: choose another antibiotic.', severity: { chart: 'warning', draft: 'warning' } }],
     rationale: 'With low clearance nitrofurantoin reaches toxic levels (neuropathy, hepatic and pulmonary toxicity) and too little reaches the urine to work.',

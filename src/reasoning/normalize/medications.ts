@@ -9,7 +9,8 @@
  */
 import type { Code, MedicationFact } from '../facts';
 import { codingsOf, labelOf, RXNORM, SNOMED } from '@fhir/codings';
-import { classesOf, ingredientsOf, isKnownRxNorm, routeOf, rxnormName } from '../knowledge/drugs';
+import { classesOf, ingredientName, ingredientsOf, isKnownRxNorm, routeOf, rxnormName } from '../knowledge/drugs';
+import { readDosage, rxnormNames, strengthsFromName } from './dosage';
 import { resolve, skip, subjectOf, type NormalizeContext } from './context';
 import { administrationDate, currencyOf, dispenseDate, type MedicationRecord } from './medication-status';
 
@@ -56,6 +57,24 @@ function routeFrom(r: MedSource, rxCodes: readonly string[]): string | undefined
   return coded ? SNOMED_ROUTES[coded.code] : undefined;
 }
 
+/** The regimen a record states; an administration records one dose given, not a regimen. */
+function dosagesOf(r: MedSource): readonly fhir4.Dosage[] | undefined {
+  switch (r.resourceType) {
+    case 'MedicationRequest': case 'MedicationDispense': return r.dosageInstruction;
+    case 'MedicationStatement': return r.dosage;
+    default: return undefined;
+  }
+}
+
+/** Dosage and per-ingredient strength, for the dose-aware rules (normalize/dosage.ts). */
+function addDose(fact: MedicationFact, r: MedSource): void {
+  const dose = readDosage(dosagesOf(r));
+  if (dose) fact.dose = dose;
+  const names = Object.fromEntries(fact.ingredients.map((i) => [i, ingredientName(i)]));
+  const strengths = rxnormNames(fact.codes, rxnormName).map((n) => strengthsFromName(n, names)).find((s) => Object.keys(s).length > 0);
+  if (strengths) fact.strengths = strengths;
+}
+
 /** Builds the fact; unknown RxNorm products are kept (the drug exists) but recorded as skipped for reasoning. */
 function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): MedicationFact | undefined {
   const concept = conceptOf(ctx, r);
@@ -77,6 +96,7 @@ function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): Medic
     ref: subjectOf(r), codes, display, ingredients, classes, status: r.status ?? 'unknown',
     isDraft, isStale: !isDraft && ageDays !== undefined && ageDays > STALE_ORDER_DAYS,
   };
+  addDose(fact, r);
   const route = routeFrom(r, known);
   if (route) fact.route = route;
   if (date) fact.date = date;

@@ -11,6 +11,7 @@ import { clipSummary, deleteDrafts, draftRequest, maxSeverity, medEvidence, medI
 import { assessWarfarinNsaid } from './warfarin-nsaid-risk';
 import { assessStatinDoseCap } from './statin-dose-cap';
 import { assessColchicineRenal } from './colchicine-renal';
+import { assessQtRisk } from './qt-risk';
 
 /** True when a medication matches a knowledge matcher (class or ingredient, minus excluded routes). */
 export function matches(m: MedicationFact, x: DrugMatcher): boolean {
@@ -80,6 +81,7 @@ function applyModifier(entry: InteractionEntry, g: PairGroup, facts: Facts, base
     const anyStale = [...g.a, ...g.b].some((m) => m.isStale && !m.isDraft);
     return { ...assessColchicineRenal(facts, base, anyStale), header: 'Kidney function (Colcrys label: contraindicated in renal impairment)' };
   }
+  if (entry.modifier === 'qt-risk') return { ...assessQtRisk(facts, base), header: 'QT risk factors (Drew 2010)' };
   return { severity: base, header: '', lines: [], inputs: [], evidence: [] };
 }
 

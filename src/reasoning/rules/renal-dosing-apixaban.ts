@@ -14,13 +14,14 @@ import { clipSummary, medEvidence, medInput, medStatusText, uniqueMeds } from '.
 import { day, fmt, latestWithin } from '../scores/observations';
 import { replaceDraftSuggestions } from './draft-suggestions';
 
-interface Criterion {
+export interface Criterion {
   name: string;
   met?: boolean;
   input?: FindingInput;
 }
 
-function criteria(facts: Facts): Criterion[] {
+/** The three label criteria, each met / not met / unknown (no recent value). */
+export function criteria(facts: Facts): Criterion[] {
   const c = APIXABAN.criteria;
   const age = facts.patient?.ageYears;
   const wt = latestWithin(facts, 'body-weight', WEIGHT_WINDOW_DAYS).current;

@@ -79,6 +79,17 @@ describe('POST /api/app-feedback', () => {
   });
 
   it.each([
+    ['findingId', { findingId: 'ddi-x:\u0000' }],
+    ['reason', { reason: 'already\u0000monitored' }],
+  ])('answers 400 naming %s when it holds a NUL character, and stores nothing', async (field, change) => {
+    const before = saved.length;
+    const res = await post(verdict(change));
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ message: string }>().message).toBe(`body/${field} contains a NUL character (U+0000), which cannot be stored`);
+    expect(saved.length).toBe(before);
+  });
+
+  it.each([
     ['a missing ruleId', { ruleId: undefined }],
     ['a non-boolean verdict', { useful: 'yes' }],
     ['a malformed patient id', { patientId: 'a/b' }],

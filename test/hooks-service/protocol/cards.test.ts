@@ -74,7 +74,12 @@ describe('cards as a projection of findings', () => {
 
   it('emits one card per finding id and no two cards with the same summary', () => {
     const cards = toCards([makeFinding(), makeFinding(), makeFinding({ id: 'ddi-x:2' }), makeFinding({ id: 'other', summary: 'Other' })], ctx);
-    expect(cards.map((c) => c.summary)).toEqual(['Drug A + drug B: risk', 'Other']);
+    expect(cards.map((c) => c.card.summary)).toEqual(['Drug A + drug B: risk', 'Other']);
+  });
+
+  it('binds each card to the rule of the finding it was built from, not to a position', () => {
+    const cards = toCards([makeFinding(), makeFinding({ id: 'y:1', ruleId: 'rule-y' }), makeFinding({ id: 'z:1', ruleId: 'rule-z', summary: 'Z' })], ctx);
+    expect(cards.map((c) => [c.card.summary, c.ruleId])).toEqual([['Drug A + drug B: risk', 'ddi-x'], ['Z', 'rule-z']]);
   });
 });
 

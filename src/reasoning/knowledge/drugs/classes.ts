@@ -12,7 +12,8 @@ export const DRUG_CLASS_IDS = [
   'nitrofuran', 'ppi', 'systemic-corticosteroid', 'penicillin', 'cephalosporin', 'carbapenem', 'monobactam',
   'beta-lactam', 'sulfonamide-antibiotic', 'cardiac-glycoside', 'non-dhp-calcium-channel-blocker', 'beta-blocker',
   'benzodiazepine', 'antifolate', 'folate-antagonist-antibiotic', 'hiv-protease-inhibitor', 'pde5-inhibitor', 'nitrate',
-  'thiopurine', 'nonselective-beta-blocker',
+  'thiopurine', 'nonselective-beta-blocker', 'sympathomimetic', 'serotonergic-antidepressant', 'ergot-alkaloid',
+  'xanthine-oxidase-inhibitor', 'pgp-strong-cyp3a4-inhibitor', 'pgp-strong-cyp3a4-inducer',
 ] as const;
 
 export type DrugClassId = (typeof DRUG_CLASS_IDS)[number];
@@ -80,5 +81,11 @@ export const DRUG_CLASSES: Readonly<Record<DrugClassId, DrugClass>> = {
   'pde5-inhibitor': { id: 'pde5-inhibitor', name: 'phosphodiesterase-5 inhibitor', atc: 'G04BE03/G04BE08/G04BE09' },
   nitrate: { id: 'nitrate', name: 'organic nitrate', atc: 'C01DA' },
   'nonselective-beta-blocker': { id: 'nonselective-beta-blocker', name: 'non-selective beta blocker (beta-2 blockade)', atc: 'C07AA/C07AG' },
+  sympathomimetic: { id: 'sympathomimetic', name: 'amphetamine-type stimulant or indirect sympathomimetic (incl. atomoxetine)', atc: 'N06BA/R01BA' },
+  'serotonergic-antidepressant': { id: 'serotonergic-antidepressant', name: 'other serotonergic antidepressant (trazodone, nefazodone, vilazodone, vortioxetine, mirtazapine, St John’s wort)', atc: 'N06AX' },
+  'ergot-alkaloid': { id: 'ergot-alkaloid', name: 'ergot alkaloid', atc: 'N02CA' },
+  'xanthine-oxidase-inhibitor': { id: 'xanthine-oxidase-inhibitor', name: 'non-purine xanthine oxidase inhibitor (febuxostat)', atc: 'M04AA03' },
+  'pgp-strong-cyp3a4-inhibitor': { id: 'pgp-strong-cyp3a4-inhibitor', name: 'combined P-gp and strong CYP3A4 inhibitor (DOAC labels)' },
+  'pgp-strong-cyp3a4-inducer': { id: 'pgp-strong-cyp3a4-inducer', name: 'combined P-gp and strong CYP3A4 inducer (DOAC labels)' },
   thiopurine: { id: 'thiopurine', name: 'thiopurine (azathioprine, mercaptopurine)', atc: 'L04AX01/L01BB02' },
 };

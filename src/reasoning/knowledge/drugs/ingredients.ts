@@ -4,14 +4,15 @@
  * Where each CUI was checked (field `src`): `cpic` = CPIC drug table (cpicpgx/cpic-schema drug.sql, RxNorm ids);
  * `vsac` = VSAC eCQM value sets (e.g. "ACE Inhibitor or ARB Ingredient" 2.16.840.1.113883.3.526.3.1489, "Statin
  * Allergen"), as republished in canvas-medical/canvas-plugins; `pddi` = HL7 PDDI-CDS IG value sets (input/vocabulary);
- * `rxnav` = NLM RxNav responses quoted in public code; `crosscheck` = the same CUI/name pair in several independent
+ * `rxnav` = NLM RxNav responses (incl. RxNav ATC class members) quoted in public code; `cqf` = the CDC opioid MME
+ * implementation guide's RxNorm data (cqframework/opioid-mme-r4, OMTK tables and CDC conversion-factor CodeSystem); `crosscheck` = the same CUI/name pair in several independent
  * public code bases (weaker than the above). `unverified` = from NLM RxNorm but not re-checked against a
  * second public copy in this session: treat as a known limitation (see README.md here).
  * Class membership follows ATC (WHO), the FDA CYP table and CredibleMeds, cited in classes.ts.
  */
 import type { DrugClassId } from './classes';
 
-export type CodeSource = 'cpic' | 'vsac' | 'pddi' | 'rxnav' | 'crosscheck' | 'unverified';
+export type CodeSource = 'cpic' | 'vsac' | 'pddi' | 'rxnav' | 'cqf' | 'crosscheck' | 'unverified';
 
 export interface Ingredient {
   name: string;
@@ -47,21 +48,21 @@ export const INGREDIENTS: Readonly<Record<string, Ingredient>> = {
   '42355': { name: 'fluvoxamine', classes: ['ssri', 'cyp1a2-inhibitor'], src: 'cpic' },
   '39786': { name: 'venlafaxine', classes: ['snri'], src: 'cpic' },
   '72625': { name: 'duloxetine', classes: ['snri'], src: 'cpic' },
-  '8123': { name: 'phenelzine', classes: ['maoi'], src: 'crosscheck' },
-  '9639': { name: 'selegiline', classes: ['maoi'], src: 'unverified' },
-  '10734': { name: 'tranylcypromine', classes: ['maoi'], src: 'unverified' },
+  '8123': { name: 'phenelzine', classes: ['maoi'], src: 'rxnav' },
+  '9639': { name: 'selegiline', classes: ['maoi'], src: 'rxnav' },
+  '10734': { name: 'tranylcypromine', classes: ['maoi'], src: 'rxnav' },
   '190376': { name: 'linezolid', classes: ['maoi'], src: 'unverified' },
   '704': { name: 'amitriptyline', classes: ['tca'], src: 'cpic' },
   '37418': { name: 'sumatriptan', classes: ['triptan'], src: 'unverified' },
   '10689': { name: 'tramadol', classes: ['serotonergic-opioid', 'opioid'], src: 'cpic' },
-  '6813': { name: 'methadone', classes: ['serotonergic-opioid', 'opioid', 'qt-prolonging'], src: 'cpic' },
+  '6813': { name: 'methadone', classes: ['serotonergic-opioid', 'opioid', 'qt-prolonging'], src: 'cqf' },
   '4337': { name: 'fentanyl', classes: ['serotonergic-opioid', 'opioid'], src: 'cpic' },
-  '6754': { name: 'meperidine', classes: ['serotonergic-opioid', 'opioid'], src: 'crosscheck' },
+  '6754': { name: 'meperidine', classes: ['serotonergic-opioid', 'opioid'], src: 'cqf' },
   '3289': { name: 'dextromethorphan', classes: ['serotonergic-opioid'], src: 'cpic' },
   '7804': { name: 'oxycodone', classes: ['opioid'], src: 'cpic' },
   '7052': { name: 'morphine', classes: ['opioid'], src: 'cpic' },
   '2670': { name: 'codeine', classes: ['opioid'], src: 'cpic' },
-  '5489': { name: 'hydrocodone', classes: ['opioid'], src: 'rxnav' },
+  '5489': { name: 'hydrocodone', classes: ['opioid'], src: 'cqf' },
   // QT, CYP3A4 and CYP1A2
   '26225': { name: 'ondansetron', classes: ['qt-prolonging'], src: 'cpic' },
   '5093': { name: 'haloperidol', classes: ['qt-prolonging'], src: 'cpic' },
@@ -73,14 +74,13 @@ export const INGREDIENTS: Readonly<Record<string, Ingredient>> = {
   '2551': { name: 'ciprofloxacin', classes: ['qt-prolonging', 'cyp1a2-inhibitor'], src: 'cpic' },
   '82122': { name: 'levofloxacin', classes: ['qt-prolonging'], src: 'cpic' },
   '139462': { name: 'moxifloxacin', classes: ['qt-prolonging'], src: 'cpic' },
-  '6135': { name: 'ketoconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'unverified' },
-  '28031': { name: 'itraconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'unverified' },
-  '121243': { name: 'voriconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'cpic' },
-  '85762': { name: 'ritonavir', classes: ['strong-cyp3a4-inhibitor', 'hiv-protease-inhibitor'], src: 'unverified' },
+  '6135': { name: 'ketoconazole', classes: ['strong-cyp3a4-inhibitor', 'pgp-strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '28031': { name: 'itraconazole', classes: ['strong-cyp3a4-inhibitor', 'pgp-strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '85762': { name: 'ritonavir', classes: ['strong-cyp3a4-inhibitor', 'hiv-protease-inhibitor', 'pgp-strong-cyp3a4-inhibitor'], src: 'unverified' },
   '343047': { name: 'atazanavir', classes: ['hiv-protease-inhibitor'], src: 'cpic' },
   '51499': { name: 'irinotecan', classes: [], src: 'cpic' },
-  '9384': { name: 'rifampin', classes: ['strong-cyp3a4-inducer'], src: 'unverified' },
-  '2002': { name: 'carbamazepine', classes: ['strong-cyp3a4-inducer'], src: 'cpic' },
+  '9384': { name: 'rifampin', classes: ['strong-cyp3a4-inducer', 'pgp-strong-cyp3a4-inducer'], src: 'unverified' },
+  '2002': { name: 'carbamazepine', classes: ['strong-cyp3a4-inducer', 'pgp-strong-cyp3a4-inducer'], src: 'cpic' },
   '57258': { name: 'tizanidine', classes: [], src: 'unverified' },
   // Cardiovascular
   '36567': { name: 'simvastatin', classes: ['statin', 'statin-cyp3a4'], src: 'vsac' },
@@ -130,8 +130,8 @@ export const INGREDIENTS: Readonly<Record<string, Ingredient>> = {
   '3322': { name: 'diazepam', classes: ['benzodiazepine'], src: 'cpic' },
   '596': { name: 'alprazolam', classes: ['benzodiazepine'], src: 'rxnav' },
   '2598': { name: 'clonazepam', classes: ['benzodiazepine'], src: 'rxnav' },
-  '135447': { name: 'donepezil', classes: [], src: 'cpic' },
-  '6901': { name: 'methylphenidate', classes: [], src: 'cpic' },
+  '135447': { name: 'donepezil', classes: ['qt-prolonging'], src: 'cpic' },
+  '6901': { name: 'methylphenidate', classes: ['sympathomimetic'], src: 'cpic' },
   '6719': { name: 'memantine', classes: [], src: 'rxnav' },
   '4637': { name: 'galantamine', classes: [], src: 'cpic' },
   '6313': { name: 'leucovorin', classes: [], src: 'cpic' },
@@ -148,7 +148,7 @@ export const INGREDIENTS: Readonly<Record<string, Ingredient>> = {
   '161': { name: 'acetaminophen', classes: [], src: 'rxnav' },
   // Anti-infectives
   '7454': { name: 'nitrofurantoin', classes: ['nitrofuran'], src: 'cpic' },
-  '4450': { name: 'fluconazole', classes: [], src: 'rxnav' },
+  '4450': { name: 'fluconazole', classes: ['qt-prolonging'], src: 'rxnav' },
   '6922': { name: 'metronidazole', classes: [], src: 'rxnav' },
   '10829': { name: 'trimethoprim', classes: ['folate-antagonist-antibiotic'], src: 'unverified' },
   '10180': { name: 'sulfamethoxazole', classes: ['sulfonamide-antibiotic'], src: 'unverified' },
@@ -164,4 +164,86 @@ export const INGREDIENTS: Readonly<Record<string, Ingredient>> = {
   '2193': { name: 'ceftriaxone', classes: ['cephalosporin', 'beta-lactam'], src: 'unverified' },
   '29561': { name: 'meropenem', classes: ['carbapenem', 'beta-lactam'], src: 'unverified' },
   '1272': { name: 'aztreonam', classes: ['monobactam', 'beta-lactam'], src: 'unverified' },
+  // Added for the complete ONC high-priority classes (Phansalkar 2012), QT, opioid and anticoagulant checks.
+  // MAOIs (ATC N06AF/N06AG/N04BD, plus linezolid, methylene blue) and procarbazine
+  '6011': { name: 'isocarboxazid', classes: ['maoi'], src: 'rxnav' },
+  '134748': { name: 'rasagiline', classes: ['maoi'], src: 'unverified' },
+  '6878': { name: 'methylene blue', classes: ['maoi'], src: 'cpic' },
+  '8702': { name: 'procarbazine', classes: [], src: 'unverified' },
+  // Serotonergic antidepressants beyond the SSRIs (ATC N06AX, N06AA)
+  '734064': { name: 'desvenlafaxine', classes: ['snri'], src: 'rxnav' },
+  '588250': { name: 'milnacipran', classes: ['snri'], src: 'rxnav' },
+  '1433212': { name: 'levomilnacipran', classes: ['snri'], src: 'rxnav' },
+  '31565': { name: 'nefazodone', classes: ['serotonergic-antidepressant', 'strong-cyp3a4-inhibitor'], src: 'rxnav' },
+  '10737': { name: 'trazodone', classes: ['serotonergic-antidepressant'], src: 'rxnav' },
+  '1086769': { name: 'vilazodone', classes: ['serotonergic-antidepressant'], src: 'rxnav' },
+  '1455099': { name: 'vortioxetine', classes: ['serotonergic-antidepressant'], src: 'cpic' },
+  '15996': { name: 'mirtazapine', classes: ['serotonergic-antidepressant'], src: 'cpic' },
+  '258326': { name: "St. John's wort extract", classes: ['serotonergic-antidepressant', 'strong-cyp3a4-inducer', 'pgp-strong-cyp3a4-inducer'], src: 'rxnav' },
+  '722': { name: 'amoxapine', classes: ['tca'], src: 'rxnav' },
+  '2597': { name: 'clomipramine', classes: ['tca'], src: 'cpic' },
+  '3247': { name: 'desipramine', classes: ['tca'], src: 'cpic' },
+  '3638': { name: 'doxepin', classes: ['tca'], src: 'cpic' },
+  '5691': { name: 'imipramine', classes: ['tca'], src: 'cpic' },
+  '6646': { name: 'maprotiline', classes: ['tca'], src: 'rxnav' },
+  '7531': { name: 'nortriptyline', classes: ['tca'], src: 'cpic' },
+  '8886': { name: 'protriptyline', classes: ['tca'], src: 'cpic' },
+  '10834': { name: 'trimipramine', classes: ['tca'], src: 'cpic' },
+  '42347': { name: 'bupropion', classes: [], src: 'cpic' },
+  // Triptans (ATC N02CC)
+  '88014': { name: 'rizatriptan', classes: ['triptan'], src: 'unverified' },
+  '135775': { name: 'zolmitriptan', classes: ['triptan'], src: 'unverified' },
+  '141366': { name: 'naratriptan', classes: ['triptan'], src: 'unverified' },
+  // Amphetamine derivatives and indirect sympathomimetics (ATC N06BA, R01BA)
+  '725': { name: 'amphetamine', classes: ['sympathomimetic'], src: 'crosscheck' },
+  '3288': { name: 'dextroamphetamine', classes: ['sympathomimetic'], src: 'crosscheck' },
+  '700810': { name: 'lisdexamfetamine', classes: ['sympathomimetic'], src: 'crosscheck' },
+  '6816': { name: 'methamphetamine', classes: ['sympathomimetic'], src: 'unverified' },
+  '8152': { name: 'phentermine', classes: ['sympathomimetic'], src: 'unverified' },
+  '8896': { name: 'pseudoephedrine', classes: ['sympathomimetic'], src: 'unverified' },
+  '3966': { name: 'ephedrine', classes: ['sympathomimetic'], src: 'rxnav' },
+  '8163': { name: 'phenylephrine', classes: ['sympathomimetic'], src: 'rxnav' },
+  '38400': { name: 'atomoxetine', classes: ['sympathomimetic'], src: 'cpic' },
+  // Opioids (CDC MME conversion-factor ingredients and OMTK)
+  '3423': { name: 'hydromorphone', classes: ['opioid'], src: 'cqf' },
+  '7814': { name: 'oxymorphone', classes: ['opioid'], src: 'cqf' },
+  '787390': { name: 'tapentadol', classes: ['serotonergic-opioid', 'opioid'], src: 'cqf' },
+  '1819': { name: 'buprenorphine', classes: ['opioid'], src: 'cqf' },
+  '23088': { name: 'dihydrocodeine', classes: ['opioid'], src: 'cqf' },
+  '8001': { name: 'pentazocine', classes: ['opioid'], src: 'cqf' },
+  '1841': { name: 'butorphanol', classes: ['opioid'], src: 'cqf' },
+  '6378': { name: 'levorphanol', classes: ['opioid'], src: 'cqf' },
+  // Benzodiazepines
+  '6470': { name: 'lorazepam', classes: ['benzodiazepine'], src: 'unverified' },
+  '6960': { name: 'midazolam', classes: ['benzodiazepine'], src: 'cpic' },
+  '7781': { name: 'oxazepam', classes: ['benzodiazepine'], src: 'cpic' },
+  '21241': { name: 'clobazam', classes: ['benzodiazepine'], src: 'cpic' },
+  '10355': { name: 'temazepam', classes: ['benzodiazepine'], src: 'unverified' },
+  '2356': { name: 'chlordiazepoxide', classes: ['benzodiazepine'], src: 'unverified' },
+  // QT (CredibleMeds known risk), CYP3A4, CYP1A2, P-gp
+  '5521': { name: 'hydroxychloroquine', classes: ['qt-prolonging'], src: 'cpic' },
+  '2393': { name: 'chloroquine', classes: ['qt-prolonging'], src: 'cpic' },
+  '9068': { name: 'quinidine', classes: ['qt-prolonging'], src: 'cpic' },
+  '8331': { name: 'pimozide', classes: ['qt-prolonging'], src: 'cpic' },
+  '10502': { name: 'thioridazine', classes: ['qt-prolonging'], src: 'cpic' },
+  '4441': { name: 'flecainide', classes: ['qt-prolonging'], src: 'cpic' },
+  '49247': { name: 'dofetilide', classes: ['qt-prolonging'], src: 'unverified' },
+  '997221': { name: 'dronedarone', classes: ['qt-prolonging', 'moderate-cyp3a4-inhibitor'], src: 'unverified' },
+  '3648': { name: 'droperidol', classes: ['qt-prolonging'], src: 'unverified' },
+  '121243': { name: 'voriconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'cpic' },
+  '282446': { name: 'posaconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '460132': { name: 'darunavir', classes: ['hiv-protease-inhibitor'], src: 'unverified' },
+  '195088': { name: 'lopinavir', classes: ['hiv-protease-inhibitor', 'strong-cyp3a4-inhibitor', 'pgp-strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '83395': { name: 'saquinavir', classes: ['hiv-protease-inhibitor', 'strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '114289': { name: 'indinavir', classes: ['hiv-protease-inhibitor', 'strong-cyp3a4-inhibitor', 'pgp-strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '134165': { name: 'nelfinavir', classes: ['hiv-protease-inhibitor', 'strong-cyp3a4-inhibitor'], src: 'unverified' },
+  '8183': { name: 'phenytoin', classes: ['strong-cyp3a4-inducer', 'pgp-strong-cyp3a4-inducer'], src: 'cpic' },
+  '8134': { name: 'phenobarbital', classes: [], src: 'unverified' },
+  '55672': { name: 'rifabutin', classes: [], src: 'unverified' },
+  '4025': { name: 'ergotamine', classes: ['ergot-alkaloid'], src: 'unverified' },
+  '3418': { name: 'dihydroergotamine', classes: ['ergot-alkaloid'], src: 'unverified' },
+  '73689': { name: 'febuxostat', classes: ['xanthine-oxidase-inhibitor'], src: 'unverified' },
+  '596205': { name: 'ramelteon', classes: [], src: 'unverified' },
+  '301542': { name: 'rosuvastatin', classes: ['statin'], src: 'cpic' },
+  '42463': { name: 'pravastatin', classes: ['statin'], src: 'cpic' },
 };
