@@ -1,5 +1,5 @@
 /**
- * The service's non-CDS-Hooks APIs: `/api/reasoning` and `/api/app-feedback` for the SMART app, `/api/analytics`
+ * The service's non-CDS-Hooks APIs: `/api/narrative` and `/api/app-feedback` for the SMART app, `/api/analytics`
  * for administrators. buildServer registers them from the same dependencies as the hooks, so `start:service` and
  * the demo cannot drift and nothing is built twice.
  */
@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AnalyticsConfig } from './analytics/config';
 import { analyticsRoutes } from './analytics/plugin';
 import { appFeedbackPlugin, createCanReadPatient } from './app-feedback/plugin';
-import { reasoningPlugin } from './model/index';
-import type { ReasoningService } from './model/reasoning-service';
+import { narrativePlugin } from './model/index';
+import type { NarrativeService } from './model/narrative-service';
 import { createFetchChart } from './prefetch/fetch-chart';
 import { PREFETCH } from './protocol/services';
 import type { ServiceDeps } from './server';
@@ -16,15 +16,15 @@ import type { DurableStore } from './store/types';
 
 /** What only the APIs need beyond the hooks' dependencies. */
 export interface ServiceApis {
-  reasoning: ReasoningService;
+  narrative: NarrativeService;
   store: DurableStore;
   analytics: AnalyticsConfig;
 }
 
 export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, apis: ServiceApis): void {
   const allowlist = deps.config.fhirAllowlist;
-  void app.register(reasoningPlugin, {
-    service: apis.reasoning, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
+  void app.register(narrativePlugin, {
+    service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
   });
   void app.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
   void app.register(analyticsRoutes, { source: apis.store, config: apis.analytics });

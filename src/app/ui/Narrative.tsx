@@ -3,7 +3,7 @@
  * DESIGN.md: model text is always labeled model-generated). Claims link to the findings and resources they cite.
  */
 import type { Consideration } from '@model/types';
-import type { NarrativeState } from '../api/reasoning';
+import type { NarrativeState } from '../api/narrative';
 import { Citations, EvidenceChip, type OpenResource, type Resolve } from './Evidence';
 import { findingAnchor } from './FindingCard';
 
