@@ -1,6 +1,6 @@
 /**
- * The model adapter contract (DESIGN.md "The shape"): engine findings and scores in, labeled narrative out.
- * A model never creates or changes findings (STYLE.md §4); it adds a `Reasoning` tied to the findings' evidence.
+ * The model adapter contract (docs/architecture.md, "The shape"): engine findings and scores in, labeled narrative out.
+ * A model never creates or changes findings (CONTRIBUTING.md, "Adding a rule"); it adds a `Narrative` tied to the findings' evidence.
  */
 import type { Citation, EngineInput, EngineResult } from '@reasoning/types';
 import type { Minimized } from './minimize';
