@@ -11,11 +11,13 @@ import { ANALYTES, type Analyte, type UnitConversion } from '@reasoning/knowledg
 const utils = ucum.UcumLhcUtils.getInstance();
 
 // Mass <-> amount needs the substance: creatinine C4H7N3O 113.12 g/mol (as the table's KDIGO note states);
-// potassium 39.098 and sodium 22.990 g/mol with charge 1 (IUPAC standard atomic weights, 2021).
+// potassium 39.098 and sodium 22.990 g/mol with charge 1 (IUPAC standard atomic weights, 2021);
 const SUBSTANCE: Readonly<Record<string, { molecularWeight: number; charge?: number }>> = {
   creatinine: { molecularWeight: 113.12 },
   potassium: { molecularWeight: 39.098, charge: 1 },
   sodium: { molecularWeight: 22.99, charge: 1 },
+  // Magnesium 24.305 g/mol, divalent (IUPAC 2021), as the table's own note states.
+  magnesium: { molecularWeight: 24.305, charge: 2 },
 };
 
 function viaUcum(analyte: Analyte, unit: string, value: number): number | undefined {
