@@ -10,7 +10,7 @@ import { ANAPHYLAXIS, PENICILLIN_SNOMED, RASH, RXNORM } from '../support/scenari
 
 const allergyFindings = (allergy: fhir4.AllergyIntolerance, draft: string, chart: fhir4.Resource[] = []): Finding[] =>
   runEngine(makeInput([allergy, ...chart], [makeDraft({ code: draft, id: 'draft1' })])).findings.filter((f) => f.family === 'drug-allergy');
-const rxAllergy = (code: string, reaction = RASH) => makeAllergy({ code, system: RXNORM, reaction });
+const rxAllergy = (code: string, reaction: { snomed: string; display: string; severity: 'mild' | 'severe' } = RASH) => makeAllergy({ code, system: RXNORM, reaction });
 
 describe('NSAID and aspirin allergy', () => {
   it('ibuprofen allergy + a new naproxen order: warning (COX-1 cross-reactivity)', () => {
