@@ -4,7 +4,7 @@
  * app — one process on HOST:PORT (127.0.0.1:3000). Synthetic data only.
  */
 import { fileURLToPath } from 'node:url';
-import { composeService } from '../hooks-service/compose';
+import { composeService, ConfigError } from '../hooks-service/compose';
 import { demoEnvironment } from './demo-env';
 import { buildEhrWeb } from './ehr/build-web';
 import { registerDemo } from './register-demo';
@@ -14,7 +14,8 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 async function main(): Promise<void> {
   const demo = demoEnvironment(process.env);
   await buildEhrWeb();
-  const service = await composeService(demo.env, 'cairn demo');
+  const service = await composeService(demo.env);
+  service.closeOnSignals((code) => process.exit(code));
   const { service: config, analytics } = service.config;
   await registerDemo(service.app, {
     distDir: DIST, ehrIssuer: demo.ehrIssuer,
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`cairn demo: failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  const what = e instanceof ConfigError ? 'configuration error' : 'failed to start';
+  process.stderr.write(`cairn demo: ${what}: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

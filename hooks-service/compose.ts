@@ -1,18 +1,27 @@
 /**
- * The one composition of the service (STYLE.md §1), shared by `start:service` (main.ts) and the demo: reads the
- * environment once (a bad value stops the process with a message naming the variable), then builds the store,
- * the model and the server with its APIs. Callers may register more routes before `listen`.
+ * The one composition root of the service, shared by `start:service` (main.ts), the demo and the tests: reads the
+ * environment once, then builds every dependency once — store, model, engine, FHIR client, JWKS cache — and hands
+ * them to buildServer. A bad environment value throws a ConfigError naming the variable; main.ts prints it and
+ * stops the start.
  */
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { runEngine } from '@reasoning/engine';
+import type { EngineInput, EngineResult } from '@reasoning/types';
 import { analyticsConfigFromEnv, type AnalyticsConfig } from './analytics/config';
+import { JwksCache } from './auth/jwks';
 import { parseServiceConfig, type ServiceConfig } from './config';
 import { createLogger } from './logger';
 import { createReasoningServiceFromConfig, describeProfile, parseModelConfig } from './model/index';
-import { buildServer } from './server';
-import { registerServiceApis } from './service-apis';
+import type { FetchLike } from './net/fetch-json';
+import { createFhirClient } from './prefetch/fhir-client';
+import type { HookModel } from './protocol/handle-hook';
+import { buildServer, type ServiceDeps } from './server';
+import type { ServiceApis } from './service-apis';
 import { closeOnSignals } from './shutdown';
 import { createStore, storeConfigFromEnv } from './store/create-store';
+import type { Store } from './store/types';
 import { parseAppHostConfig, type AppHostConfig } from './web/app-host-config';
 import { readAppPages, registerAppPages } from './web/app-pages';
 
@@ -22,28 +31,57 @@ type Env = Readonly<Record<string, string | undefined>>;
 // when run built (the bundle keeps this module's depth).
 const APP_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
+/** A configuration value that stops the start; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** What a composition chooses; everything else is derived from it. Tests replace the clock, fetch or engine. */
+export interface ServiceParts {
+  config: ServiceConfig;
+  store: Store;
+  logger?: FastifyBaseLogger;
+  /** Outbound HTTP for JWKS and FHIR fetches (default: global fetch). */
+  fetch?: FetchLike;
+  clock?: () => Date;
+  newId?: () => string;
+  runEngine?: (input: EngineInput) => EngineResult;
+  model?: HookModel;
+  modelStatus?: () => unknown;
+  apis?: ServiceApis;
+}
+
+const MAX_FHIR_PAGE_BYTES = 20 * 1024 * 1024;
+
+/** Builds each dependency of the routes once. */
+export function composeDependencies(parts: ServiceParts): ServiceDeps {
+  const { config } = parts;
+  const clock = parts.clock ?? (() => new Date());
+  const outbound: FetchLike = parts.fetch ?? ((input, init) => fetch(input, init));
+  const disabled = new Set(config.disabledRules);
+  return {
+    config, store: parts.store, clock,
+    logger: parts.logger ?? createLogger(config.logLevel),
+    newId: parts.newId ?? randomUUID,
+    // The administrator's rule switches (CAIRN_DISABLED_RULES) apply to every engine run.
+    runEngine: parts.runEngine ?? ((input) => runEngine(input, { disabled })),
+    fhir: createFhirClient({ fetch: outbound, timeoutMs: config.fhirTimeoutMs, maxPages: config.fhirMaxPages, maxBytes: MAX_FHIR_PAGE_BYTES }),
+    jwks: new JwksCache({ fetch: outbound, now: () => clock().getTime() }),
+    ...(parts.model && { model: parts.model }),
+    ...(parts.modelStatus && { modelStatus: parts.modelStatus }),
+    ...(parts.apis && { apis: parts.apis }),
+  };
+}
+
 export interface ComposedService {
   app: FastifyInstance;
   config: { service: ServiceConfig; analytics: AnalyticsConfig; appHost: AppHostConfig };
-  /** Listens on HOST:PORT; on SIGTERM/SIGINT finishes calls in flight, flushes the store and exits. */
+  /** On SIGTERM/SIGINT: finish calls in flight, flush the store, then `exit` (main.ts passes process.exit). */
+  closeOnSignals(exit: (code: number) => void): void;
+  /** Listens on HOST:PORT. */
   listen(): Promise<void>;
-}
-
-function readConfig(env: Env, name: string) {
-  try {
-    return { service: parseServiceConfig(env), model: parseModelConfig(env), analytics: analyticsConfigFromEnv(env), store: storeConfigFromEnv(env),
-      appHost: parseAppHostConfig(env) };
-  } catch (e) {
-    process.stderr.write(`${name}: configuration error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  }
-}
-
-function warnIfOpen(config: ServiceConfig, log: ReturnType<typeof createLogger>): void {
-  if (config.auth !== 'off') return;
-  const line = 'CDS_AUTH=off: ANY caller can invoke these CDS services without a JWT. Local development and conformance runs only.';
-  log.warn(line);
-  process.stderr.write(`\n!!! ${line} !!!\n\n`);
+  /** Closes the app, then the store. */
+  close(): Promise<void>;
 }
 
 export interface ComposeOptions {
@@ -51,10 +89,19 @@ export interface ComposeOptions {
   appDir?: string;
 }
 
-export async function composeService(env: Env, name: string, options: ComposeOptions = {}): Promise<ComposedService> {
-  const config = readConfig(env, name);
+function readConfig(env: Env) {
+  try {
+    return { service: parseServiceConfig(env), model: parseModelConfig(env), analytics: analyticsConfigFromEnv(env), store: storeConfigFromEnv(env),
+      appHost: parseAppHostConfig(env) };
+  } catch (e) {
+    throw new ConfigError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The whole service from the environment: the store opened, the routes registered, not yet listening. */
+export async function composeService(env: Env, options: ComposeOptions = {}): Promise<ComposedService> {
+  const config = readConfig(env);
   const logger = createLogger(config.service.logLevel);
-  warnIfOpen(config.service, logger);
   // Before the store opens: a missing build is the commonest first-run mistake, and it should fail at once.
   const pages = readAppPages(options.appDir ?? APP_DIST, config.appHost);
   const store = await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') });
@@ -63,13 +110,20 @@ export async function composeService(env: Env, name: string, options: ComposeOpt
     onSettled: (event) => logger.info({ model: event.model, source: event.source, latencyMs: event.latencyMs, dropped: event.dropped }, 'model call settled'),
   });
   logger.info({ model: describeProfile(reasoning) }, 'model adapter');
-  const deps = { config: config.service, store, logger, model: reasoning, modelStatus: () => describeProfile(reasoning) };
-  const app = buildServer(deps);
-  await registerServiceApis(app, { server: deps, reasoning, store, analytics: config.analytics });
+  const app = buildServer(composeDependencies({
+    config: config.service, store, logger, model: reasoning, modelStatus: () => describeProfile(reasoning),
+    apis: { reasoning, store, analytics: config.analytics },
+  }));
   await registerAppPages(app, pages);
-  const listen = async () => {
-    closeOnSignals({ closeServer: () => app.close(), closeStore: () => store.close() }, logger, config.service.shutdownTimeoutMs);
-    await app.listen({ host: config.service.host, port: config.service.port });
+  const parts = { closeServer: () => app.close(), closeStore: () => store.close() };
+  return {
+    app,
+    config: { service: config.service, analytics: config.analytics, appHost: config.appHost },
+    closeOnSignals: (exit) => closeOnSignals(parts, logger, config.service.shutdownTimeoutMs, exit),
+    listen: async () => { await app.listen({ host: config.service.host, port: config.service.port }); },
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
   };
-  return { app, config: { service: config.service, analytics: config.analytics, appHost: config.appHost }, listen };
 }

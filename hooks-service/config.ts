@@ -5,6 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { rules } from '@reasoning/registry';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './net/rate-limit';
 
 /** A trusted CDS Client: its JWKS URL and the `jku` values we may follow for it (spec §Trusting CDS Clients). */
 export interface TrustedIssuer {
@@ -37,6 +38,12 @@ export interface ServiceConfig {
   shutdownTimeoutMs: number;
   /** Rule families an administrator switched off (registry ids); their findings never reach cards or narratives. */
   disabledRules: string[];
+  rateLimit: RateLimitConfig;
+  /**
+   * CAIRN_TRUST_PROXY: the proxies whose X-Forwarded-* headers are believed (Fastify `trustProxy`), as
+   * addresses/CIDRs. false = the connection's own address (per-address rate limits key on it).
+   */
+  trustProxy: false | string;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +124,29 @@ function parseDisabledRules(raw: string | undefined): string[] {
   return ids;
 }
 
+/** CAIRN_RATE_LIMIT (on|off) and CAIRN_RATE_LIMIT_{WINDOW_S,APP,ANALYTICS,AUTH_FAILURES,HOOKS}. */
+function parseRateLimits(env: Env): RateLimitConfig {
+  const onOff = env.CAIRN_RATE_LIMIT?.trim().toLowerCase() || 'on';
+  if (onOff !== 'on' && onOff !== 'off') throw new ConfigError(`CAIRN_RATE_LIMIT must be "on" or "off", got "${env.CAIRN_RATE_LIMIT}"`);
+  const d = DEFAULT_RATE_LIMITS;
+  return {
+    enabled: onOff === 'on',
+    windowMs: integer(env, 'CAIRN_RATE_LIMIT_WINDOW_S', d.windowMs / 1000, 1, 86_400) * 1000,
+    appPerToken: integer(env, 'CAIRN_RATE_LIMIT_APP', d.appPerToken, 1, 1_000_000),
+    analyticsPerIp: integer(env, 'CAIRN_RATE_LIMIT_ANALYTICS', d.analyticsPerIp, 1, 1_000_000),
+    authFailuresPerIp: integer(env, 'CAIRN_RATE_LIMIT_AUTH_FAILURES', d.authFailuresPerIp, 1, 1_000_000),
+    hooksPerIssuer: integer(env, 'CAIRN_RATE_LIMIT_HOOKS', d.hooksPerIssuer, 0, 1_000_000),
+  };
+}
+
+// Never `true`: trusting every hop lets any client claim any address in X-Forwarded-For and dodge the limits.
+function parseTrustProxy(raw: string | undefined): false | string {
+  const v = raw?.trim() ?? '';
+  if (v === '') return false;
+  if (/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v)) return v;
+  throw new ConfigError(`CAIRN_TRUST_PROXY must be proxy addresses or CIDRs, comma-separated (e.g. 10.0.0.0/8); got "${raw}"`);
+}
+
 /** Parses and checks the environment; throws ConfigError naming the variable at fault. */
 export function parseServiceConfig(env: Env): ServiceConfig {
   const auth = parseAuth(env.CDS_AUTH);
@@ -147,6 +177,8 @@ export function parseServiceConfig(env: Env): ServiceConfig {
     // Under Kubernetes' default 30 s termination grace period, with room for the pre-stop hook and store flush.
     shutdownTimeoutMs: integer(env, 'CAIRN_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     disabledRules: parseDisabledRules(env.CAIRN_DISABLED_RULES),
+    rateLimit: parseRateLimits(env),
+    trustProxy: parseTrustProxy(env.CAIRN_TRUST_PROXY),
   };
 }
 

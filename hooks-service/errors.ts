@@ -7,10 +7,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 export type ErrorCode =
   | 'INVALID_REQUEST'
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'TOO_LARGE'
+  | 'RATE_LIMITED'
   | 'DATA_UNAVAILABLE'
   | 'INTERNAL';
 
@@ -18,11 +20,15 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   INVALID_REQUEST: 400,
   // A bare 401: no detail, so a probing client learns nothing about which check failed (spec §Trusting CDS Clients).
   UNAUTHENTICATED: 401,
+  // Authenticated and well-formed, but not permitted (e.g. the service may not send the token to that FHIR server).
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   // RFC 9110 §15.5.6: the route exists but not for this method; the handler sets the required Allow header.
   METHOD_NOT_ALLOWED: 405,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_LARGE: 413,
+  // RFC 6585 §4: too many requests in a window; the Retry-After header says when to come back.
+  RATE_LIMITED: 429,
   // CDS Hooks 2.0 §HTTP Status Codes: 412 when the service cannot obtain the FHIR data it needs.
   DATA_UNAVAILABLE: 412,
   INTERNAL: 500,
@@ -49,10 +55,12 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
 const GENERIC_MESSAGE: Readonly<Record<ErrorCode, string>> = {
   INVALID_REQUEST: 'the request is not valid',
   UNAUTHENTICATED: '',
+  FORBIDDEN: 'not permitted',
   NOT_FOUND: 'not found',
   METHOD_NOT_ALLOWED: 'method not allowed',
   UNSUPPORTED_MEDIA_TYPE: 'send the request as application/json',
   TOO_LARGE: 'the request body is larger than this service accepts',
+  RATE_LIMITED: 'too many requests; retry later',
   DATA_UNAVAILABLE: 'the FHIR data this service needs is not available',
   INTERNAL: '',
 };

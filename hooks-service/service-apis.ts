@@ -1,6 +1,7 @@
 /**
- * The service's non-CDS-Hooks APIs, registered the same way by `start:service` and the demo (one home, so the two
- * processes cannot drift): `/api/reasoning` and `/api/app-feedback` for the SMART app, `/api/analytics` for admins.
+ * The service's non-CDS-Hooks APIs: `/api/reasoning` and `/api/app-feedback` for the SMART app, `/api/analytics`
+ * for administrators. buildServer registers them from the same dependencies as the hooks, so `start:service` and
+ * the demo cannot drift and nothing is built twice.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AnalyticsConfig } from './analytics/config';
@@ -8,23 +9,32 @@ import { analyticsRoutes } from './analytics/plugin';
 import { appFeedbackPlugin, createCanReadPatient } from './app-feedback/plugin';
 import { reasoningPlugin } from './model/index';
 import type { ReasoningService } from './model/reasoning-service';
+import { limitAnalyticsRoutes, limitAppRoutes } from './net/rate-limit';
 import { createFetchChart } from './prefetch/fetch-chart';
-import { createServiceFhirClient, engineFor, type ServerDeps } from './server';
+import { PREFETCH } from './protocol/services';
+import type { ServiceDeps } from './server';
 import type { DurableStore } from './store/types';
 
-export interface ServiceApiDeps {
-  server: ServerDeps;
+/** What only the APIs need beyond the hooks' dependencies. */
+export interface ServiceApis {
   reasoning: ReasoningService;
   store: DurableStore;
   analytics: AnalyticsConfig;
 }
 
-export async function registerServiceApis(app: FastifyInstance, deps: ServiceApiDeps): Promise<void> {
-  const fhir = createServiceFhirClient(deps.server);
-  const allowlist = deps.server.config.fhirAllowlist;
-  await app.register(reasoningPlugin, {
-    service: deps.reasoning, allowlist, runEngine: deps.server.runEngine ?? engineFor(deps.server.config), fetchChart: createFetchChart(fhir),
+export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, apis: ServiceApis): void {
+  const allowlist = deps.config.fhirAllowlist;
+  const limits = deps.config.rateLimit;
+  // Each group in its own scope, so its rate limit (net/rate-limit.ts) applies to its routes only.
+  void app.register(async (scope) => {
+    await limitAppRoutes(scope, limits);
+    await scope.register(reasoningPlugin, {
+      service: apis.reasoning, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
+    });
+    await scope.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
   });
-  await app.register(appFeedbackPlugin, { store: deps.store, allowlist, canReadPatient: createCanReadPatient(fhir) });
-  await app.register(analyticsRoutes, { source: deps.store, config: deps.analytics });
+  void app.register(async (scope) => {
+    await limitAnalyticsRoutes(scope, limits);
+    await scope.register(analyticsRoutes, { source: apis.store, config: apis.analytics });
+  });
 }

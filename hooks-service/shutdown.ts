@@ -12,7 +12,7 @@ export interface Closable {
   closeStore: () => Promise<void>;
 }
 
-export function closeOnSignals(parts: Closable, log: FastifyBaseLogger, timeoutMs: number, exit: (code: number) => void = process.exit): void {
+export function closeOnSignals(parts: Closable, log: FastifyBaseLogger, timeoutMs: number, exit: (code: number) => void): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {

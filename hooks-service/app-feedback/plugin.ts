@@ -66,7 +66,7 @@ export function createCanReadPatient(fhir: FhirClient): AppFeedbackOptions['canR
       const found = await fhir.run({ fhirServer, accessToken, query: `Patient/${patientId}` });
       return found.some((r) => r.resourceType === 'Patient' && r.id === patientId);
     } catch (e) {
-      if (e instanceof FhirUnavailable && (e.reason === 'status 401' || e.reason === 'status 403')) return false;
+      if (e instanceof FhirUnavailable && e.refusedToken) return false;
       throw e;
     }
   };

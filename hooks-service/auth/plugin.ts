@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from '../errors';
+import type { AuthFailureLimiter } from '../net/rate-limit';
 import { AuthFailure, verifyClientJwt, type VerifyDeps } from './verify';
 
 declare module 'fastify' {
@@ -19,6 +20,8 @@ export interface AuthHookOptions {
   /** CAIRN_PUBLIC_URL: the base clients call; undefined = the URL as received. */
   publicUrl?: string;
   verify: VerifyDeps;
+  /** Refused tokens per client address (CAIRN_RATE_LIMIT_AUTH_FAILURES); absent = unlimited. */
+  failures?: AuthFailureLimiter;
 }
 
 /** The endpoint URL the client called, as the JWT `aud` must name it. */
@@ -40,6 +43,7 @@ export function createAuthHook(options: AuthHookOptions) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!options.enabled || request.method === 'OPTIONS') return;
     const header = request.headers.authorization ?? '';
+    await options.failures?.refuseIfBlocked(request, reply);
     try {
       if (header.length > MAX_TOKEN_CHARS + 'Bearer '.length) throw new AuthFailure('token too large');
       const token = BEARER_JWT.exec(header)?.[1];
@@ -50,6 +54,7 @@ export function createAuthHook(options: AuthHookOptions) {
       if (!(e instanceof AuthFailure)) throw e;
       if (e.detail) request.log.warn({ authFailure: e.reason, ...e.detail }, 'client JWT refused');
       else request.log.info({ authFailure: e.reason }, 'client JWT refused');
+      await options.failures?.failed(request);
       await sendError(reply, 'UNAUTHENTICATED', '');
     }
   };

@@ -8,30 +8,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { EngineInput, EngineResult } from '@reasoning/types';
 import { sendError } from '../errors';
 import { admitSmartCaller } from '../net/smart-caller';
+import { FhirAuthError, type FetchChart } from '../prefetch/fetch-chart';
 import type { ReasoningService } from './reasoning-service';
-
-export interface FetchChartArgs {
-  fhirServer: string;
-  accessToken: string;
-  patientId: string;
-}
 
 export interface ReasoningPluginOptions {
   service: ReasoningService;
   /** FHIR base URLs the service may call. */
   allowlist: readonly string[];
   /** The chart of one patient from a FHIR server (the service's FHIR fetch helper). */
-  fetchChart: (args: FetchChartArgs) => Promise<fhir4.Resource[]>;
+  fetchChart: FetchChart;
   runEngine: (input: EngineInput) => EngineResult;
   /** ISO clock for the engine. */
   now?: () => string;
   /** How long the app's request waits for the model (default 10 s, under the app's own 12 s timeout). */
   appWaitMs?: number;
-}
-
-/** Thrown by `fetchChart` when the FHIR server refuses the token (maps to 401). */
-export class FhirAuthError extends Error {
-  override readonly name = 'FhirAuthError';
 }
 
 const bodySchema = {

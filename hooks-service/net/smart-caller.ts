@@ -4,7 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { sendError } from '../errors';
-import { isAllowedFhirServer } from '../prefetch/access';
+import { isAllowedFhirServer } from './access';
 
 const bearerToken = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
 
@@ -21,12 +21,8 @@ export function admitSmartCaller(
     return undefined;
   }
   if (!isAllowedFhirServer(fhirServer, allowlist)) {
-    // 403 (not in the service's error table): the request is well-formed and authenticated, but this service
-    // is not permitted to send the user's token to that server.
-    void reply.code(403).send({
-      error: 'FHIR_SERVER_NOT_ALLOWED',
-      message: 'This FHIR server is not in CAIRN_FHIR_ALLOWLIST; ask the administrator to add it.',
-    });
+    // The request is well-formed and authenticated, but this service may not send the user's token to that server.
+    sendError(reply, 'FORBIDDEN', 'This FHIR server is not in CAIRN_FHIR_ALLOWLIST; ask the administrator to add it.');
     return undefined;
   }
   return token;

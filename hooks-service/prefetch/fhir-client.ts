@@ -8,7 +8,7 @@ import { collectPages } from '@fhir/paging';
 import { fetchJson, FetchFailure, type FetchLike } from '../net/fetch-json';
 import { PrefetchValue } from '@cds-hooks/schemas/request';
 import { compile } from '@cds-hooks/validate';
-import { isUnderBase } from './access';
+import { isUnderBase } from '../net/access';
 import { reportsPrefetchError } from './outcome';
 
 export interface FhirClientOptions {
@@ -28,11 +28,16 @@ export interface FhirQuery {
   signal?: AbortSignal;
 }
 
-/** A FHIR call could not produce the data (maps to 412); `reason` is log-safe. */
+/** A FHIR call could not produce the data (maps to 412); `reason` is log-safe, `status` the server's HTTP status. */
 export class FhirUnavailable extends Error {
   override readonly name = 'FhirUnavailable';
-  constructor(readonly reason: string) {
+  constructor(readonly reason: string, readonly status?: number) {
     super(`FHIR data unavailable: ${reason}`);
+  }
+
+  /** The server refused the access token (401) or its scope (403). */
+  get refusedToken(): boolean {
+    return this.status === 401 || this.status === 403;
   }
 }
 
@@ -57,7 +62,7 @@ export function createFhirClient(options: FhirClientOptions) {
     try {
       return await fetchJson(url, { ...options, ...(signal && { signal }), headers: { authorization: `Bearer ${accessToken}`, accept: 'application/fhir+json' } });
     } catch (e) {
-      if (e instanceof FetchFailure) throw new FhirUnavailable(e.status ? `${e.reason} ${e.status}` : e.reason);
+      if (e instanceof FetchFailure) throw new FhirUnavailable(e.status ? `${e.reason} ${e.status}` : e.reason, e.status);
       throw e;
     }
   };
@@ -79,7 +84,7 @@ export function createFhirClient(options: FhirClientOptions) {
     try {
       body = await get(url, accessToken, base, signal);
     } catch (e) {
-      if (isRead && e instanceof FhirUnavailable && e.reason === 'status 404') return [];
+      if (isRead && e instanceof FhirUnavailable && e.status === 404) return [];
       throw e;
     }
     body = usable(body);

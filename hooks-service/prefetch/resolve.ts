@@ -11,7 +11,7 @@ import { flattenBundle } from '@fhir/bundle';
 import { nextPageUrl } from '@fhir/paging';
 import { AppError } from '../errors';
 import type { HookRequest } from '@cds-hooks/schemas/request';
-import { isAllowedFhirServer } from './access';
+import { isAllowedFhirServer } from '../net/access';
 import { FhirUnavailable, type FhirClient } from './fhir-client';
 import { reportsPrefetchError } from './outcome';
 import { fillTemplate } from './templates';

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
 import { AppError, installScopedErrorHandler } from '../errors';
 import { installJsonBodyParser } from '../net/json-body';
+import { limitCdsRoutes, type RateLimitConfig } from '../net/rate-limit';
 import { installCors } from './cors';
 import { handleFeedback } from './feedback';
 import { handleHook, type HookDeps } from './handle-hook';
@@ -17,6 +18,7 @@ export interface CdsHooksPluginOptions {
   hook: HookDeps;
   auth: AuthHookOptions;
   bodyLimit: number;
+  rateLimit: RateLimitConfig;
 }
 
 function findService(request: FastifyRequest<{ Params: { id: string } }>): ServiceDefinition {
@@ -30,7 +32,8 @@ export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (
   installCors(app, ['/cds-services', '/cds-services/:id', '/cds-services/:id/feedback']);
   // application/json and application/fhir+json, depth-bounded; any other media type stays a 415.
   installJsonBodyParser(app);
-  app.addHook('onRequest', createAuthHook(opts.auth));
+  const failures = await limitCdsRoutes(app, opts.rateLimit);
+  app.addHook('onRequest', createAuthHook({ ...opts.auth, ...(failures && { failures }) }));
   const baseUrl = (request: FastifyRequest): string => opts.auth.publicUrl ?? `${request.protocol}://${request.host}`;
 
   installMethodNotAllowed(app, [

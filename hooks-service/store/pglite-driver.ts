@@ -46,7 +46,7 @@ async function fsyncPath(path: string): Promise<void> {
 
 /** Opens (creating when absent) a PGlite database in `dataDir`, or in memory when `dataDir` is undefined. */
 export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
-  const unlock = dataDir === undefined ? () => undefined : lockDirectory(dataDir);
+  const unlock = dataDir === undefined ? () => undefined : await lockDirectory(dataDir);
   // relaxedDurability false: queries resolve only after PGlite has written to its filesystem (PGlite docs).
   const db = await PGlite.create(dataDir ?? 'memory://', { relaxedDurability: false }).catch((error: unknown) => {
     unlock();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../../hooks-service/logger';
+import { composeDependencies } from '../../../hooks-service/compose';
 import { buildServer } from '../../../hooks-service/server';
 import { createStore } from '../../../hooks-service/store/create-store';
 import type { DurableStore } from '../../../hooks-service/store/types';
@@ -106,7 +107,7 @@ describe('replay across two replicas sharing one durable store', () => {
     // The store's clock is the service's: a jti is remembered until the token's own expiry on that clock.
     store = await createStore({ kind: 'pglite' }, { jtiSweepMs: 0, now: () => NOW });
     for (let i = 0; i < 2; i++) {
-      const app = buildServer({ config: defaultServiceConfig({ auth: 'on', publicUrl: PUBLIC_URL, issuers, logLevel: 'silent' }), store, logger: createLogger('silent'), clock: () => NOW });
+      const app = buildServer(composeDependencies({ config: defaultServiceConfig({ auth: 'on', publicUrl: PUBLIC_URL, issuers, logLevel: 'silent' }), store, logger: createLogger('silent'), clock: () => NOW }));
       replicas.push({ app, url: await app.listen({ host: '127.0.0.1', port: 0 }) });
     }
   });

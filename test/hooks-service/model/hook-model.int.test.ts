@@ -6,7 +6,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createReasoningServiceFromConfig, parseModelConfig, reasoningPlugin, type ReasoningService } from '../../../hooks-service/model/index';
 import { createFetchChart } from '../../../hooks-service/prefetch/fetch-chart';
-import { buildServer, cdsHooksOptions } from '../../../hooks-service/server';
+import { PREFETCH } from '../../../hooks-service/protocol/services';
+import { composeDependencies } from '../../../hooks-service/compose';
+import { buildServer } from '../../../hooks-service/server';
 import { defaultServiceConfig } from '../../../hooks-service/config';
 import { MemoryStore } from '../../../hooks-service/store/memory';
 import type { CdsResponse } from '@cds-hooks/schemas/response';
@@ -79,11 +81,11 @@ describe('model in the patient-view hook', () => {
     stub.script = ['stall'];
     stub.stallMs = 300;
     const reasoning = createReasoningServiceFromConfig(openAiConfig(stub.url, { CAIRN_MODEL_BUDGET_MS: '50' }), { chat: openAiChat(stub.url) });
-    const deps = { config: defaultServiceConfig({ fhirAllowlist: [fhir.base] }), store: new MemoryStore({ now: () => NOW }), clock: () => NOW, model: reasoning };
+    const deps = composeDependencies({ config: defaultServiceConfig({ fhirAllowlist: [fhir.base] }), store: new MemoryStore({ now: () => NOW }), clock: () => NOW, model: reasoning });
     const app = buildServer(deps);
     await app.register(reasoningPlugin, {
       service: reasoning, allowlist: [fhir.base], runEngine: (input) => runEngine(input), now: () => NOW.toISOString(),
-      fetchChart: createFetchChart(cdsHooksOptions(deps).fhir),
+      fetchChart: createFetchChart(deps.fhir, PREFETCH),
     });
     try {
       const hook = await app.inject({ method: 'POST', url: '/cds-services/cairn-patient-view', payload: patientView() });

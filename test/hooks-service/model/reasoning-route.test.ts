@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReasoningServiceFromConfig, parseModelConfig, reasoningPlugin } from '../../../hooks-service/model/index';
-import { FhirAuthError, type FetchChartArgs } from '../../../hooks-service/model/reasoning-route';
+import { FhirAuthError, type FetchChartArgs } from '../../../hooks-service/prefetch/fetch-chart';
 import type { EngineInput } from '@reasoning/types';
 import { canaryChart, makeResult, NOW } from '../../model/support/builders';
 
@@ -46,7 +46,7 @@ describe('POST /api/reasoning', () => {
   it('refuses a FHIR server that is not allow-listed with 403 and a clear message', async () => {
     const res = await post({ fhirServer: 'https://evil.example.com/fhir', patientId: 'pat-1' }, 'tok');
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ error: 'FHIR_SERVER_NOT_ALLOWED', message: expect.stringContaining('CAIRN_FHIR_ALLOWLIST') });
+    expect(res.json()).toMatchObject({ error: 'FORBIDDEN', message: expect.stringContaining('CAIRN_FHIR_ALLOWLIST') });
   });
 
   it('answers 401 without a bearer token', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../../hooks-service/prefetch/templates';
-import { isAllowedFhirServer, isUnderBase } from '../../../hooks-service/prefetch/access';
+import { isAllowedFhirServer, isUnderBase } from '../../../hooks-service/net/access';
 
 const context = { patientId: 'p-1', userId: 'Practitioner/doc 1', encounterId: 'e1', draftOrders: { resourceType: 'Bundle' } };
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { analyticsRoutes } from '../../../hooks-service/analytics/plugin.ts';
 import { defaultServiceConfig } from '../../../hooks-service/config.ts';
 import type { CdsResponse } from '@cds-hooks/schemas/response';
+import { composeDependencies } from '../../../hooks-service/compose.ts';
 import { buildServer } from '../../../hooks-service/server.ts';
 import { createStore } from '../../../hooks-service/store/create-store.ts';
 import { createPgDriver } from '../../../hooks-service/store/pg-driver.ts';
@@ -32,7 +33,7 @@ async function startReplica(): Promise<Replica> {
   const store = await createStore({ kind: 'postgres', databaseUrl: urlWithSchema(databaseUrl, schema) }, { jtiSweepMs: 0, now: () => NOW });
   const jwksUrl = `${jwks.origin}/ehr/jwks.json`;
   const config = defaultServiceConfig({ auth: 'on', issuers: [{ iss: ISS, jwksUrl, jku: [jwksUrl] }], publicUrl: PUBLIC_URL, logLevel: 'silent' });
-  const app = buildServer({ config, store, clock: () => NOW });
+  const app = buildServer(composeDependencies({ config, store, clock: () => NOW }));
   await app.register(analyticsRoutes, { source: store, config: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 1 }, now: () => NOW });
   return { url: await app.listen({ host: '127.0.0.1', port: 0 }), app, store };
 }

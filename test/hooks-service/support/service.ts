@@ -1,9 +1,10 @@
-/** Starts the real service (buildServer) on a free port with captured logs, for integration tests. */
+/** Starts the real service (composeDependencies + buildServer) on a free port with captured logs, for integration tests. */
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { defaultServiceConfig, type ServiceConfig } from '../../../hooks-service/config';
 import { createLogger } from '../../../hooks-service/logger';
-import { buildServer, type ServerDeps } from '../../../hooks-service/server';
+import { composeDependencies, type ServiceParts } from '../../../hooks-service/compose';
+import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
 import { NOW } from './synthea';
 
@@ -17,14 +18,14 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(config: Partial<ServiceConfig> = {}, deps: Partial<ServerDeps> = {}): Promise<RunningService> {
+export async function startService(config: Partial<ServiceConfig> = {}, deps: Partial<ServiceParts> = {}): Promise<RunningService> {
   const logs: string[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
   const store = new MemoryStore({ now: () => NOW });
-  const app = buildServer({
+  const app = buildServer(composeDependencies({
     config: defaultServiceConfig({ logLevel: 'info', ...config }), store, logger: createLogger('info', sink),
     clock: () => NOW, ...deps,
-  });
+  }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });

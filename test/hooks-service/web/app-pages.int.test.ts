@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultServiceConfig } from '../../../hooks-service/config';
+import { composeDependencies } from '../../../hooks-service/compose';
 import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
 import { parseAppHostConfig } from '../../../hooks-service/web/app-host-config';
@@ -23,7 +24,7 @@ let dist = '';
 let app: FastifyInstance;
 
 function server(): FastifyInstance {
-  return buildServer({ config: defaultServiceConfig({ logLevel: 'silent' }), store: new MemoryStore() });
+  return buildServer(composeDependencies({ config: defaultServiceConfig({ logLevel: 'silent' }), store: new MemoryStore() }));
 }
 
 /** The JSON a page carries in its config block. */
