@@ -1,7 +1,10 @@
 /**
  * KDIGO 2012 acute kidney injury, creatinine criteria (section 2.1): a rise ≥ 0.3 mg/dL within 48 hours, or to
  * ≥ 1.5 × baseline known or presumed within the prior 7 days. Stage 1: 1.5–1.9 × or ≥ 0.3 mg/dL; stage 2:
- * 2.0–2.9 ×; stage 3: ≥ 3.0 × or a rise to ≥ 4.0 mg/dL. Urine output criteria are not evaluated (not in our facts).
+ * 2.0–2.9 ×; stage 3: ≥ 3.0 × or a rise to ≥ 4.0 mg/dL. "A rise to" means the value crossed 4.0 during the
+ * episode (baseline below it): a patient whose creatinine already sits above 4.0 (CKD stage 5) is staged by ratio.
+ * Patients on dialysis are not assessed: their creatinine swings with each session, and KDIGO stages AKI in patients
+ * not yet on kidney replacement therapy (starting it is itself stage 3). Urine output criteria are not evaluated.
  */
 import type { Citations, Severity } from '../types';
 import type { DrugClassId } from './drugs';
@@ -29,5 +32,6 @@ export const AKI_KDIGO = {
     'Urine output criteria are not evaluated; AKI defined by oliguria alone is missed.',
     'Only baselines within the last 7 days are used; a slower rise against an older baseline (acute kidney disease) is not flagged.',
     'Creatinine can rise without kidney injury (e.g. trimethoprim, cimetidine, muscle mass changes) and lags behind a true fall in GFR.',
+    'Dialysis is read from coded conditions (end-stage kidney disease, dependence on dialysis); a dialysis schedule recorded only as procedures is not seen.',
   ],
 };

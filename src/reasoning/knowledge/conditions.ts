@@ -1,15 +1,17 @@
 /**
- * Condition code sets for scores and rules (CHA2DS2-VASc, anticoagulation gap). Identity is system + code.
+ * Condition code sets for scores and rules: one mechanism for every condition a rule reads. Identity is system + code.
  *
- * Limitation: without a terminology server we cannot expand SNOMED CT subsumption, so descendants are listed
- * explicitly (only codes checked in public value sets: VSAC/Joint Commission "Atrial Fibrillation/Flutter"
- * 2.16.840.1.113883.3.117.1.7.1.202, DICOM CID 3756, Synthea's own codes). A record coded with an unlisted
+ * Without a terminology server we cannot expand SNOMED CT subsumption, so each set lists its descendants explicitly,
+ * from a published value set where one exists (condition-value-sets.ts: VSAC Asthma, Heart Failure; VSAC/Joint
+ * Commission "Atrial Fibrillation/Flutter" 2.16.840.1.113883.3.117.1.7.1.202; VSAC End Stage Renal Disease, CKD
+ * Stage 5), otherwise codes checked in DICOM CID 3756 and Synthea's own coding. A record coded with an unlisted
  * descendant is not recognised: the score then under-counts, and says "not recorded" for that item.
  * ICD-10-CM is matched by code prefix (e.g. "I48" matches I48.0–I48.91), which covers its hierarchy.
  */
 import type { ConditionFact } from '../facts';
 import type { Citations } from '../types';
 import { ICD10CM, SNOMED } from '@fhir/codings';
+import { HEART_FAILURE_SNOMED, VSAC_CITATION } from './condition-value-sets';
 
 export interface ConditionSet {
   id: string;
@@ -23,6 +25,8 @@ export const CONDITION_SET_CITATIONS: Citations = [
   { title: 'SNOMED CT International Edition (SNOMED International)', url: 'https://www.snomed.org', year: 2024 },
   { title: 'ICD-10-CM (CDC National Center for Health Statistics)', url: 'https://www.cdc.gov/nchs/icd/icd-10-cm/', year: 2024 },
   { title: 'VSAC value set Atrial Fibrillation/Flutter (2.16.840.1.113883.3.117.1.7.1.202)', url: 'https://vsac.nlm.nih.gov', year: 2020 },
+  VSAC_CITATION,
+  { title: 'VSAC value sets End Stage Renal Disease (2.16.840.1.113883.3.526.3.353) and Chronic Kidney Disease, Stage 5 (2.16.840.1.113883.3.526.3.1002), versions 20200307', url: 'https://vsac.nlm.nih.gov', year: 2020 },
 ];
 
 export const ATRIAL_FIBRILLATION: ConditionSet = {
@@ -37,7 +41,7 @@ export const ATRIAL_FIBRILLATION: ConditionSet = {
 
 export const HEART_FAILURE: ConditionSet = {
   id: 'heart-failure', name: 'Congestive heart failure',
-  snomed: { '84114007': 'Heart failure', '42343007': 'Congestive heart failure', '88805009': 'Chronic congestive heart failure', '441481004': 'Chronic systolic heart failure', '703272007': 'Heart failure with reduced ejection fraction' },
+  snomed: HEART_FAILURE_SNOMED,
   icd10Prefixes: ['I50', 'I11.0', 'I13.0', 'I13.2'],
 };
 
@@ -76,6 +80,24 @@ export const VASCULAR_DISEASE: ConditionSet = {
     '399957001': 'Peripheral arterial occlusive disease', '400047006': 'Peripheral vascular disease',
   },
   icd10Prefixes: ['I21', 'I22', 'I25.2', 'I70.0', 'I70.2', 'I73.9'],
+};
+
+/**
+ * On kidney replacement therapy: end-stage kidney disease (VSAC End Stage Renal Disease, less "with renal transplant"
+ * and "untreated by renal replacement therapy") or ICD-10-CM Z99.2 "Dependence on renal dialysis". Creatinine in
+ * these patients swings with each dialysis session; the KDIGO AKI creatinine criteria do not apply.
+ */
+export const KIDNEY_REPLACEMENT: ConditionSet = {
+  id: 'kidney-replacement', name: 'End-stage kidney disease on dialysis',
+  snomed: { '46177005': 'End-stage renal disease', '236435004': 'End stage renal failure on dialysis' },
+  icd10Prefixes: ['N18.6', 'Z99.2'],
+};
+
+/** CKD stage 5 not (known to be) on dialysis: VSAC Chronic Kidney Disease, Stage 5, plus ESRD untreated by RRT. */
+export const CKD_STAGE_5: ConditionSet = {
+  id: 'ckd-stage-5', name: 'Chronic kidney disease stage 5',
+  snomed: { '433146000': 'Chronic kidney disease stage 5', '236434000': 'End stage renal failure untreated by renal replacement therapy' },
+  icd10Prefixes: ['N18.5'],
 };
 
 const undot = (s: string): string => s.replace('.', '');

@@ -6,6 +6,7 @@
 import type { Citation, Citations, Severity } from '../types';
 import type { DrugMatcher } from './drug-interactions';
 import { HEART_FAILURE, type ConditionSet } from './conditions';
+import { ASTHMA_SNOMED, HEART_FAILURE_SNOMED } from './condition-value-sets';
 import { drugLabel } from './drug-label';
 
 export const HF_GUIDELINE_2022: Citation = {
@@ -16,7 +17,8 @@ export const HF_GUIDELINE_2022: Citation = {
 /** HF with reduced ejection fraction, when coded as such (SNOMED CT / ICD-10-CM systolic and combined HF). */
 export const HFREF: ConditionSet = {
   id: 'hfref', name: 'Heart failure with reduced ejection fraction',
-  snomed: { '703272007': 'Heart failure with reduced ejection fraction', '441481004': 'Chronic systolic heart failure' },
+  // The systolic / reduced-EF members of the VSAC Heart Failure value set (condition-value-sets.ts).
+  snomed: Object.fromEntries(Object.entries(HEART_FAILURE_SNOMED).filter(([, name]) => /reduced ejection fraction|systolic/i.test(name))),
   icd10Prefixes: ['I50.2', 'I50.4'],
 };
 
@@ -30,9 +32,9 @@ export const PREGNANCY: ConditionSet = {
   icd10Prefixes: ['Z33.1', 'Z34', 'O09'],
 };
 
-/** Asthma (SNOMED CT 195967001 and ICD-10-CM J45). COPD is deliberately not here: cardioselective and even
- * non-selective beta blockers are not contraindicated in COPD. */
-export const ASTHMA: ConditionSet = { id: 'asthma', name: 'Asthma', snomed: { '195967001': 'Asthma' }, icd10Prefixes: ['J45'] };
+/** Asthma and its descendants (VSAC Asthma value set) and ICD-10-CM J45. COPD is deliberately not here:
+ * cardioselective and even non-selective beta blockers are not contraindicated in COPD. */
+export const ASTHMA: ConditionSet = { id: 'asthma', name: 'Asthma', snomed: ASTHMA_SNOMED, icd10Prefixes: ['J45'] };
 
 /** A pregnancy condition older than 42 weeks without an end date is treated as out of date (project policy). */
 export const PREGNANCY_MAX_AGE_DAYS = 294;

@@ -87,13 +87,13 @@ export const LABEL_INTERACTIONS: readonly InteractionEntry[] = [
     limitations: [INR_LIMIT, CHART_LIMIT],
   },
   {
-    id: 'ddi-colchicine-strong-cyp3a4', harm: 'colchicine toxicity (fatal cases reported)', title: 'Colchicine + strong CYP3A4/P-gp inhibitor',
+    id: 'ddi-colchicine-strong-cyp3a4', harm: 'colchicine toxicity (fatal cases reported)', title: 'Colchicine + strong CYP3A4/P-gp inhibitor', modifier: 'colchicine-renal',
     a: { ingredients: ['2683'], label: 'colchicine' }, b: { classes: ['strong-cyp3a4-inhibitor'], label: 'clarithromycin/ketoconazole/itraconazole/ritonavir' },
     oncHighPriority: false, severity: { draft: 'warning', chart: 'warning' },
     rationale: 'Strong CYP3A4 and P-gp inhibitors (clarithromycin above all) raise colchicine levels: neuromuscular toxicity, pancytopenia, multi-organ failure; fatal cases are reported.',
     management: 'Colchicine label: contraindicated with these inhibitors in renal or hepatic impairment; otherwise reduce the colchicine dose (e.g. 0.3 mg daily for gout prophylaxis) or choose another anti-infective.',
-    citations: [drugLabel('Colchicine (Colcrys)', 2020, 'section 2.4 Dose modification with interacting drugs and 4 Contraindications')],
-    limitations: ['Renal and hepatic function are not read by this entry: with impairment the combination is contraindicated (treat as critical).', CHART_LIMIT],
+    citations: [drugLabel('Colchicine (Colcrys)', 2020, 'section 2.4 Dose modification with interacting drugs, 4 Contraindications and 8.6 Renal impairment')],
+    limitations: ['Renal impairment raises the finding to critical (label contraindication); hepatic impairment, which contraindicates it too, is not read.', CHART_LIMIT],
   },
   {
     id: 'ddi-opioid-benzodiazepine', harm: 'respiratory depression, sedation (boxed warning)', title: 'Opioid + benzodiazepine',
@@ -136,6 +136,15 @@ export const LABEL_INTERACTIONS: readonly InteractionEntry[] = [
       { title: 'FDA Drug Safety Communication: New restrictions, contraindications, and dose limitations for Zocor (simvastatin) to reduce the risk of muscle injury (2011-06-08)', url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-new-restrictions-contraindications-and-dose-limitations-zocor-simvastatin', year: 2011 },
     ],
     limitations: ['Only the product strength is compared with the cap (most orders carry no dosage); two tablets a day are not seen.', 'Ranolazine (same 20 mg cap) is not in the drug table yet.', CHART_LIMIT],
+  },
+  {
+    id: 'ddi-simvastatin-cyclosporine', harm: 'myopathy/rhabdomyolysis risk (contraindicated)', title: 'Simvastatin + cyclosporine',
+    a: { ingredients: ['36567'], label: 'simvastatin' }, b: { ingredients: ['3008'], label: 'cyclosporine' },
+    oncHighPriority: false, severity: { draft: 'critical', chart: 'warning' },
+    rationale: 'Cyclosporine raises simvastatin acid exposure several-fold (OATP1B1 and CYP3A4 inhibition): myopathy and rhabdomyolysis.',
+    management: 'Contraindicated per the simvastatin label (as are gemfibrozil and danazol). Use another statin at a low dose with the label limits for cyclosporine (e.g. pravastatin, fluvastatin).',
+    citations: [drugLabel('Simvastatin (Zocor)', 2023, 'section 4 Contraindications (cyclosporine, gemfibrozil, danazol) and 7 Drug interactions'), { title: 'FDA Drug Safety Communication: New restrictions, contraindications, and dose limitations for Zocor (simvastatin) to reduce the risk of muscle injury (2011-06-08)', url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-new-restrictions-contraindications-and-dose-limitations-zocor-simvastatin', year: 2011 }],
+    limitations: ['Gemfibrozil and danazol, contraindicated with simvastatin by the same label section, are not in the drug table yet (RxNorm codes not verified).', CHART_LIMIT],
   },
   {
     id: 'ddi-digoxin-amiodarone', harm: 'digoxin toxicity risk', title: 'Digoxin + amiodarone',

@@ -41,7 +41,7 @@ export interface InteractionEntry {
   /** Safer alternative for the `b` side when it is the draft (RxNorm code + name), proposed as a draft order. */
   alternative?: { code: string; display: string; label: string };
   /** Extra, entry-specific risk logic (see rules/drug-interactions.ts). */
-  modifier?: 'warfarin-nsaid' | 'statin-dose-cap' | 'qt-risk';
+  modifier?: 'warfarin-nsaid' | 'statin-dose-cap' | 'qt-risk' | 'colchicine-renal';
   /** For 'statin-dose-cap': label daily dose cap (mg) per statin ingredient CUI with the `b` drugs. */
   statinCaps?: Readonly<Record<string, number>>;
   citations: Citations;
@@ -77,12 +77,16 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
   maoiEntry('ddi-maoi-stimulant', { classes: ['sympathomimetic'], label: 'amphetamine/methylphenidate/phentermine/pseudoephedrine/atomoxetine' }, 'Amphetamine-type stimulants and indirect sympathomimetics release noradrenaline that MAO inhibition cannot clear: hypertensive crisis (amphetamine, methylphenidate, atomoxetine and pseudoephedrine labels: contraindicated during and within 14 days of an MAOI).'),
   maoiEntry('ddi-maoi-opioid', { classes: ['serotonergic-opioid'], label: 'meperidine/methadone/tramadol/tapentadol/fentanyl/dextromethorphan' }, 'Serotonin syndrome; meperidine with MAOIs has caused fatal reactions.'),
   {
+    // Both labels' contraindication lists name HIV protease inhibitors and erythromycin among the "strong CYP3A4
+    // inhibitors" (erythromycin is moderate in the FDA table, but the statin labels contraindicate it).
     id: 'ddi-simvastatin-strong-cyp3a4', harm: 'myopathy/rhabdomyolysis risk (contraindicated)', title: 'Simvastatin/lovastatin + strong CYP3A4 inhibitor',
-    a: { classes: ['statin-cyp3a4'], label: 'simvastatin/lovastatin' }, b: { classes: ['strong-cyp3a4-inhibitor'], label: 'strong CYP3A4 inhibitor (azole, clarithromycin, nefazodone, boosted PI)' },
+    a: { classes: ['statin-cyp3a4'], label: 'simvastatin/lovastatin' },
+    b: { classes: ['strong-cyp3a4-inhibitor', 'hiv-protease-inhibitor'], ingredients: ['4053'], label: 'strong CYP3A4 inhibitor (azole, clarithromycin, nefazodone, HIV protease inhibitor, erythromycin)' },
     oncHighPriority: true, severity: { draft: 'critical', chart: 'warning' },
     rationale: 'Strong CYP3A4 inhibition raises simvastatin/lovastatin exposure many-fold: myopathy and rhabdomyolysis.',
     management: 'Contraindicated per the simvastatin and lovastatin labels. Hold the statin during the course, or use a statin not metabolized by CYP3A4 (pravastatin, rosuvastatin).',
-    citations: [PHANSALKAR_2012, label('Simvastatin (Zocor)', 2023)], limitations: [ONC_LIMIT, CHART_LIMIT],
+    citations: [PHANSALKAR_2012, drugLabel('Simvastatin (Zocor)', 2023, 'section 4 Contraindications and 7 Drug interactions'), drugLabel('Lovastatin (Mevacor)', 2014, 'Contraindications')],
+    limitations: [ONC_LIMIT, 'Telithromycin and cobicistat, named by the labels, are not in the drug table yet (RxNorm codes not verified); darunavir and posaconazole are matched with codes marked unverified.', CHART_LIMIT],
   },
   {
     id: 'ddi-tizanidine-cyp1a2', harm: 'severe hypotension and sedation (contraindicated)', title: 'Tizanidine + strong CYP1A2 inhibitor',
@@ -219,9 +223,9 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
 /** Every interaction entry: the ONC list and established majors above, the rest of the ONC list (drug-interactions-onc.ts), then label majors. */
 export const INTERACTIONS: readonly InteractionEntry[] = [...ONC_AND_MAJORS, ...ONC_MORE_INTERACTIONS, ...LABEL_INTERACTIONS, ...OPIOID_PAIR_ENTRIES, ...DOAC_INHIBITOR_ENTRIES];
 
-/** SNOMED CT codes of upper-GI bleeding / ulcer history, from PDDI-CDS value set "valueset-Hx-UGIB-snomed". */
+/** SNOMED CT codes of upper-GI bleeding / ulcer history: all 24 of PDDI-CDS value set "valueset-Hx-UGIB-snomed". */
 export const UGIB_HISTORY_SNOMED: readonly string[] = [
   '12847006', '86895006', '89748001', '48974009', '63954007', '81387001', '2367005', '12274003', '47064007',
   '235853006', '84568007', '81142005', '62341002', '74341002', '76078009', '62838000', '55746001', '81518000',
-  '109558001', '61401005', '196731005', '74474003', '95531001',
+  '46523000', '109558001', '61401005', '196731005', '74474003', '95531001',
 ];

@@ -11,8 +11,12 @@ export interface DuplicateClassEntry {
   title: string;
   classes: readonly DrugClassId[];
   severity: { draft: Severity; chart: Severity };
-  /** A member class that usually means intended overlap (heparin bridging): draft severity drops to warning. */
-  bridgingClass?: DrugClassId;
+  /**
+   * Two classes whose overlap is usually intended (heparin/LMWH bridging to or from warfarin): when the members are
+   * exactly these two, the draft severity drops to warning. A DOAC is never bridged (its labels switch at the next
+   * dose, with no overlap), so a DOAC with a heparin stays critical.
+   */
+  bridging?: readonly [DrugClassId, DrugClassId];
   rationale: string;
   citations: Citations;
   limitations: string[];
@@ -24,9 +28,9 @@ export const DUPLICATE_LIMIT = 'Intentional overlaps (switching, bridging, taper
 
 export const DUPLICATE_CLASSES: readonly DuplicateClassEntry[] = [
   {
-    id: 'dup-anticoagulant', title: 'Two anticoagulants', classes: ['vka', 'doac', 'heparin'], severity: { draft: 'critical', chart: 'warning' }, bridgingClass: 'heparin',
+    id: 'dup-anticoagulant', title: 'Two anticoagulants', classes: ['vka', 'doac', 'heparin'], severity: { draft: 'critical', chart: 'warning' }, bridging: ['vka', 'heparin'],
     rationale: 'Two full anticoagulants together multiply bleeding risk; switching needs a defined stop of the first drug (e.g. start a DOAC when INR < 2).',
-    citations: [drugLabel('Apixaban (Eliquis), section 2 switching', 2021), ISMP], limitations: ['Heparin bridging to warfarin is intended overlap.', DUPLICATE_LIMIT],
+    citations: [drugLabel('Apixaban (Eliquis), section 2 switching', 2021), ISMP], limitations: ['Heparin or LMWH bridging to warfarin is intended overlap (shown as a warning); a DOAC with a heparin is not bridging.', DUPLICATE_LIMIT],
   },
   {
     id: 'dup-nsaid', title: 'Two NSAIDs', classes: ['nsaid'], severity: { draft: 'warning', chart: 'warning' },

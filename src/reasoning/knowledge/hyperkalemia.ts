@@ -46,11 +46,16 @@ export const HYPERKALEMIA = {
   ],
 };
 
-/** A draft MRA when potassium is already ≥ 5.0 mmol/L. */
+/** A draft MRA when potassium is already ≥ 5.0 mmol/L or eGFR ≤ 30 (2022 AHA/ACC/HFSA: start only if eGFR > 30 and K < 5.0). */
 export const MRA_DRAFT = {
   id: 'hyperkalemia-mra-draft',
   fromPotassium: 5.0,
+  /** eGFR must be above this (mL/min/1.73 m²) to start an MRA. */
+  maxEgfrExclusive: 30,
   classes: ['aldosterone-antagonist'] as const satisfies readonly DrugClassId[],
   citations: [HF_2022, UKKA] satisfies Citations,
-  limitations: ['The guideline threshold is for heart failure; for other indications (resistant hypertension, ascites) labels and specialists may accept other values.'],
+  limitations: [
+    'The guideline thresholds are for heart failure; for other indications (resistant hypertension, ascites) labels and specialists may accept other values.',
+    'The eplerenone label adds its own limits (contraindicated at potassium > 5.5 or CrCl ≤ 30 mL/min); they are covered by the thresholds here.',
+  ],
 };

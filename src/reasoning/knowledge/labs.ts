@@ -57,7 +57,9 @@ export const ANALYTES: readonly Analyte[] = [
   },
   {
     key: 'egfr', name: 'eGFR', unit: 'mL/min/{1.73_m2}',
-    loinc: ['33914-3', '48642-3', '48643-1', '50044-7', '70969-1', '62238-1', '88293-6', '88294-4', '98979-8'],
+    // Every eGFR term a laboratory may send; how each is weighed is in EGFR_EQUATIONS below.
+    loinc: ['98979-8', '98980-6', '50210-4', '33914-3', '77147-7', '48642-3', '48643-1', '50044-7', '70969-1', '62238-1',
+      '88293-6', '88294-4', '94677-2', '69405-9'],
     // These LOINC terms are defined per 1.73 m²; Synthea labels some 33914-3 values "mL/min", which we accept as the
     // same quantity because the code, not the unit label, defines the normalization.
     conversions: [same(['mL/min/{1.73_m2}', 'mL/min/1.73m2', 'mL/min/1.73_m2', 'mL/min/1.73 m2', 'mL/min'])],
@@ -107,6 +109,31 @@ export const ANALYTES: readonly Analyte[] = [
     key: 'qtc', name: 'QTc interval', loinc: ['8636-3'], unit: 'ms',
     conversions: [same(['ms', 'msec']), { units: ['s'], factor: 1000 }], plausible: [200, 800],
   },
+];
+
+/**
+ * How a laboratory-reported eGFR was calculated, from its LOINC term (names as in LOINC and DICOM CID 10046).
+ * - `race-free`: CKD-EPI 2021 creatinine (98979-8) or creatinine–cystatin C (98980-6), cystatin C-based (50210-4) —
+ *   the equations the NKF/ASN Task Force recommends (Delgado et al. 2021);
+ * - `race-black`: the value "among blacks" (MDRD 48643-1, CKD-EPI 2009 88293-6), i.e. the equation's value times
+ *   its race coefficient (MDRD × 1.212, Levey 2006; CKD-EPI 2009 × 1.159, Levey 2009). It reads higher than the
+ *   patient's kidney function without that coefficient, so it must never soften a dose or contraindication check;
+ * - `legacy`: MDRD or CKD-EPI 2009 without the race multiplier, or an unnamed method (69405-9).
+ */
+export type EgfrEquation = 'race-free' | 'race-black' | 'legacy';
+
+export const EGFR_EQUATIONS: Readonly<Record<string, { equation: EgfrEquation; raceCoefficient?: number }>> = {
+  '98979-8': { equation: 'race-free' }, '98980-6': { equation: 'race-free' }, '50210-4': { equation: 'race-free' },
+  '48643-1': { equation: 'race-black', raceCoefficient: 1.212 }, '88293-6': { equation: 'race-black', raceCoefficient: 1.159 },
+  '33914-3': { equation: 'legacy' }, '77147-7': { equation: 'legacy' }, '48642-3': { equation: 'legacy' }, '50044-7': { equation: 'legacy' },
+  '70969-1': { equation: 'legacy' }, '62238-1': { equation: 'legacy' }, '88294-4': { equation: 'legacy' }, '94677-2': { equation: 'legacy' },
+  '69405-9': { equation: 'legacy' },
+};
+
+export const EGFR_EQUATION_CITATIONS: Citations = [
+  { title: 'Delgado C, et al. A Unifying Approach for GFR Estimation: Recommendations of the NKF-ASN Task Force on Reassessing the Inclusion of Race in Diagnosing Kidney Disease. Am J Kidney Dis 2022;79(2):268-88', url: 'https://doi.org/10.1053/j.ajkd.2021.08.003', year: 2021 },
+  { title: 'Levey AS, et al. Using standardized serum creatinine values in the MDRD study equation for estimating GFR. Ann Intern Med 2006;145:247-54 (race coefficient 1.212)', url: 'https://doi.org/10.7326/0003-4819-145-4-200608150-00004', year: 2006 },
+  { title: 'Levey AS, et al. A new equation to estimate glomerular filtration rate (CKD-EPI). Ann Intern Med 2009;150:604-12 (race coefficient 1.159)', url: 'https://doi.org/10.7326/0003-4819-150-9-200905050-00006', year: 2009 },
 ];
 
 /** Blood pressure panels whose components carry systolic (8480-6) and diastolic (8462-4) values. */

@@ -81,13 +81,14 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
   },
   {
     id: 'renal-rivaroxaban', name: 'rivaroxaban', ingredients: ['1114195'], measure: 'crcl', reducedDoseProducts: ['1232082'],
+    // NVAF: every CrCl ≤ 50 — including < 15 and ESKD on dialysis — is 15 mg once daily (label 2.3 and 8.6); the
+    // "avoid at low CrCl" statements belong to the other indications (VTE treatment, prophylaxis, CAD/PAD).
     tiers: [
-      { label: 'CrCl < 15', applies: lt(15), brief: 'avoid', action: 'The US label says to avoid rivaroxaban below CrCl 15 mL/min (nonvalvular AF).', severity: { chart: 'warning', draft: 'warning' } },
-      { label: 'CrCl 15–50', applies: between(15, 50), brief: 'label dose 15 mg daily', action: 'The US label dose for nonvalvular AF at CrCl ≤ 50 mL/min is 15 mg once daily with the evening meal: confirm the dose.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
+      { label: 'CrCl ≤ 50', applies: (v) => v <= 50, brief: 'label dose 15 mg daily', action: 'The US label dose for nonvalvular AF at CrCl ≤ 50 mL/min, including CrCl < 15 and end-stage kidney disease on dialysis, is 15 mg once daily with the evening meal: confirm the dose. For the other indications the label avoids rivaroxaban at low CrCl instead (below 30 mL/min, or below 15 for VTE treatment in current labeling): check the indication.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
         replacement: { code: '1232082', display: 'rivaroxaban 15 MG Oral Tablet', dosage: '15 mg orally once daily with the evening meal' } },
     ],
     rationale: 'Rivaroxaban is partly renally cleared; exposure and bleeding risk rise as CrCl falls.',
-    citations: [{ title: 'XARELTO (rivaroxaban) US Prescribing Information, section 2 (Dosage and Administration) and 8.6 (Renal Impairment)', url: 'https://www.xareltohcp.com/dosing-and-administration/nonvalvular-atrial-fibrillation.html', year: 2023 }],
+    citations: [{ title: 'XARELTO (rivaroxaban) US Prescribing Information, section 2.3 (Dosage in renal impairment: nonvalvular AF CrCl ≤ 50 mL/min 15 mg once daily) and 8.6 (Renal Impairment: ESRD on dialysis)', url: 'https://www.xareltohcp.com/dosing-and-administration/nonvalvular-atrial-fibrillation.html', year: 2023 }],
     limitations: [DOAC_LIMIT, CRCL_NOTE],
   },
   {

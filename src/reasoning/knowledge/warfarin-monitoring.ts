@@ -6,12 +6,12 @@ import type { Citations } from '../types';
 
 export const WARFARIN_MONITORING = {
   /**
-   * Recommendation 3.2: for patients with consistently stable INRs, INR testing "up to every 12 weeks" rather than
+   * Recommendation 3.1: for patients with consistently stable INRs, INR testing "up to every 12 weeks" rather than
    * every 4 weeks (Grade 2B). 12 weeks is the longest interval the guideline endorses, so a gap beyond it is overdue
    * for any patient; unstable patients need far more frequent tests, which we cannot tell apart here.
    */
   overdueAfterDays: 84,
-  /** Recommendations 8.1–8.2: INR 4.5–10 without bleeding — hold/reduce, no routine vitamin K; INR > 10 — oral vitamin K. */
+  /** Recommendations 9.1–9.2: INR 4.5–10 without bleeding — hold/reduce, no routine vitamin K (2B); INR > 10 — oral vitamin K (2C). */
   highFrom: 4.5,
   veryHighAbove: 10,
   /** A very high INR is an emergency only while it is current; an older value is history (project policy). */
@@ -19,7 +19,7 @@ export const WARFARIN_MONITORING = {
   /** INRs shown as the trend. */
   trendLength: 3,
   citations: [
-    { title: 'Holbrook A, et al. Evidence-based management of anticoagulant therapy: Antithrombotic Therapy and Prevention of Thrombosis, 9th ed: ACCP Evidence-Based Clinical Practice Guidelines. Chest 2012;141(2 Suppl):e152S-e184S (recommendations 3.2 and 8.1-8.2)', url: 'https://doi.org/10.1378/chest.11-2295', year: 2012 },
+    { title: 'Holbrook A, et al. Evidence-based management of anticoagulant therapy: Antithrombotic Therapy and Prevention of Thrombosis, 9th ed: ACCP Evidence-Based Clinical Practice Guidelines. Chest 2012;141(2 Suppl):e152S-e184S (recommendation 3.1: INR testing up to every 12 weeks when stable, Grade 2B; 9.1-9.2: INR 4.5-10 without bleeding, no routine vitamin K, Grade 2B; INR > 10, oral vitamin K, Grade 2C)', url: 'https://doi.org/10.1378/chest.11-2295', year: 2012 },
     { title: 'Warfarin (Coumadin) US prescribing information (DailyMed), section 2.1 Individualized dosing (periodic INR monitoring)', url: 'https://dailymed.nlm.nih.gov', year: 2022 },
   ] satisfies Citations,
   limitations: [

@@ -6,6 +6,7 @@ import type { Facts, MedicationFact, ObservationFact } from '../facts';
 import type { Rule, RuleOutcome } from '../rule';
 import type { Finding, FindingInput } from '../types';
 import { AKI_KDIGO } from '../knowledge/aki-kdigo';
+import { findCondition, KIDNEY_REPLACEMENT } from '../knowledge/conditions';
 import { AKI_RECENT_DAYS } from '../knowledge/lab-windows';
 import { clipSummary, medEvidence, medInput, medName, uniqueMeds } from '../knowledge/drugs/describe';
 import { ageInDays, day, fmt, latestWithin, seriesOf } from '../scores/observations';
@@ -31,10 +32,15 @@ function before(series: ObservationFact[], latest: ObservationFact, days: number
   return series.filter((o) => o !== latest && (ageInDays(o.date, latest.date) ?? -1) >= 0 && (ageInDays(o.date, latest.date) ?? Infinity) <= days);
 }
 
+const crossedAbsolute = (baseline: ObservationFact, latest: ObservationFact): boolean =>
+  baseline.value < AKI_KDIGO.stage3AbsoluteMgDl && latest.value >= AKI_KDIGO.stage3AbsoluteMgDl;
+
 /** KDIGO stage from the creatinine series, or a reason why AKI could not be assessed. */
 export function assessAki(facts: Facts): AkiAssessment | { insufficient?: string } {
   const latest = latestWithin(facts, 'creatinine', AKI_RECENT_DAYS).current;
   if (!latest) return {};
+  const dialysis = findCondition(facts.conditions, KIDNEY_REPLACEMENT);
+  if (dialysis) return { insufficient: `${AKI_KDIGO.id}: not assessed — ${dialysis.display} (${dialysis.ref}): creatinine swings with dialysis and the KDIGO criteria do not apply` };
   const series = seriesOf(facts, 'creatinine');
   const prior7 = before(series, latest, AKI_KDIGO.baselineWindowDays);
   const baseline = lowest(prior7);
@@ -46,7 +52,9 @@ export function assessAki(facts: Facts): AkiAssessment | { insufficient?: string
   const ratio = r2(latest.value / baseline.value);
   if (ratio >= AKI_KDIGO.relativeRise) criteria.push(`${fmt(ratio)} × the lowest value of the prior 7 days (≥ ${AKI_KDIGO.relativeRise} ×)`);
   if (criteria.length === 0) return {};
-  const stage = ratio >= AKI_KDIGO.stage3Ratio || latest.value >= AKI_KDIGO.stage3AbsoluteMgDl ? 3 : ratio >= AKI_KDIGO.stage2Ratio ? 2 : 1;
+  // KDIGO "increase to ≥ 4.0": the baseline was below 4.0 and the latest value reached it.
+  if (crossedAbsolute(baseline, latest)) criteria.push(`rise to ${fmt(latest.value)} mg/dL from below ${AKI_KDIGO.stage3AbsoluteMgDl}`);
+  const stage = ratio >= AKI_KDIGO.stage3Ratio || crossedAbsolute(baseline, latest) ? 3 : ratio >= AKI_KDIGO.stage2Ratio ? 2 : 1;
   return { stage, latest, baseline, ratio, rise: r2(latest.value - baseline.value), criteria };
 }
 
@@ -59,7 +67,7 @@ function finding(a: AkiAssessment, meds: MedicationFact[]): Finding {
     id: `${AKI_KDIGO.id}:${a.latest.ref}`, ruleId: AKI_KDIGO.id, family: acuteKidneyInjuryRule.id, severity: AKI_KDIGO.severity[a.stage],
     summary: clipSummary(`Possible AKI, KDIGO stage ${a.stage}: creatinine ${fmt(a.baseline.value)} → ${fmt(a.latest.value)} mg/dL (${day(a.baseline.date)} → ${day(a.latest.date)})`),
     detail: [
-      `**Why it matters.** The creatinine trend meets the KDIGO 2012 definition of acute kidney injury: ${a.criteria.join('; ')}. Stage ${a.stage} by the ratio ${fmt(a.ratio)} × baseline${a.latest.value >= AKI_KDIGO.stage3AbsoluteMgDl ? ' and a value ≥ 4.0 mg/dL' : ''}.`,
+      `**Why it matters.** The creatinine trend meets the KDIGO 2012 definition of acute kidney injury: ${a.criteria.join('; ')}. Stage ${a.stage} by the ratio ${fmt(a.ratio)} × baseline${crossedAbsolute(a.baseline, a.latest) ? ` and a rise to ≥ ${AKI_KDIGO.stage3AbsoluteMgDl} mg/dL` : ''}.`,
       '', '**What to consider.** Confirm with a repeat creatinine and urine output; look for the cause (volume, obstruction, nephrotoxins, sepsis); stop or adjust nephrotoxic and renally cleared drugs; eGFR equations are not valid while creatinine is changing.',
       '', reviewText,
     ].join('\n'),

@@ -10,6 +10,7 @@ import { INTERACTIONS, PHANSALKAR_2012, PDDI_CDS, type DrugMatcher, type Interac
 import { clipSummary, deleteDrafts, draftRequest, maxSeverity, medEvidence, medInput, medKey, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { assessWarfarinNsaid } from './warfarin-nsaid-risk';
 import { assessStatinDoseCap } from './statin-dose-cap';
+import { assessColchicineRenal } from './colchicine-renal';
 import { assessQtRisk } from './qt-risk';
 
 /** True when a medication matches a knowledge matcher (class or ingredient, minus excluded routes). */
@@ -75,6 +76,10 @@ function applyModifier(entry: InteractionEntry, g: PairGroup, facts: Facts, base
     const cap = assessStatinDoseCap(g.a, entry.statinCaps ?? {}, entry.b.label);
     if (cap.withinCap) return undefined;
     return { severity: cap.exceeds ? maxSeverity(base, 'warning') : base, header: 'Statin dose against the label cap', lines: cap.lines, inputs: [], evidence: [] };
+  }
+  if (entry.modifier === 'colchicine-renal') {
+    const anyStale = [...g.a, ...g.b].some((m) => m.isStale && !m.isDraft);
+    return { ...assessColchicineRenal(facts, base, anyStale), header: 'Kidney function (Colcrys label: contraindicated in renal impairment)' };
   }
   if (entry.modifier === 'qt-risk') return { ...assessQtRisk(facts, base), header: 'QT risk factors (Drew 2010)' };
   return { severity: base, header: '', lines: [], inputs: [], evidence: [] };

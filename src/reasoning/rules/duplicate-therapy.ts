@@ -54,6 +54,13 @@ function sameIngredient(meds: readonly MedicationFact[]): Finding[] {
   return out;
 }
 
+/** The entry's classes among the members are exactly the two bridging classes (warfarin + heparin/LMWH, no DOAC). */
+function isBridging(entry: DuplicateClassEntry, members: readonly MedicationFact[]): boolean {
+  if (!entry.bridging) return false;
+  const present = new Set(members.flatMap((m) => m.classes.filter((c) => (entry.classes as readonly string[]).includes(c))));
+  return present.size === 2 && entry.bridging.every((c) => present.has(c));
+}
+
 function sameClass(entry: DuplicateClassEntry, meds: readonly MedicationFact[]): Finding | undefined {
   const classes: readonly string[] = entry.classes;
   const members = meds.filter((m) => m.classes.some((c) => classes.includes(c)));
@@ -62,7 +69,7 @@ function sameClass(entry: DuplicateClassEntry, meds: readonly MedicationFact[]):
   const involvesDraft = members.some((m) => m.isDraft);
   const shown = uniqueMeds(members);
   const names = [...new Set(shown.map(medName))].join(' + ');
-  const bridging = entry.bridgingClass !== undefined && members.some((m) => m.classes.includes(entry.bridgingClass as string));
+  const bridging = isBridging(entry, members);
   const draftSeverity: Severity = bridging && entry.severity.draft === 'critical' ? 'warning' : entry.severity.draft;
   return finding(`${entry.id}:${keys.join('|')}`, entry.id, involvesDraft ? draftSeverity : entry.severity.chart,
     `${entry.title}: ${names}${involvesDraft ? ' (new order)' : ''}`, shown, entry.rationale,

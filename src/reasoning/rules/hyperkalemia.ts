@@ -1,17 +1,18 @@
 /**
  * Hyperkalaemia (knowledge/hyperkalemia.ts): the latest potassium of the last 30 days against UKKA levels, with
  * potassium-raising drugs on the chart or as draft orders, the previous value for the trend, and a "remove the
- * draft" suggestion for a draft that raises potassium. A draft MRA at K ≥ 5.0 is flagged on its own; a draft potassium
+ * draft" suggestion for a draft that raises potassium. A draft MRA at K ≥ 5.0 or eGFR ≤ 30 is flagged (hyperkalemia-mra.ts); a draft potassium
  * supplement at K ≥ 6.0 is critical (label contraindication).
  */
 import type { Facts, MedicationFact, ObservationFact } from '../facts';
 import type { Rule, RuleOutcome } from '../rule';
 import type { Citations, Finding, FindingInput, Severity } from '../types';
-import { HYPERKALEMIA, MRA_DRAFT, POTASSIUM_LEVELS } from '../knowledge/hyperkalemia';
+import { HYPERKALEMIA, POTASSIUM_LEVELS } from '../knowledge/hyperkalemia';
 import { POTASSIUM_WINDOW_DAYS } from '../knowledge/lab-windows';
 import { clipSummary, maxSeverity, medEvidence, medInput, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { ageInDays, day, fmt, latestWithin, seriesOf } from '../scores/observations';
 import { removeDraftSuggestion } from './draft-suggestions';
+import { mraDraftFinding } from './hyperkalemia-mra';
 
 const hasClass = (m: MedicationFact, classes: readonly string[]): boolean => m.classes.some((c) => classes.includes(c));
 
@@ -58,29 +59,22 @@ function levelFinding(ctx: Context, raising: MedicationFact[]): Finding | undefi
   return build(ctx, level.id, severity, summary, `**Why it matters.** ${level.action} Thresholds: UKKA mild 5.5–5.9, moderate 6.0–6.4, severe ≥ 6.5 mmol/L.`, raising, HYPERKALEMIA);
 }
 
-function mraDraftFinding(ctx: Context, drafts: MedicationFact[]): Finding | undefined {
-  const mras = drafts.filter((m) => hasClass(m, MRA_DRAFT.classes));
-  if (mras.length === 0 || ctx.latest.value < MRA_DRAFT.fromPotassium) return undefined;
-  return build(ctx, MRA_DRAFT.id, 'warning', `New ${[...new Set(mras.map(medName))].join(', ')} order with potassium ${fmt(ctx.latest.value, 1)} mmol/L (≥ ${MRA_DRAFT.fromPotassium})`,
-    `**Why it matters.** The 2022 AHA/ACC/HFSA heart failure guideline recommends starting a mineralocorticoid receptor antagonist only when potassium is below ${MRA_DRAFT.fromPotassium} mEq/L (and eGFR > 30), because of life-threatening hyperkalaemia.`,
-    mras, MRA_DRAFT);
-}
-
 function evaluate(facts: Facts): RuleOutcome {
   const raising = uniqueMeds([...facts.drafts, ...facts.medications].filter((m) => hasClass(m, HYPERKALEMIA.raisingClasses)));
   const { current: latest, stale } = latestWithin(facts, 'potassium', POTASSIUM_WINDOW_DAYS);
   const drafts = raising.filter((m) => m.isDraft);
   if (!latest) {
     if (drafts.length === 0) return { findings: [] };
+    const mraAlone = mraDraftFinding(facts, facts.drafts, { levelShown: false });
     const why = stale ? `latest potassium ${day(stale.date)} is older than ${POTASSIUM_WINDOW_DAYS} days` : 'no potassium recorded';
-    return { findings: [], insufficient: [`hyperkalemia: draft ${drafts.map(medName).join(', ')} raises potassium; not checked — ${why}`] };
+    return { findings: mraAlone ? [mraAlone] : [], insufficient: [`hyperkalemia: draft ${drafts.map(medName).join(', ')} raises potassium; not checked — ${why}`] };
   }
   const series = seriesOf(facts, 'potassium');
   const previous = series.at(-2);
   const ctx: Context = { facts, latest, ...(previous ? { previous } : {}) };
   const level = levelFinding(ctx, raising);
-  // A level finding already carries the draft MRA (and its suggestion); flag the MRA alone only below 5.5.
-  const mra = level ? undefined : mraDraftFinding(ctx, drafts);
+  // A level finding already carries the draft MRA's potassium (and its suggestion); the MRA check adds eGFR ≤ 30.
+  const mra = mraDraftFinding(facts, facts.drafts, { potassium: latest, levelShown: level !== undefined });
   return { findings: [level, mra].filter((f): f is Finding => f !== undefined) };
 }
 

@@ -46,7 +46,7 @@ function overdueFinding(facts: Facts, chart: MedicationFact[], latest: Observati
   if (age !== undefined && age <= W.overdueAfterDays) return undefined;
   const severity: Severity = chart.some((m) => !m.isStale) ? 'warning' : 'info';
   const last = latest ? `last INR ${fmt(latest.value, 1)} on ${day(latest.date)}` : 'no INR on record';
-  const why = `**Why it matters.** Warfarin has a narrow therapeutic range; CHEST 2012 (recommendation 3.2) allows INR testing at most every ${W.overdueAfterDays / 7} weeks, and only for patients whose INR has been consistently stable.`;
+  const why = `**Why it matters.** Warfarin has a narrow therapeutic range; CHEST 2012 (recommendation 3.1) allows INR testing at most every ${W.overdueAfterDays / 7} weeks, and only for patients whose INR has been consistently stable.`;
   return base(facts, 'warfarin-inr-overdue', chart.map((m) => m.ref).join(','), chart, severity,
     `Warfarin with no INR in the last ${W.overdueAfterDays} days (${last})`,
     [why, '', ...medLines(chart), '', `**Latest INR:** ${latest ? `${fmt(latest.value, 1)} on ${day(latest.date)} (${Math.floor(age ?? 0)} days ago)` : 'none recorded'}.`, '',
@@ -62,8 +62,8 @@ function highFinding(facts: Facts, meds: MedicationFact[], series: ObservationFa
   const severity: Severity = veryHigh && age <= W.criticalWithinDays ? 'critical' : 'warning';
   const trend = series.slice(-W.trendLength).reverse();
   const action = veryHigh
-    ? 'INR above 10 without bleeding: hold warfarin and give oral vitamin K (CHEST 2012, 8.2); with bleeding, urgent reversal.'
-    : 'INR 4.5–10 without bleeding: hold or reduce warfarin; routine vitamin K is not suggested (CHEST 2012, 8.1); recheck INR in a few days.';
+    ? 'INR above 10 without bleeding: hold warfarin and give oral vitamin K (CHEST 2012, 9.2); with bleeding, urgent reversal.'
+    : 'INR 4.5–10 without bleeding: hold or reduce warfarin; routine vitamin K is not suggested (CHEST 2012, 9.1); recheck INR in a few days.';
   return base(facts, 'warfarin-inr-high', latest.ref, meds, severity,
     `INR ${fmt(latest.value, 1)} (${day(latest.date)}) on warfarin: above ${veryHigh ? W.veryHighAbove : W.highFrom}, bleeding risk`,
     ['**Why it matters.** Bleeding risk rises steeply with INR above the 2.0–3.0 target, most of all above 4.5.', '',

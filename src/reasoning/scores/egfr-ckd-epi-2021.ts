@@ -5,13 +5,16 @@
  * Coefficients checked against the NKF's published 2021 equation page and independent implementations.
  *
  * Policy when there is no usable creatinine: a laboratory-reported eGFR from the same window is used and labeled
- * "reported" (we cannot check how it was calculated); otherwise the value is null with the reason.
+ * "reported" (we cannot check how it was calculated; a race-coded value is never used as reported: reported-egfr.ts);
+ * otherwise the value is null with the reason.
  */
 import type { Facts, ObservationFact, Sex } from '../facts';
 import type { Citations, Score, ScoreComponent } from '../types';
 import { ageInYears } from '@fhir/dates';
 import { CREATININE_WINDOW_DAYS } from '../knowledge/lab-windows';
 import { day, fmt, latestWithin } from './observations';
+import { ADULT_AGE } from './cockcroft-gault';
+import { pickReportedEgfr, type ReportedEgfr } from './reported-egfr';
 
 export const EGFR_CITATIONS: Citations = [
   { title: 'Inker LA et al. New Creatinine- and Cystatin C-Based Equations to Estimate GFR without Race. N Engl J Med 2021;385:1737-49', url: 'https://doi.org/10.1056/NEJMoa2102953', year: 2021 },
@@ -69,20 +72,22 @@ function insufficient(reason: string, components: ScoreComponent[]): EgfrResult 
   return { score: { ...base(components), value: null, interpretation: 'eGFR could not be calculated.', insufficient: reason } };
 }
 
-function fromReported(reported: ObservationFact, why: string): EgfrResult {
-  const v = Math.round(reported.value);
+function fromReported(pick: ReportedEgfr, why: string): EgfrResult {
+  const { obs: reported, value } = pick;
+  const v = Math.round(value);
+  const adjusted = pick.note ? ` ${pick.note}.` : '';
   const score: Score = {
-    ...base([{ name: 'Laboratory-reported eGFR', points: 0, value: `${fmt(reported.value, 1)} ${reported.unit}`, source: reported.ref, date: reported.date }]),
+    ...base([{ name: 'Laboratory-reported eGFR', points: 0, value: `${fmt(reported.value, 1)} ${reported.unit}${pick.note ? ` (used: ${fmt(value, 1)}, race coefficient removed)` : ''}`, source: reported.ref, date: reported.date }]),
     name: 'eGFR (reported by the laboratory, not recalculated)', value: v, date: reported.date,
-    interpretation: `${gfrCategory(v)} — laboratory-reported value (equation unknown); not recalculated because ${why}.`,
+    interpretation: `${gfrCategory(v)} — laboratory-reported value (equation unknown); not recalculated because ${why}.${adjusted}`,
   };
-  return { score, value: reported.value, basis: 'reported', reported, reportedBecause: why };
+  return { score, value, basis: 'reported', reported, reportedBecause: pick.note ? `${why}; ${pick.note}` : why };
 }
 
 /** eGFR from the latest creatinine within the window, with age and sex at that date. */
 export function computeEgfr(facts: Facts): EgfrResult {
   const { current: scr, stale } = latestWithin(facts, 'creatinine', CREATININE_WINDOW_DAYS);
-  const reported = latestWithin(facts, 'egfr', CREATININE_WINDOW_DAYS).current;
+  const reported = pickReportedEgfr(facts, CREATININE_WINDOW_DAYS);
   if (!scr) {
     const why = stale ? `the latest creatinine (${day(stale.date)}) is older than ${CREATININE_WINDOW_DAYS} days` : 'no creatinine is recorded';
     return reported ? fromReported(reported, why) : insufficient(`${why} and no laboratory eGFR in that window`, stale ? [creatinineComponent(stale)] : []);
@@ -92,9 +97,9 @@ export function computeEgfr(facts: Facts): EgfrResult {
   const age = ageInYears(facts.patient?.birthDate, scr.date) ?? facts.patient?.ageYears;
   // CKD-EPI was developed in adults; children need a paediatric equation (e.g. CKiD), which we do not compute.
   const ageIssue = age === undefined ? 'age unknown (no usable birth date)'
-    : age < 18 ? `age ${age}: CKD-EPI is validated for adults only` : undefined;
+    : age < ADULT_AGE ? `age ${age}: CKD-EPI is validated for adults only` : undefined;
   const issue = ageIssue ?? sexIssue;
-  const child = age !== undefined && age < 18;
+  const child = age !== undefined && age < ADULT_AGE;
   if (issue) return reported && !child ? fromReported(reported, issue) : insufficient(issue, components);
   components.push({ name: 'Age at the creatinine date', points: 0, value: `${age} years`, date: scr.date });
   const sex = facts.patient?.sex as 'female' | 'male';

@@ -79,7 +79,7 @@ describe('renal-dosing: CrCl-based labels (Cockcroft–Gault)', () => {
     { drug: 'gabapentin', cui: '25480', crcl: 59, fires: 'reduce dose per label' },
     { drug: 'gabapentin', cui: '25480', crcl: 60, fires: undefined },
     { drug: 'pregabalin', cui: '187832', crcl: 59, fires: 'reduce dose per label' },
-    { drug: 'rivaroxaban', cui: '1114195', crcl: 14, fires: 'avoid' },
+    { drug: 'rivaroxaban', cui: '1114195', crcl: 14, fires: '15 mg daily' },
     { drug: 'rivaroxaban', cui: '1114195', crcl: 15, fires: '15 mg daily' },
     { drug: 'rivaroxaban', cui: '1114195', crcl: 50, fires: '15 mg daily' },
     { drug: 'rivaroxaban', cui: '1114195', crcl: 51, fires: undefined },
@@ -118,8 +118,15 @@ describe('renal-dosing: CrCl-based labels (Cockcroft–Gault)', () => {
     expect(renalDosingRule.evaluate(crclFacts(40, [low])).findings).toEqual([]);
   });
 
-  it('offers no replacement for an "avoid" tier, only removal', () => {
+  it('gives rivaroxaban in NVAF 15 mg daily at every CrCl ≤ 50, dialysis included; "avoid" is for other indications', () => {
     const [f] = renalDosingRule.evaluate(crclFacts(10, [], [med('1114195', { isDraft: true })])).findings;
+    expect(f?.summary).toContain('CrCl ≤ 50): label dose 15 mg daily');
+    expect(f?.detail).toContain('including CrCl < 15 and end-stage kidney disease on dialysis, is 15 mg once daily');
+    expect(f?.detail).toContain('For the other indications the label avoids rivaroxaban at low CrCl');
+  });
+
+  it('offers no replacement for an "avoid" tier, only removal', () => {
+    const [f] = renalDosingRule.evaluate(crclFacts(10, [], [med('1037042', { isDraft: true })])).findings;
     expect(f?.suggestions.map((s) => s.label)).toEqual([expect.stringMatching(/^Remove the draft order/)]);
   });
 

@@ -47,7 +47,7 @@ describe('warfarin-monitoring: INR overdue (CHEST 2012: at most every 12 weeks)'
   });
 });
 
-describe('warfarin-monitoring: INR above range (CHEST 2012, 8.1-8.2)', () => {
+describe('warfarin-monitoring: INR above range (CHEST 2012, 9.1-9.2)', () => {
   it.each([
     ['INR 4.4 → nothing', 4.4, '2021-03-30T00:00:00Z', undefined],
     ['INR 4.5 (boundary) → warning', 4.5, '2021-03-30T00:00:00Z', 'warning'],

@@ -18,5 +18,13 @@ export const SNOMED_ALLERGENS: Readonly<Record<string, Allergen>> = {
   '91936005': { name: 'Allergy to penicillin (finding)', ingredients: [], classes: ['penicillin'] },
 };
 
+/**
+ * RxNorm multiple-ingredient concepts (TTY MIN) that allergy lists use for a combination, e.g. "Sulfa (SMX/TMP)".
+ * 10831 "sulfamethoxazole / trimethoprim" is checked in the CPIC drug table (RxNorm:10831, ATC J01EE).
+ */
+export const RXNORM_ALLERGENS: Readonly<Record<string, Allergen>> = {
+  '10831': { name: 'sulfamethoxazole / trimethoprim', ingredients: ['10180', '10829'], classes: ['sulfonamide-antibiotic', 'folate-antagonist-antibiotic'] },
+};
+
 /** SNOMED CT 39579001 "Anaphylaxis (disorder)": a reaction manifestation that makes re-exposure critical. */
 export const ANAPHYLAXIS_SNOMED = '39579001';

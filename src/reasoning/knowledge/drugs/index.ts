@@ -2,7 +2,7 @@
 import type { DrugClassId } from './classes';
 import { INGREDIENTS } from './ingredients';
 import { PRODUCTS } from './products';
-import { SNOMED_ALLERGENS } from './allergens';
+import { RXNORM_ALLERGENS, SNOMED_ALLERGENS } from './allergens';
 
 export { DRUG_CLASSES, DRUG_CLASS_IDS, CLASS_CITATIONS, type DrugClassId } from './classes';
 export { INGREDIENTS } from './ingredients';
@@ -53,5 +53,7 @@ export function allergenOf(system: 'rxnorm' | 'snomed', code: string): { ingredi
     const a = SNOMED_ALLERGENS[code];
     return a ? { ingredients: [...a.ingredients], classes: [...a.classes] } : undefined;
   }
+  const min = RXNORM_ALLERGENS[code];
+  if (min) return { ingredients: [...min.ingredients], classes: [...min.classes] };
   return isKnownRxNorm(code) ? { ingredients: ingredientsOf(code), classes: classesOf(code) } : undefined;
 }
