@@ -1,4 +1,4 @@
-// Layering rules (STYLE.md §1): the shared core stays pure and browser-safe.
+// Layering rules (docs/architecture.md, "Layers"): the shared core stays pure and browser-safe.
 import tseslint from 'typescript-eslint';
 
 const banned = {
@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    // The production service never depends on the demo or on the app (STYLE.md §1).
+    // The production service never depends on the demo or on the app (docs/architecture.md, "Layers").
     files: ['hooks-service/**/*.ts'],
     languageOptions: { parser: tseslint.parser },
     rules: {

@@ -13,7 +13,7 @@ export const alias = {
 };
 
 // fhirclient's CommonJS build pulls in Node polyfills and a logger that prints token responses; the browser has
-// fetch and Web Crypto, and STYLE.md §6 wants that logging off, so the app bundles small stand-ins instead.
+// fetch and Web Crypto, and the no-PHI logging contract (docs/architecture.md) wants that logging off, so the app bundles small stand-ins instead.
 const browserShims = {
   'cross-fetch': here('./src/app/shims/cross-fetch.ts'),
   'isomorphic-webcrypto': here('./src/app/shims/webcrypto.ts'),

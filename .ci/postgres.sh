@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start (or stop) a throwaway PostgreSQL cluster for the Postgres store tests (DESIGN.md "Storage").
+# Start (or stop) a throwaway PostgreSQL cluster for the Postgres store tests (docs/architecture.md, "Storage").
 #   .ci/postgres.sh start   → installs Debian postgresql if missing, starts a cluster on a loopback port as the
 #                             postgres user, prints `export DATABASE_URL=…` on stdout (eval it)
 #   .ci/postgres.sh stop    → stops that cluster and removes its data

@@ -13,7 +13,7 @@ import { analyticsConfigFromEnv, type AnalyticsConfig } from './analytics/config
 import { JwksCache } from './auth/jwks';
 import { parseServiceConfig, type ServiceConfig } from './config';
 import { createLogger } from './logger';
-import { createReasoningServiceFromConfig, describeProfile, parseModelConfig } from './model/index';
+import { createNarrativeServiceFromConfig, describeProfile, parseModelConfig } from './model/index';
 import type { FetchLike } from './net/fetch-json';
 import { createFhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
@@ -105,14 +105,14 @@ export async function composeService(env: Env, options: ComposeOptions = {}): Pr
   // Before the store opens: a missing build is the commonest first-run mistake, and it should fail at once.
   const pages = readAppPages(options.appDir ?? APP_DIST, config.appHost);
   const store = await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') });
-  const reasoning = createReasoningServiceFromConfig(config.model, {
+  const narrative = createNarrativeServiceFromConfig(config.model, {
     onOutputLearned: (mode) => logger.warn({ outputMode: mode }, 'model refused the requested output format; using the weaker mode from now on'),
     onSettled: (event) => logger.info({ model: event.model, source: event.source, latencyMs: event.latencyMs, dropped: event.dropped }, 'model call settled'),
   });
-  logger.info({ model: describeProfile(reasoning) }, 'model adapter');
+  logger.info({ model: describeProfile(narrative) }, 'model adapter');
   const app = buildServer(composeDependencies({
-    config: config.service, store, logger, model: reasoning, modelStatus: () => describeProfile(reasoning),
-    apis: { reasoning, store, analytics: config.analytics },
+    config: config.service, store, logger, model: narrative, modelStatus: () => describeProfile(narrative),
+    apis: { narrative, store, analytics: config.analytics },
   }));
   await registerAppPages(app, pages);
   const parts = { closeServer: () => app.close(), closeStore: () => store.close() };

@@ -1,5 +1,5 @@
 /**
- * The service's configuration, read once from the environment by main.ts (DESIGN.md "Configuration") and checked
+ * The service's configuration, read once from the environment by main.ts (README, "Configuration") and checked
  * here so a bad value stops the process at start with a message naming the variable, never mid-request.
  */
 import { Type, type Static } from '@sinclair/typebox';

@@ -1,5 +1,5 @@
 /**
- * One error type for the service's edges and one table from error code to HTTP status (STYLE.md §5).
+ * One error type for the service's edges and one table from error code to HTTP status (docs/architecture.md, "Contracts").
  * Only `publicMessage` ever reaches a client, and only for 4xx; 5xx bodies carry no message or stack.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -91,7 +91,7 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string)
 export function installScopedErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { code, message } = classifyError(error);
-    // Only the class and code: error messages can echo request content (STYLE.md §6).
+    // Only the class and code: error messages can echo request content (docs/architecture.md, "Contracts": no PHI in logs).
     const log = { errorCode: code, errorClass: error instanceof Error ? error.name : typeof error };
     if (STATUS_OF[code] >= 500) request.log.error(log, 'request failed');
     else request.log.info(log, 'request refused');

@@ -1,5 +1,5 @@
 /**
- * The service logger: pino with redaction as a backstop (STYLE.md §6). What we log on purpose is ids, counts,
+ * The service logger: pino with redaction as a backstop (docs/architecture.md, "Contracts": no PHI in logs). What we log on purpose is ids, counts,
  * timings, rule ids and error codes; `redact` removes anything sensitive that slips into a log object anyway,
  * and the request serializer keeps only the method and the path without its query string.
  */

@@ -1,5 +1,5 @@
 /**
- * The service's non-CDS-Hooks APIs: `/api/reasoning` and `/api/app-feedback` for the SMART app, `/api/analytics`
+ * The service's non-CDS-Hooks APIs: `/api/narrative` and `/api/app-feedback` for the SMART app, `/api/analytics`
  * for administrators. buildServer registers them from the same dependencies as the hooks, so `start:service` and
  * the demo cannot drift and nothing is built twice.
  */
@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AnalyticsConfig } from './analytics/config';
 import { analyticsRoutes } from './analytics/plugin';
 import { appFeedbackPlugin, createCanReadPatient } from './app-feedback/plugin';
-import { reasoningPlugin } from './model/index';
-import type { ReasoningService } from './model/reasoning-service';
+import { narrativePlugin } from './model/index';
+import type { NarrativeService } from './model/narrative-service';
 import { limitAnalyticsRoutes, limitAppRoutes } from './net/rate-limit';
 import { createFetchChart } from './prefetch/fetch-chart';
 import { PREFETCH } from './protocol/services';
@@ -17,7 +17,7 @@ import type { DurableStore } from './store/types';
 
 /** What only the APIs need beyond the hooks' dependencies. */
 export interface ServiceApis {
-  reasoning: ReasoningService;
+  narrative: NarrativeService;
   store: DurableStore;
   analytics: AnalyticsConfig;
 }
@@ -28,8 +28,8 @@ export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, api
   // Each group in its own scope, so its rate limit (net/rate-limit.ts) applies to its routes only.
   void app.register(async (scope) => {
     await limitAppRoutes(scope, limits);
-    await scope.register(reasoningPlugin, {
-      service: apis.reasoning, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
+    await scope.register(narrativePlugin, {
+      service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
     });
     await scope.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
   });

@@ -1,6 +1,6 @@
 /**
  * Serves the admin analytics page at `/admin/` (index.html, admin.js, admin.css). Like `/api/analytics`, the
- * page exists only when CAIRN_ADMIN_TOKEN is set (DESIGN.md "Configuration"); it holds no data itself — the
+ * page exists only when CAIRN_ADMIN_TOKEN is set (README, "Configuration"); it holds no data itself — the
  * admin types the token and the page calls the API with it.
  */
 import { readFileSync } from 'node:fs';

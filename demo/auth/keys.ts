@@ -1,5 +1,5 @@
 /**
- * Signing keys generated at start and held in memory (DESIGN.md "Keys and secrets": nothing secret is
+ * Signing keys generated at start and held in memory (docs/architecture.md, "Keys and secrets": nothing secret is
  * committed; only public JWKS are published). RS256 for the SMART id_token, ES384 for the demo EHR's
  * CDS Hooks JWTs (CDS Hooks 2.0 "Trusting CDS Clients" recommends ES384/RS384).
  */

@@ -1,4 +1,4 @@
-/** Analytics settings from the environment (DESIGN.md "Configuration"), parsed once at start, failing fast. */
+/** Analytics settings from the environment (README, "Configuration"), parsed once at start, failing fast. */
 
 export interface AnalyticsConfig {
   /** Bearer token for `GET /api/analytics` and the admin page; undefined = those routes answer 404. */

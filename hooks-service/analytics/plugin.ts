@@ -1,5 +1,5 @@
 /**
- * `GET /api/analytics` (DESIGN.md "Routes"): per rule and service, cards shown, accepted, overridden and
+ * `GET /api/analytics` (README, "Routes"): per rule and service, cards shown, accepted, overridden and
  * override reasons over a window, with alert-fatigue flags. Admin only: CAIRN_ADMIN_TOKEN unset = no route (404);
  * a missing or wrong bearer = bare 401.
  */

@@ -2,8 +2,8 @@
  * The hosted adapter behind the one `ReasoningModel` interface: minimize → call (one safe retry) → parse →
  * validate → label → escalate. Never throws: every failure becomes the labeled embedded fallback with its reason.
  */
-import { fallbackReasoning, minimizeForModel, reasoningFromModelAnswer } from '@model/index';
-import type { ModelInfo, Reasoning, ReasoningModel, ReasoningRequest, ReasonOptions } from '@model/types';
+import { fallbackNarrative, minimizeForModel, narrativeFromModelAnswer } from '@model/index';
+import type { ModelInfo, Narrative, NarrativeModel, NarrativeRequest, ReasonOptions } from '@model/types';
 import type { HostedChat } from './chat-client';
 import type { OutputMode } from './config';
 import { buildUserMessage, SYSTEM_PROMPT } from './prompt';
@@ -16,12 +16,12 @@ export interface HostedModelDeps {
   now?: () => number;
 }
 
-export function createHostedModel(deps: HostedModelDeps): ReasoningModel {
+export function createHostedModel(deps: HostedModelDeps): NarrativeModel {
   const now = deps.now ?? Date.now;
   const info: ModelInfo = { name: deps.chat.name, kind: 'hosted' };
   return {
     info,
-    async reason(request: ReasoningRequest, options: ReasonOptions = {}): Promise<Reasoning> {
+    async reason(request: NarrativeRequest, options: ReasonOptions = {}): Promise<Narrative> {
       const startedAt = now();
       const minimized = options.minimized ?? minimizeForModel(request);
       const hard = AbortSignal.timeout(deps.timeoutMs);
@@ -35,12 +35,12 @@ export function createHostedModel(deps: HostedModelDeps): ReasoningModel {
       } catch (err) {
         // Our own hard timeout surfaces as a user abort inside the client; name it for what it is.
         const reason = hard.aborted ? 'model call timed out' : describeFailure(err);
-        return fallbackReasoning(request, reason, now() - startedAt);
+        return fallbackNarrative(request, reason, now() - startedAt);
       }
       const latencyMs = now() - startedAt;
       const raw = parseAnswer(answer.content, answer.mode);
-      if (raw === undefined) return fallbackReasoning(request, 'invalid answer: not JSON', latencyMs);
-      return reasoningFromModelAnswer(raw, minimized, request, { ...info, version: answer.model }, latencyMs);
+      if (raw === undefined) return fallbackNarrative(request, 'invalid answer: not JSON', latencyMs);
+      return narrativeFromModelAnswer(raw, minimized, request, { ...info, version: answer.model }, latencyMs);
     },
   };
 }

@@ -6,16 +6,16 @@ import { createHostedChat, type HostedChat, type HostedChatOverrides } from './c
 import { CircuitBreaker } from './circuit-breaker';
 import type { ModelConfig } from './config';
 import { createHostedModel } from './hosted-model';
-import { ReasoningCache } from './reasoning-cache';
-import { createReasoningService, type ModelCallEvent, type ReasoningService } from './reasoning-service';
+import { NarrativeCache } from './narrative-cache';
+import { createNarrativeService, type ModelCallEvent, type NarrativeService } from './narrative-service';
 
 export { parseModelConfig, ModelConfigError, type ModelConfig } from './config';
-export type { ModelCallEvent, ReasoningService } from './reasoning-service';
+export type { ModelCallEvent, NarrativeService } from './narrative-service';
 export { describeProfile } from './profile';
-export { reasoningPlugin, type ReasoningPluginOptions } from './reasoning-route';
-export { reasoningCard, type ReasoningCardParts } from './reasoning-card';
+export { narrativePlugin, type NarrativePluginOptions } from './narrative-route';
+export { narrativeCard, type NarrativeCardParts } from './narrative-card';
 
-export interface ReasoningServiceOverrides extends HostedChatOverrides {
+export interface NarrativeServiceOverrides extends HostedChatOverrides {
   chat?: HostedChat;
   now?: () => number;
   breaker?: CircuitBreaker;
@@ -23,15 +23,15 @@ export interface ReasoningServiceOverrides extends HostedChatOverrides {
 }
 
 /** Builds the reasoning service for a parsed config. */
-export function createReasoningServiceFromConfig(
-  config: ModelConfig, overrides: ReasoningServiceOverrides = {},
-): ReasoningService {
+export function createNarrativeServiceFromConfig(
+  config: ModelConfig, overrides: NarrativeServiceOverrides = {},
+): NarrativeService {
   const chat = overrides.chat ?? createHostedChat(config, overrides);
   const now = overrides.now ?? Date.now;
-  return createReasoningService({
+  return createNarrativeService({
     model: chat ? createHostedModel({ chat, timeoutMs: config.timeoutMs, now }) : undefined,
     budgetMs: config.budgetMs,
-    cache: new ReasoningCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheSize, now }),
+    cache: new NarrativeCache({ ttlMs: config.cacheTtlMs, maxEntries: config.cacheSize, now }),
     breaker: overrides.breaker ?? new CircuitBreaker({ now }),
     now,
     ...(chat ? { profile: chat.profile } : {}),

@@ -1,5 +1,5 @@
 /** The log- and probe-safe view of the model set-up: what kind, which route, which auth, which output mode. */
-import type { ReasoningService } from './reasoning-service';
+import type { NarrativeService } from './narrative-service';
 
 export interface ModelStatus {
   kind: 'embedded' | 'hosted';
@@ -11,7 +11,7 @@ export interface ModelStatus {
 }
 
 /** No URL, deployment name, key or token: /readyz is unauthenticated. */
-export function describeProfile(service: Pick<ReasoningService, 'info' | 'profile'>): ModelStatus {
+export function describeProfile(service: Pick<NarrativeService, 'info' | 'profile'>): ModelStatus {
   const p = service.profile;
   if (!p) return { kind: 'embedded' };
   return {

@@ -1,5 +1,5 @@
 /**
- * The prompt for hosted models. Server-side only (STYLE.md §1: prompts never reach the browser). The model sees
+ * The prompt for hosted models. Server-side only (docs/architecture.md, "Layers": prompts never reach the browser). The model sees
  * only the minimized payload; the schema and the validator, not this text, are what enforce grounding.
  */
 import type { ModelPayload } from '@model/minimize';

@@ -1,5 +1,5 @@
 /**
- * The SMART app's calls to the service (`/api/reasoning`, `/api/app-feedback`) prove themselves with the app's SMART
+ * The SMART app's calls to the service (`/api/narrative`, `/api/app-feedback`) prove themselves with the app's SMART
  * access token, which the service may only send to an allow-listed FHIR server. One check for both routes.
  */
 import type { FastifyReply } from 'fastify';

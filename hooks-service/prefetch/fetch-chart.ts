@@ -1,6 +1,6 @@
 /**
  * The whole chart of one patient from a FHIR server, using the same queries as the services' prefetch templates
- * (the caller passes them): what `/api/reasoning` needs when the SMART app asks. The caller checks the allow-list.
+ * (the caller passes them): what `/api/narrative` needs when the SMART app asks. The caller checks the allow-list.
  */
 import { OPTIONAL_KEYS } from './resolve';
 import { FhirUnavailable, type FhirClient } from './fhir-client';

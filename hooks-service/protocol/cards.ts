@@ -1,5 +1,5 @@
 /**
- * Cards are a projection of engine findings (DESIGN.md "The shape"): nothing here decides clinical content. Each
+ * Cards are a projection of engine findings (docs/architecture.md, "The shape"): nothing here decides clinical content. Each
  * card carries the finding's summary, its inputs with dates, citations and limits, a source derived from the rule
  * registry, a uuid (feedback refers to it), suggestions as CDS Hooks actions, override reasons and a SMART link
  * to the app focused on the finding. Optional elements without a value are omitted (spec §Overview).

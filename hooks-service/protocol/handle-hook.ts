@@ -5,9 +5,9 @@
  */
 import type { EngineInput, EngineResult, Finding } from '@reasoning/types';
 import { earlyWarningRule } from '@reasoning/rules/early-warning';
-import type { Reasoning } from '@model/types';
+import type { Narrative } from '@model/types';
 import type { FastifyBaseLogger } from 'fastify';
-import { reasoningCard } from '../model/reasoning-card';
+import { narrativeCard } from '../model/narrative-card';
 import { gatherChart } from '../prefetch/resolve';
 import type { FhirClient } from '../prefetch/fhir-client';
 import type { Store } from '../store/types';
@@ -23,7 +23,7 @@ import type { ServiceDefinition } from './services';
 export interface HookModel {
   readonly info: { name: string };
   /** `spentMs`: time this hook call already used, so the whole call stays within the model budget. */
-  forHook(patientId: string, request: { input: EngineInput; result: EngineResult }, budget?: { spentMs?: number }): Promise<Reasoning | undefined>;
+  forHook(patientId: string, request: { input: EngineInput; result: EngineResult }, budget?: { spentMs?: number }): Promise<Narrative | undefined>;
 }
 
 export interface HookDeps {
@@ -50,8 +50,8 @@ const EARLY_WARNING_FAMILY = earlyWarningRule.id;
 
 const MODEL_RULE = 'model-reasoning';
 
-function modelCard(reasoning: Reasoning | undefined, shown: readonly Finding[], newId: () => string): RuledCard | undefined {
-  const parts = reasoningCard(reasoning, { escalationShown: shown.some((f) => f.family === EARLY_WARNING_FAMILY) });
+function modelCard(reasoning: Narrative | undefined, shown: readonly Finding[], newId: () => string): RuledCard | undefined {
+  const parts = narrativeCard(reasoning, { escalationShown: shown.some((f) => f.family === EARLY_WARNING_FAMILY) });
   if (!parts) return undefined;
   const card: Card = {
     uuid: newId(), summary: clipSummary(parts.summary), indicator: parts.indicator, detail: parts.detail,

@@ -1,5 +1,5 @@
 /**
- * Store factory (DESIGN.md "Storage"): DATABASE_URL → PostgreSQL through `pg` (several replicas share it);
+ * Store factory (docs/architecture.md, "Storage"): DATABASE_URL → PostgreSQL through `pg` (several replicas share it);
  * otherwise embedded PGlite in CAIRN_DATA_DIR (default ./data). Migrations run before the store is returned.
  */
 import { mkdirSync } from 'node:fs';

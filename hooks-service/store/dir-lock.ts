@@ -60,12 +60,6 @@ const mtimeOf = (path: string): number | undefined => {
   }
 };
 
-/** Age of the lock's last renewal in ms, or undefined when the file vanished meanwhile. */
-function ageOf(path: string, now: number): number | undefined {
-  const mtime = mtimeOf(path);
-  return mtime === undefined ? undefined : now - mtime;
-}
-
 /** True when the lock at `path` is renewed while we watch (or was renewed within the lease, for the shortcut). */
 async function isRenewed(path: string, o: { heartbeatMs: number; leaseMs: number; now: () => number }): Promise<boolean> {
   const first = mtimeOf(path);

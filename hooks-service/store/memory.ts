@@ -1,6 +1,6 @@
 /**
  * In-memory Store for tests and single-process development. Not for replicas: jti replay memory and audit live in
- * this process only (DESIGN.md "Storage" — use the PGlite/Postgres store for anything shared or durable).
+ * this process only (docs/architecture.md, "Storage" — use the PGlite/Postgres store for anything shared or durable).
  */
 import type { AuditEvent, FeedbackRecord, Store } from './types';
 

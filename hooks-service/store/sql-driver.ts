@@ -1,5 +1,5 @@
 /**
- * The one seam between the SQL store and its two drivers (DESIGN.md "Storage": one schema, one migration set,
+ * The one seam between the SQL store and its two drivers (docs/architecture.md, "Storage": one schema, one migration set,
  * embedded PGlite or real PostgreSQL through `pg`). Everything above this file speaks plain Postgres SQL.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Storage ports for the hooks service (DESIGN.md "Storage"). The in-memory implementation serves tests and
+ * Storage ports for the hooks service (docs/architecture.md, "Storage"). The in-memory implementation serves tests and
  * single-process development; PGlite / Postgres implementations (issue 8) share one schema.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Compiled validators for the wire schemas, with messages that say what is wrong and where (for a clear 400).
- * Input stays `unknown` until one of these accepts it (STYLE.md §2).
+ * Input stays `unknown` until one of these accepts it (docs/architecture.md, "Contracts").
  */
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';

@@ -7,20 +7,20 @@ import { INDICATORS, mostUrgentFirst } from '@cds-hooks/severity';
 import { applyEscalation } from './escalation';
 import { labelEmbedded, labelFallback } from './label';
 import { scoreEvidence } from './score-evidence';
-import type { Consideration, ModelInfo, Reasoning, ReasoningModel, ReasoningRequest } from './types';
+import type { Consideration, ModelInfo, Narrative, NarrativeModel, NarrativeRequest } from './types';
 
 export const EMBEDDED_MODEL: ModelInfo = { name: 'cairn-embedded', version: '1', kind: 'embedded' };
 
 
 /** Builds the embedded reasoning; `fallbackReason` marks it as standing in for a hosted model. */
-export function composeEmbeddedReasoning(result: EngineResult, fallbackReason?: string): Reasoning {
+export function composeEmbeddedNarrative(result: EngineResult, fallbackReason?: string): Narrative {
   const findings = [...result.findings].sort(bySeverityThenId);
   const scored = result.scores.filter((s) => s.value !== null);
   const considerations: Consideration[] = [
     ...findings.map(findingConsideration),
     ...scored.map(scoreConsideration),
   ].map((c, i) => ({ ...c, rank: i + 1 }));
-  const reasoning: Reasoning = {
+  const reasoning: Narrative = {
     assessment: assess(findings, scored),
     considerations,
     label: fallbackReason === undefined ? labelEmbedded() : labelFallback(fallbackReason),
@@ -35,9 +35,9 @@ export function composeEmbeddedReasoning(result: EngineResult, fallbackReason?: 
 }
 
 /** The embedded adapter behind the one `ReasoningModel` interface. */
-export const embeddedModel: ReasoningModel = {
+export const embeddedModel: NarrativeModel = {
   info: EMBEDDED_MODEL,
-  reason: (request: ReasoningRequest) => Promise.resolve(composeEmbeddedReasoning(request.result)),
+  reason: (request: NarrativeRequest) => Promise.resolve(composeEmbeddedNarrative(request.result)),
 };
 
 function bySeverityThenId(a: Finding, b: Finding): number {

@@ -8,7 +8,7 @@
  */
 import type { EngineResult, Score } from '@reasoning/types';
 import { scoreEvidence, scoreKey } from './score-evidence';
-import type { Consideration, Escalation, EscalationTrigger, Reasoning } from './types';
+import type { Consideration, Escalation, EscalationTrigger, Narrative } from './types';
 
 const NEWS2_HIGH = 7;
 const NEWS2_RED_PARAMETER = 3;
@@ -54,7 +54,7 @@ function news2Flags(s: Score): { reasons: string[]; evidence: string[]; triggers
 }
 
 /** Puts the escalation first, as an engine-authored consideration, overriding whatever the model ranked first. */
-export function applyEscalation(reasoning: Reasoning, result: EngineResult): Reasoning {
+export function applyEscalation(reasoning: Narrative, result: EngineResult): Narrative {
   const escalation = detectEscalation(result);
   if (!escalation) return reasoning;
   const first: Consideration = {

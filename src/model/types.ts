@@ -1,6 +1,6 @@
 /**
- * The model adapter contract (DESIGN.md "The shape"): engine findings and scores in, labeled narrative out.
- * A model never creates or changes findings (STYLE.md §4); it adds a `Reasoning` tied to the findings' evidence.
+ * The model adapter contract (docs/architecture.md, "The shape"): engine findings and scores in, labeled narrative out.
+ * A model never creates or changes findings (CONTRIBUTING.md, "Adding a rule"); it adds a `Narrative` tied to the findings' evidence.
  */
 import type { Citation, EngineInput, EngineResult } from '@reasoning/types';
 import type { Minimized } from './minimize';
@@ -42,7 +42,7 @@ export interface Escalation {
   triggers: EscalationTrigger[];
 }
 
-export interface Reasoning {
+export interface Narrative {
   assessment: string;
   considerations: Consideration[];
   escalation?: Escalation;
@@ -60,7 +60,7 @@ export interface Reasoning {
 }
 
 /** What every adapter receives: the engine's input (for the minimized context) and its result. */
-export interface ReasoningRequest {
+export interface NarrativeRequest {
   input: EngineInput;
   result: EngineResult;
 }
@@ -75,7 +75,7 @@ export interface ReasonOptions {
 }
 
 /** The one adapter interface: embedded, openai and azure all implement it. */
-export interface ReasoningModel {
+export interface NarrativeModel {
   readonly info: ModelInfo;
-  reason(request: ReasoningRequest, options?: ReasonOptions): Promise<Reasoning>;
+  reason(request: NarrativeRequest, options?: ReasonOptions): Promise<Narrative>;
 }

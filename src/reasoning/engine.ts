@@ -32,7 +32,7 @@ function dedupe(sorted: readonly Finding[]): Finding[] {
 }
 
 function errorName(e: unknown): string {
-  // Only the error class: messages could echo clinical data into logs (STYLE.md §6).
+  // Only the error class: messages could echo clinical data into logs (docs/architecture.md, "Contracts": no PHI in logs).
   return e instanceof Error ? e.name : 'non-Error thrown';
 }
 

@@ -1,5 +1,5 @@
 /**
- * The one list of rules (STYLE.md §4). Discovery, card `source` labels, analytics labels and admin on/off switches
+ * The one list of rules (CONTRIBUTING.md, "Adding a rule"). Discovery, card `source` labels, analytics labels and admin on/off switches
  * are derived from it. Order here does not affect output: the engine sorts findings.
  */
 import type { Rule } from './rule';

@@ -1,4 +1,4 @@
-/** What a rule is. Rules are small functions over normalized facts and their knowledge table (STYLE.md §4). */
+/** What a rule is. Rules are small functions over normalized facts and their knowledge table (CONTRIBUTING.md, "Adding a rule"). */
 import type { Facts } from './facts';
 import type { Citations, Finding } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * The engine's public contract (DESIGN.md "The shape"): FHIR R4 resources in, findings and scores out.
+ * The engine's public contract (docs/architecture.md, "The shape"): FHIR R4 resources in, findings and scores out.
  * Pure data: every consumer (hooks-service cards, the app, the model adapter) reads these shapes.
  */
 
@@ -14,7 +14,7 @@ export interface Citation {
   year: number;
 }
 
-/** At least one citation: an uncited knowledge entry does not compile (STYLE.md §4). */
+/** At least one citation: an uncited knowledge entry does not compile (CONTRIBUTING.md, "Adding a rule"). */
 export type Citations = [Citation, ...Citation[]];
 
 /** A FHIR relative reference to a resource the finding used, e.g. "Observation/123". */
@@ -104,7 +104,7 @@ export interface EngineInput {
   resources: readonly fhir4.Resource[];
   /** Draft orders from order-select / order-sign (context.draftOrders entries). */
   draftOrders?: readonly fhir4.Resource[];
-  /** The clock: ISO dateTime. The engine never reads the system clock (STYLE.md §1). */
+  /** The clock: ISO dateTime. The engine never reads the system clock (docs/architecture.md, "Layers"). */
   now: string;
 }
 

@@ -12,7 +12,7 @@ const record = [patient, warfarin, makeCreatinine('o1', 1.0, '2021-03-28'), make
 
 function renderApp(session: SessionOptions, opts: { engine?: RunEngine; fetchImpl?: typeof fetch; timeoutMs?: number } = {}) {
   const fhir = makeSession(session);
-  const fetchImpl = opts.fetchImpl ?? makeFetch({ '/api/reasoning': () => new Response(null, { status: 503 }) });
+  const fetchImpl = opts.fetchImpl ?? makeFetch({ '/api/narrative': () => new Response(null, { status: 503 }) });
   const engine = opts.engine ?? fakeEngine();
   const loadEngine = async () => engine;
   render(<App session={fhir} loadEngine={loadEngine} fetchImpl={fetchImpl} now={() => NOW} narrativeTimeoutMs={opts.timeoutMs} />);

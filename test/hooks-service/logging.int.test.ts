@@ -4,7 +4,7 @@ import { startFhirServer, type FhirTestServer } from './support/fhir-server';
 import { startService, type RunningService } from './support/service';
 import { draftNaproxen, hookRequest, loadFixture, prefetchFor, type Fixture } from './support/synthea';
 
-// A canary planted in the chart: if any of these reach a log line, PHI can leak (STYLE.md §6).
+// A canary planted in the chart: if any of these reach a log line, PHI can leak (docs/architecture.md, "Contracts": no PHI in logs).
 const SENTINEL_NAME = 'Quillonby-Sentinel';
 const SENTINEL_COMMENT = 'comment-canary-7731';
 const TOKEN = 'fhir-token-canary-5512';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeEmbeddedReasoning, embeddedModel } from '@model/index';
+import { composeEmbeddedNarrative, embeddedModel } from '@model/index';
 import { makeFinding, makeRequest, makeResult, makeScore } from './support/builders';
 
 describe('embedded model', () => {
@@ -7,7 +7,7 @@ describe('embedded model', () => {
     const result = makeResult({
       findings: [makeFinding({ id: 'a:info', severity: 'info', summary: 'info one' }), makeFinding({ id: 'b:warn', summary: 'warn one' })],
     });
-    const r = composeEmbeddedReasoning(result);
+    const r = composeEmbeddedNarrative(result);
     expect(r.considerations.map((c) => c.text)).toEqual(['warn one', 'info one']);
     expect(r.considerations[0]?.evidence[0]).toBe('b:warn');
     expect(r.considerations[0]?.citations.length).toBeGreaterThan(0);
@@ -20,7 +20,7 @@ describe('embedded model', () => {
   });
 
   it('labels itself as generated deterministically by the rule engine, not a language model', () => {
-    const r = composeEmbeddedReasoning(makeResult());
+    const r = composeEmbeddedNarrative(makeResult());
     expect(r.source).toBe('embedded');
     expect(r.model.kind).toBe('embedded');
     expect(r.label).toMatch(/deterministically by Cairn's rule engine/);
@@ -28,13 +28,13 @@ describe('embedded model', () => {
   });
 
   it('says "not an all-clear" when nothing fired', () => {
-    const r = composeEmbeddedReasoning(makeResult({ findings: [] }));
+    const r = composeEmbeddedNarrative(makeResult({ findings: [] }));
     expect(r.assessment).toMatch(/not an all-clear/);
     expect(r.considerations).toEqual([]);
   });
 
   it('labels a fallback with its reason', () => {
-    const r = composeEmbeddedReasoning(makeResult(), 'model call timed out');
+    const r = composeEmbeddedNarrative(makeResult(), 'model call timed out');
     expect(r.source).toBe('fallback');
     expect(r.fallbackReason).toBe('model call timed out');
     expect(r.label).toMatch(/Hosted model not used: model call timed out/);

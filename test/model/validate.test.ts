@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { minimizeForModel, reasoningFromModelAnswer } from '@model/index';
-import type { ReasoningRequest } from '@model/types';
+import { minimizeForModel, narrativeFromModelAnswer } from '@model/index';
+import type { NarrativeRequest } from '@model/types';
 import { makeFinding, makeRequest, makeResult, makeScore } from './support/builders';
 
 const MODEL = { name: 'stub-model', kind: 'hosted' as const };
 
-function answer(req: ReasoningRequest, considerations: { kind?: string; text: string; evidence: string[]; citations: string[] }[]) {
+function answer(req: NarrativeRequest, considerations: { kind?: string; text: string; evidence: string[]; citations: string[] }[]) {
   const m = minimizeForModel(req);
   const f = m.payload.findings[0];
   return {
@@ -26,7 +26,7 @@ describe('output validation', () => {
 
   it('keeps a grounded claim and maps aliases back to real ids and citations', () => {
     const { m, raw } = answer(req, [{ text: `Review warfarin 5 mg with naproxen (${R}).`, evidence: [F, R], citations: [C] }]);
-    const r = reasoningFromModelAnswer(raw, m, req, MODEL, 10);
+    const r = narrativeFromModelAnswer(raw, m, req, MODEL, 10);
     expect(r.source).toBe('hosted');
     expect(r.considerations[0]?.evidence).toEqual([makeFinding().id, 'MedicationRequest/med-warfarin']);
     expect(r.considerations[0]?.citations[0]?.year).toBe(2017);
@@ -44,7 +44,7 @@ describe('output validation', () => {
       { text: 'Check INR within a week.', ...ids },
       { text: 'Consider a PPI for gastroprotection.', evidence: [F], citations: [C] },
     ]);
-    const r = reasoningFromModelAnswer(raw, m, req, MODEL, 10);
+    const r = narrativeFromModelAnswer(raw, m, req, MODEL, 10);
     expect(r.considerations.map((c) => c.text)).toEqual(['Consider a PPI for gastroprotection.']);
     expect(r.dropped[0]?.reason).toContain(reason);
   });
@@ -56,14 +56,14 @@ describe('output validation', () => {
     ['an invented weight-based dose', 'Give 1 mg/kg enoxaparin.'],
   ])('drops a claim with %s', (_n, text) => {
     const { m, raw } = answer(req, [{ text, evidence: [F], citations: [C] }, { text: 'Consider a PPI.', evidence: [F], citations: [C] }]);
-    const r = reasoningFromModelAnswer(raw, m, req, MODEL, 10);
+    const r = narrativeFromModelAnswer(raw, m, req, MODEL, 10);
     expect(r.considerations.map((c) => c.text)).toEqual(['Consider a PPI.']);
     expect(r.dropped).toEqual([{ reason: 'claim mentions a dose or code not in the input' }]);
   });
 
   it('keeps a claim quoting a lab value with a concentration unit', () => {
     const { m, raw } = answer(req, [{ text: 'eGFR 41 mL/min/1.73 m2 and glucose 91 mg/dL.', evidence: [F], citations: [C] }]);
-    expect(reasoningFromModelAnswer(raw, m, req, MODEL, 10).dropped).toEqual([]);
+    expect(narrativeFromModelAnswer(raw, m, req, MODEL, 10).dropped).toEqual([]);
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe('output validation', () => {
     ['no assessment', { considerations: [] }],
     ['no considerations that survive', { assessment: { text: 'x', evidence: [F], citations: [C] }, considerations: [{ kind: 'risk', text: 'y', evidence: ['R77'], citations: [C] }] }],
   ])('falls back to the labeled embedded reasoning when the answer has %s', (_n, raw) => {
-    const r = reasoningFromModelAnswer(raw, minimizeForModel(req), req, MODEL, 10);
+    const r = narrativeFromModelAnswer(raw, minimizeForModel(req), req, MODEL, 10);
     expect(r.source).toBe('fallback');
     expect(r.fallbackReason).toBeTruthy();
     expect(r.label).toMatch(/Hosted model not used/);
@@ -81,7 +81,7 @@ describe('output validation', () => {
   it('strips links, images, HTML and URLs from model text (card detail is rendered markdown)', () => {
     const text = 'See [guidance](https://evil.example/x) ![t](https://evil.example/p.png) <img src=x onerror=alert(1)> at https://evil.example now.';
     const { m, raw } = answer(req, [{ text, evidence: [F], citations: [C] }]);
-    const r = reasoningFromModelAnswer(raw, m, req, MODEL, 1);
+    const r = narrativeFromModelAnswer(raw, m, req, MODEL, 1);
     expect(r.considerations[0]?.text).toBe('See guidance at [link removed] now.');
   });
 
@@ -90,14 +90,14 @@ describe('output validation', () => {
     const m = minimizeForModel(withScore);
     const S = m.payload.scores[0]?.id ?? '';
     const claim = { text: 'NEWS2 is low.', evidence: [S], citations: m.payload.scores[0]?.citations ?? [] };
-    const r = reasoningFromModelAnswer({ assessment: claim, considerations: [{ kind: 'monitoring', ...claim }] }, m, withScore, MODEL, 1);
+    const r = narrativeFromModelAnswer({ assessment: claim, considerations: [{ kind: 'monitoring', ...claim }] }, m, withScore, MODEL, 1);
     expect(r.considerations[0]?.evidence).toEqual(['Observation/obs-rr']);
   });
 
   it('injects escalation after the model whatever the model said', () => {
     const critical = makeRequest(makeResult({ findings: [makeFinding({ severity: 'critical' })] }));
     const { m, raw } = answer(critical, [{ text: 'All looks stable.', evidence: [F], citations: [C] }]);
-    const r = reasoningFromModelAnswer(raw, m, critical, MODEL, 10);
+    const r = narrativeFromModelAnswer(raw, m, critical, MODEL, 10);
     expect(r.source).toBe('hosted');
     expect(r.considerations[0]).toMatchObject({ origin: 'engine', rank: 1 });
     expect(r.considerations[0]?.text).toMatch(/Escalate to a clinician now/);

@@ -1,5 +1,5 @@
 /**
- * Initial schema (DESIGN.md "Storage": feedback, audit_event, jti_seen). Plain Postgres SQL that PGlite runs too.
+ * Initial schema (docs/architecture.md, "Storage": feedback, audit_event, jti_seen). Plain Postgres SQL that PGlite runs too.
  * Patients appear only as FHIR logical ids; no names, identifiers, context or prefetch are stored.
  */
 export const initialSchema = `

@@ -1,7 +1,7 @@
 /**
  * Clinician feedback from the app: `POST /api/app-feedback` with the SMART bearer token. (CDS Hooks feedback at
  * `/cds-services/{id}/feedback` needs the EHR's JWT and a card uuid, which the app has neither of.)
- * The body names the FHIR server and patient so the service can check the token the way `/api/reasoning` does
+ * The body names the FHIR server and patient so the service can check the token the way `/api/narrative` does
  * (allow-listed server, a read the token must be good for); the service stores ids and the reason, never the token.
  */
 

@@ -1,4 +1,4 @@
-/** Maps launch and FHIR failures to the screens the clinician sees (STYLE.md §5: clear screens, not blank frames). */
+/** Maps launch and FHIR failures to the screens the clinician sees (docs/architecture.md, "Contracts": clear screens, not blank frames). */
 
 export type ProblemKind =
   | 'consent-denied'

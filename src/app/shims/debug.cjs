@@ -1,6 +1,6 @@
 /*
  * Build-time stand-in for the `debug` package inside fhirclient: its debug output prints token responses
- * (STYLE.md §6), so the production bundle cannot log at all. CommonJS because fhirclient calls `require("debug")`
+ * (docs/architecture.md, "Contracts": no PHI in logs), so the production bundle cannot log at all. CommonJS because fhirclient calls `require("debug")`
  * and uses the result as the function itself.
  */
 'use strict';

@@ -1,9 +1,9 @@
 /**
  * The model narrative, always in its own section and always labeled with what produced it (EU AI Act Art. 13;
- * DESIGN.md: model text is always labeled model-generated). Claims link to the findings and resources they cite.
+ * docs/architecture.md: model text is always labeled model-generated). Claims link to the findings and resources they cite.
  */
 import type { Consideration } from '@model/types';
-import type { NarrativeState } from '../api/reasoning';
+import type { NarrativeState } from '../api/narrative';
 import { Citations, EvidenceChip, type OpenResource, type Resolve } from './Evidence';
 import { findingAnchor } from './FindingCard';
 

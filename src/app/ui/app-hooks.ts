@@ -1,6 +1,6 @@
 /** The App's side effects, one hook each: model narrative, session lifetime, EHR style, evidence lookup. */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { fetchNarrative, type NarrativeState } from '../api/reasoning';
+import { fetchNarrative, type NarrativeState } from '../api/narrative';
 import type { FhirSession } from '../data/session';
 import { applySmartStyle } from '../smart/smart-style';
 import type { OpenResource, Resolve } from './Evidence';

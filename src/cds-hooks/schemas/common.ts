@@ -1,6 +1,6 @@
 /**
  * Shared CDS Hooks 2.0 data types (spec §Data Types). Every wire shape is a TypeBox schema and its TypeScript type
- * is derived from it (STYLE.md §2). Spec §Overview: attributes SHALL NOT be null, optional ones are omitted rather
+ * is derived from it (docs/architecture.md, "Contracts"). Spec §Overview: attributes SHALL NOT be null, optional ones are omitted rather
  * than empty, and required strings MAY NOT be empty — hence the minLength/minItems/minProperties everywhere.
  */
 import { Type, type Static } from '@sinclair/typebox';

@@ -2,7 +2,7 @@
  * PHI minimization before any hosted call (issue 5): the chart and the engine's result become a
  * `ModelPayload` with opaque aliases, relative days and ages; the `AliasTable` maps the model's answer back.
  */
-import type { ReasoningRequest } from '../types';
+import type { NarrativeRequest } from '../types';
 import { AliasTable } from './aliases';
 import { minimizeAllergies, minimizeConditions, minimizeMedications, minimizeObservations, minimizePatient } from './context';
 import { minimizeFinding, minimizeScore } from './findings';
@@ -18,7 +18,7 @@ export interface Minimized {
 }
 
 /** Builds the only data a hosted model ever receives. */
-export function minimizeForModel(request: ReasoningRequest): Minimized {
+export function minimizeForModel(request: NarrativeRequest): Minimized {
   const { result } = request;
   // Fetch order must not change aliases or the cache key: a hook's prefetch and the app's own FHIR queries
   // return the same resources in different orders.

@@ -2,7 +2,7 @@
  * Drug allergy knowledge: when an allergy to one drug or class applies to another drug.
  * Figures from the 2022 AAAAI/ACAAI drug allergy practice parameter (Khan et al.) and Shenoy et al., JAMA 2019.
  */
-import type { Citation, Citations } from '../types';
+import type { Citation, Citations, Severity } from '../types';
 import type { DrugClassId } from './drugs/classes';
 
 export const KHAN_2022: Citation = {
@@ -24,6 +24,12 @@ export interface CrossReactivity {
   figure: string;
   /** True when the practice parameter allows giving the drug without testing or extra precautions in most cases. */
   lowRisk: boolean;
+  /** Card summary phrase; the beta-lactam entries derive theirs from the cross-reactivity rate. */
+  brief?: string;
+  /** Severity for a new order, when the entry fixes it (NSAID cross-reactivity: warning). */
+  draftSeverity?: Severity;
+  /** A drug also in this class is judged by another entry instead (celecoxib among the NSAIDs). */
+  unlessDrugClass?: DrugClassId;
   guidance: string;
   citations: Citations;
   limitations: string[];

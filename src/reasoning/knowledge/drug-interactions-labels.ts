@@ -3,7 +3,6 @@
  * apart from the ONC list so each table stays reviewable. Same calibration as drug-interactions.ts: critical only
  * for a draft order that would create a contraindicated pair; pairs already on the chart are warning or info.
  */
-import type { Citation } from '../types';
 import type { InteractionEntry } from './drug-interactions';
 import { drugLabel } from './drug-label';
 import { STALE_ORDER_LIMIT as CHART_LIMIT } from './limitations';

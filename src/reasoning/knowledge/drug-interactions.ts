@@ -1,5 +1,5 @@
 /**
- * Drug–drug interaction knowledge. Adding a pair is a data change (STYLE.md §4).
+ * Drug–drug interaction knowledge. Adding a pair is a data change (CONTRIBUTING.md, "Adding a knowledge table").
  *
  * Severity calibration (alert fatigue: ~90 % of DDI alerts are overridden, Phansalkar 2013):
  * - `draft`: a draft order would create the pair now. Critical only for contraindicated pairs where harm is likely

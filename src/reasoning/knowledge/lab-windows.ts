@@ -1,6 +1,6 @@
 /**
  * How old a value may be before a rule stops trusting it. A rule never reasons on a stale value as if it were
- * current: it reports "insufficient" with the reason instead (STYLE.md §4; a wrong all-clear is worse than none).
+ * current: it reports "insufficient" with the reason instead (CONTRIBUTING.md, "Adding a rule"; a wrong all-clear is worse than none).
  */
 import type { Citations } from '../types';
 

@@ -1,6 +1,6 @@
 /**
  * normalize(input) → Facts. The one place where raw FHIR is read; rules only see Facts. Never throws: anything odd
- * is recorded in `facts.skipped` with the reason (STYLE.md §4).
+ * is recorded in `facts.skipped` with the reason (CONTRIBUTING.md, "Adding a rule").
  */
 import type { EngineInput } from '../types';
 import type { Facts, MedicationFact, ObservationFact } from '../facts';

@@ -7,7 +7,10 @@
 import type { AllergyFact, Facts, MedicationFact } from '../facts';
 import type { Rule, RuleOutcome } from '../rule';
 import type { Finding, Severity } from '../types';
-import { ALLERGY_LIMITATIONS, CROSS_REACTIVITY, KHAN_2022, SHENOY_2019, SIMILAR_R1_SIDE_CHAIN, type CrossReactivity } from '../knowledge/allergy-cross-reactivity';
+import { ALLERGY_LIMITATIONS, CROSS_REACTIVITY as BETA_LACTAM, KHAN_2022, SHENOY_2019, SIMILAR_R1_SIDE_CHAIN, type CrossReactivity } from '../knowledge/allergy-cross-reactivity';
+import { ALLERGY_CLASS_ENTRIES } from '../knowledge/allergy-classes';
+
+const CROSS_REACTIVITY: readonly CrossReactivity[] = [...BETA_LACTAM, ...ALLERGY_CLASS_ENTRIES];
 import { ingredientName } from '../knowledge/drugs';
 import { clipSummary, deleteDrafts, medEvidence, medInput, medName, medStatusText } from '../knowledge/drugs/describe';
 
@@ -45,7 +48,9 @@ function possibleSideChain(a: AllergyFact, m: MedicationFact): boolean {
 }
 
 function crossSeverity(x: CrossReactivity, a: AllergyFact, m: MedicationFact): Severity | undefined {
-  if (x.lowRisk) return m.isDraft && isHighRisk(a) ? 'info' : undefined;
+  // Low risk: a new order still gets an info card saying the allergy was considered and why it is low risk.
+  if (x.lowRisk) return m.isDraft ? 'info' : undefined;
+  if (x.draftSeverity) return m.isDraft ? x.draftSeverity : 'info';
   if (!m.isDraft) return 'info';
   return isHighRisk(a) && (sharedSideChain(a, m) || possibleSideChain(a, m)) ? 'warning' : 'info';
 }
@@ -77,13 +82,13 @@ function direct(a: AllergyFact, m: MedicationFact): Finding | undefined {
 function cross(a: AllergyFact, m: MedicationFact): Finding[] {
   return CROSS_REACTIVITY.flatMap((x) => {
     if (!a.classes.includes(x.allergyClass)) return [];
-    if (!m.classes.includes(x.drugClass)) return [];
+    if (!m.classes.includes(x.drugClass) || (x.unlessDrugClass && m.classes.includes(x.unlessDrugClass))) return [];
     const sev = crossSeverity(x, a, m);
     if (!sev) return [];
     const side = sharedSideChain(a, m) ? ' Same R1 side chain as the allergen.'
       : possibleSideChain(a, m) ? ' The allergy names only the class: if the reaction was to amoxicillin or ampicillin, the R1 side chain is the same.' : '';
-    const rate = sev !== 'warning' || !side ? `cross-reactivity ${x.lowRisk ? 'under 1 %' : 'about 1–2 %'}`
-      : `severe reaction, ${sharedSideChain(a, m) ? 'same' : 'possibly the same'} R1 side chain`;
+    const rate = x.brief ?? (sev !== 'warning' || !side ? `cross-reactivity ${x.lowRisk ? 'under 1 % (allergy considered)' : 'about 1–2 %'}`
+      : `severe reaction, ${sharedSideChain(a, m) ? 'same' : 'possibly the same'} R1 side chain`);
     const f = base(a, m, x.id, sev, `${medName(m)} with ${x.allergyClass} allergy: ${rate}`, [
       `**Cross-reactivity:** ${x.figure}.${side}`, '', `**What to consider.** ${x.guidance}`,
     ]);

@@ -15,9 +15,9 @@ describe('serviceFetch', () => {
   it('sends service paths to the configured service URL and leaves absolute URLs alone', async () => {
     const { seen, fetchImpl } = recorder();
     const send = serviceFetch('https://cairn.example.org', fetchImpl);
-    await send('/api/reasoning', { method: 'POST' });
+    await send('/api/narrative', { method: 'POST' });
     await send('https://fhir.example.org/r4/Patient/1');
-    expect(seen).toEqual(['https://cairn.example.org/api/reasoning', 'https://fhir.example.org/r4/Patient/1']);
+    expect(seen).toEqual(['https://cairn.example.org/api/narrative', 'https://fhir.example.org/r4/Patient/1']);
   });
 
   it('is the plain fetch when no service URL is configured (same origin)', () => {

@@ -1,6 +1,6 @@
 /** Small hand-built fixtures for the app tests: resources, findings, an injected FHIR session and fetch. */
 import type { EngineInput, EngineResult, Finding, Score } from '@reasoning/types';
-import type { Reasoning } from '@model/types';
+import type { Narrative } from '@model/types';
 import type { RecordType } from '../../../src/app/data/load-record';
 import type { FhirSession } from '../../../src/app/data/session';
 
@@ -115,7 +115,7 @@ export function httpError(status: number): Error & { status: number } {
   return Object.assign(new Error(`HTTP ${status}`), { status });
 }
 
-export const reasoning: Reasoning = {
+export const reasoning: Narrative = {
   assessment: 'Rising creatinine while on warfarin.',
   considerations: [
     {

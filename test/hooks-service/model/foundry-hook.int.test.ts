@@ -4,7 +4,7 @@
  * secret), and a content-filtered prompt leaves the engine's cards standing.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReasoningServiceFromConfig, describeProfile, parseModelConfig } from '../../../hooks-service/model/index';
+import { createNarrativeServiceFromConfig, describeProfile, parseModelConfig } from '../../../hooks-service/model/index';
 import type { CdsResponse } from '@cds-hooks/schemas/response';
 import { assertValidCdsResponse } from '../support/assert-cds-response';
 import { startService, type RunningService } from '../support/service';
@@ -34,7 +34,7 @@ async function start(route: Route, auth: Auth): Promise<void> {
     CAIRN_MODEL_NAME: 'cairn-clinical', CAIRN_MODEL_BUDGET_MS: String(BUDGET_MS),
     ...(auth === 'key' ? { CAIRN_MODEL_KEY: STUB_KEY } : { CAIRN_MODEL_AUTH: 'entra' }),
   });
-  const reasoning = createReasoningServiceFromConfig(config, auth === 'entra' ? { tokenProvider: async () => ENTRA_TOKEN } : {});
+  const reasoning = createNarrativeServiceFromConfig(config, auth === 'entra' ? { tokenProvider: async () => ENTRA_TOKEN } : {});
   svc = await startService({}, { model: reasoning, modelStatus: () => describeProfile(reasoning) });
 }
 

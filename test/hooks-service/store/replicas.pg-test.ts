@@ -5,7 +5,7 @@ import type { DurableStore } from '../../../hooks-service/store/types.ts';
 import { requireDatabaseUrl } from './pg-env.ts';
 import { makeAudit, makeFeedback } from './store-contract.ts';
 
-// Two replicas = two stores, each with its own connection pool, sharing one PostgreSQL (DESIGN.md "Storage":
+// Two replicas = two stores, each with its own connection pool, sharing one PostgreSQL (docs/architecture.md, "Storage":
 // nothing a second replica needs is held in process memory).
 const databaseUrl = requireDatabaseUrl();
 let replicaA: DurableStore;

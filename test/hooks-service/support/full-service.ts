@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { defaultServiceConfig, type ServiceConfig } from '../../../hooks-service/config';
 import { createLogger } from '../../../hooks-service/logger';
-import { createReasoningServiceFromConfig, parseModelConfig } from '../../../hooks-service/model/index';
+import { createNarrativeServiceFromConfig, parseModelConfig } from '../../../hooks-service/model/index';
 import { composeDependencies, type ServiceParts } from '../../../hooks-service/compose';
 import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
@@ -31,10 +31,10 @@ export async function startFullService(config: Partial<ServiceConfig> = {}, deps
   const logs: string[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
   const store = deps.store ?? memoryDurable();
-  const reasoning = createReasoningServiceFromConfig(parseModelConfig({}));
+  const narrative = createNarrativeServiceFromConfig(parseModelConfig({}));
   const app = buildServer(composeDependencies({
     config: defaultServiceConfig({ logLevel: 'info', ...config }), logger: createLogger('info', sink), clock: () => NOW, ...deps, store,
-    apis: { reasoning, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 } },
+    apis: { narrative, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 } },
   }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, app, logs, close: () => app.close() };

@@ -1,6 +1,6 @@
 /** Small hand-built engine results and charts for model tests (the engine is tested elsewhere). */
 import type { EngineInput, EngineResult, Finding, Score } from '@reasoning/types';
-import type { ReasoningRequest } from '@model/types';
+import type { NarrativeRequest } from '@model/types';
 
 export const NOW = '2021-04-01T00:00:00Z';
 
@@ -81,7 +81,7 @@ export function canaryChart(): fhir4.Resource[] {
   ];
 }
 
-export function makeRequest(result: EngineResult = makeResult(), resources = canaryChart()): ReasoningRequest {
+export function makeRequest(result: EngineResult = makeResult(), resources = canaryChart()): NarrativeRequest {
   const input: EngineInput = { resources, now: NOW };
   return { input, result };
 }

@@ -1,5 +1,5 @@
 /**
- * Small builders for normalized Facts (STYLE.md §7): rule and score tests state only what matters to them.
+ * Small builders for normalized Facts (CONTRIBUTING.md, "The fast loop"): rule and score tests state only what matters to them.
  * Values are in the analyte's canonical unit unless `originalValue`/`originalUnit` say otherwise.
  */
 import type { ConditionFact, Facts, MedicationFact, ObservationFact, PatientFacts } from '@reasoning/facts';

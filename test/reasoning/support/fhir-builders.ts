@@ -1,4 +1,4 @@
-/** Small FHIR R4 builders for engine tests (STYLE.md §7): only the fields a test cares about, sensible defaults. */
+/** Small FHIR R4 builders for engine tests (CONTRIBUTING.md, "The fast loop"): only the fields a test cares about, sensible defaults. */
 import type { EngineInput } from '@reasoning/types';
 
 export const NOW = '2021-04-01T00:00:00Z';

@@ -13,7 +13,8 @@ export const DRUG_CLASS_IDS = [
   'beta-lactam', 'sulfonamide-antibiotic', 'cardiac-glycoside', 'non-dhp-calcium-channel-blocker', 'beta-blocker',
   'benzodiazepine', 'antifolate', 'folate-antagonist-antibiotic', 'hiv-protease-inhibitor', 'pde5-inhibitor', 'nitrate',
   'thiopurine', 'nonselective-beta-blocker', 'sympathomimetic', 'serotonergic-antidepressant', 'ergot-alkaloid',
-  'xanthine-oxidase-inhibitor', 'pgp-strong-cyp3a4-inhibitor', 'pgp-strong-cyp3a4-inducer',
+  'xanthine-oxidase-inhibitor', 'pgp-strong-cyp3a4-inhibitor', 'pgp-strong-cyp3a4-inducer', 'salicylate', 'cox2-selective',
+  'sulfonamide-nonantibiotic',
 ] as const;
 
 export type DrugClassId = (typeof DRUG_CLASS_IDS)[number];
@@ -87,5 +88,8 @@ export const DRUG_CLASSES: Readonly<Record<DrugClassId, DrugClass>> = {
   'xanthine-oxidase-inhibitor': { id: 'xanthine-oxidase-inhibitor', name: 'non-purine xanthine oxidase inhibitor (febuxostat)', atc: 'M04AA03' },
   'pgp-strong-cyp3a4-inhibitor': { id: 'pgp-strong-cyp3a4-inhibitor', name: 'combined P-gp and strong CYP3A4 inhibitor (DOAC labels)' },
   'pgp-strong-cyp3a4-inducer': { id: 'pgp-strong-cyp3a4-inducer', name: 'combined P-gp and strong CYP3A4 inducer (DOAC labels)' },
+  salicylate: { id: 'salicylate', name: 'salicylate (aspirin), for NSAID cross-reactivity', atc: 'N02BA' },
+  'cox2-selective': { id: 'cox2-selective', name: 'COX-2 selective NSAID (coxib)', atc: 'M01AH' },
+  'sulfonamide-nonantibiotic': { id: 'sulfonamide-nonantibiotic', name: 'non-antibiotic sulfonamide (loop/thiazide diuretic, celecoxib)' },
   thiopurine: { id: 'thiopurine', name: 'thiopurine (azathioprine, mercaptopurine)', atc: 'L04AX01/L01BB02' },
 };

@@ -1,5 +1,6 @@
 /**
- * `POST /api/reasoning` (DESIGN.md "Routes"): the SMART app asks for the model narrative. It sends its SMART
+ * `POST /api/narrative` (and its older name `/api/reasoning`, kept so deployed apps keep working): the SMART app
+ * asks for the model narrative (docs/architecture.md, "How a SMART launch flows"). It sends its SMART
  * access token (Authorization: Bearer) and FHIR base URL, which must be allow-listed (CAIRN_FHIR_ALLOWLIST):
  * the service fetches the chart itself with that token, so the FHIR server enforces the token's scopes.
  * The token is used for this request only: never stored or logged.
@@ -9,10 +10,10 @@ import type { EngineInput, EngineResult } from '@reasoning/types';
 import { sendError } from '../errors';
 import { admitSmartCaller } from '../net/smart-caller';
 import { FhirAuthError, type FetchChart } from '../prefetch/fetch-chart';
-import type { ReasoningService } from './reasoning-service';
+import type { NarrativeService } from './narrative-service';
 
-export interface ReasoningPluginOptions {
-  service: ReasoningService;
+export interface NarrativePluginOptions {
+  service: NarrativeService;
   /** FHIR base URLs the service may call. */
   allowlist: readonly string[];
   /** The chart of one patient from a FHIR server (the service's FHIR fetch helper). */
@@ -37,11 +38,13 @@ const bodySchema = {
 
 const DEFAULT_APP_WAIT_MS = 10_000;
 
+/** The route and the alias it answers at as well. */
+export const NARRATIVE_ROUTES = ['/api/narrative', '/api/reasoning'] as const;
 
-export const reasoningPlugin: FastifyPluginAsync<ReasoningPluginOptions> = async (app, opts) => {
+export const narrativePlugin: FastifyPluginAsync<NarrativePluginOptions> = async (app, opts) => {
   const now = opts.now ?? (() => new Date().toISOString());
-  app.post<{ Body: { fhirServer: string; patientId: string } }>(
-    '/api/reasoning',
+  for (const url of NARRATIVE_ROUTES) app.post<{ Body: { fhirServer: string; patientId: string } }>(
+    url,
     { schema: { body: bodySchema } },
     async (req, reply) => {
       const { fhirServer, patientId } = req.body;
@@ -51,18 +54,18 @@ export const reasoningPlugin: FastifyPluginAsync<ReasoningPluginOptions> = async
       try {
         resources = await opts.fetchChart({ fhirServer, accessToken, patientId });
       } catch (err) {
-        // An expired SMART token: a bare 401, as for our own authentication (STYLE.md §5).
+        // An expired SMART token: a bare 401, as for our own authentication (hooks-service/errors.ts).
         if (err instanceof FhirAuthError) return sendError(reply, 'UNAUTHENTICATED', '');
-        req.log.warn({ errorClass: err instanceof Error ? err.name : typeof err }, 'reasoning: chart fetch failed');
+        req.log.warn({ errorClass: err instanceof Error ? err.name : typeof err }, 'narrative: chart fetch failed');
         return sendError(reply, 'DATA_UNAVAILABLE', 'the FHIR server could not be read');
       }
       const input: EngineInput = { resources, now: now() };
       const result = opts.runEngine(input);
-      const reasoning = await opts.service.forApp(patientId, { input, result }, opts.appWaitMs ?? DEFAULT_APP_WAIT_MS);
-      req.log.info({ model: reasoning.model.name, source: reasoning.source, latencyMs: reasoning.latencyMs,
-        considerations: reasoning.considerations.length, dropped: reasoning.dropped.length }, 'reasoning served');
-      // The body is the `Reasoning` itself; `findingIds` inside it lists the findings it covers.
-      return reply.send(reasoning);
+      const narrative = await opts.service.forApp(patientId, { input, result }, opts.appWaitMs ?? DEFAULT_APP_WAIT_MS);
+      req.log.info({ model: narrative.model.name, source: narrative.source, latencyMs: narrative.latencyMs,
+        considerations: narrative.considerations.length, dropped: narrative.dropped.length }, 'narrative served');
+      // The body is the `Narrative` itself; `findingIds` inside it lists the findings it covers.
+      return reply.send(narrative);
     },
   );
 };

@@ -1,19 +1,19 @@
 /**
- * The model narrative: `POST /api/reasoning` (DESIGN.md routes) with the SMART bearer token. The service fetches
+ * The model narrative: `POST /api/narrative` with the SMART bearer token. The service fetches
  * the record from the (allow-listed) FHIR server itself. The app never waits on it: past the timeout, or on any
  * error, the engine's findings stand alone and the section says why.
  */
-import type { Reasoning } from '@model/types';
+import type { Narrative } from '@model/types';
 
 export type NarrativeState =
   | { status: 'loading' }
-  | { status: 'ready'; reasoning: Reasoning }
+  | { status: 'ready'; reasoning: Narrative }
   | { status: 'off' }
   | { status: 'timeout' }
   | { status: 'expired' }
   | { status: 'error' };
 
-export interface ReasoningRequestDeps {
+export interface NarrativeRequestDeps {
   fetchImpl: typeof fetch;
   token: string | undefined;
   fhirServer: string;
@@ -21,9 +21,9 @@ export interface ReasoningRequestDeps {
   timeoutMs?: number;
 }
 
-function isReasoning(body: unknown): body is Reasoning {
+function isReasoning(body: unknown): body is Narrative {
   if (typeof body !== 'object' || body === null) return false;
-  const r = body as Partial<Reasoning>;
+  const r = body as Partial<Narrative>;
   return (
     typeof r.assessment === 'string' &&
     typeof r.label === 'string' &&
@@ -35,10 +35,10 @@ function isReasoning(body: unknown): body is Reasoning {
 }
 
 /** Asks for the narrative; resolves to a state, never throws. */
-export async function fetchNarrative(deps: ReasoningRequestDeps): Promise<NarrativeState> {
+export async function fetchNarrative(deps: NarrativeRequestDeps): Promise<NarrativeState> {
   if (!deps.token) return { status: 'expired' };
   try {
-    const res = await deps.fetchImpl('/api/reasoning', {
+    const res = await deps.fetchImpl('/api/narrative', {
       method: 'POST',
       headers: { authorization: `Bearer ${deps.token}`, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ fhirServer: deps.fhirServer, patientId: deps.patientId }),

@@ -4,15 +4,15 @@
  * patient-view instead of starting another. Process memory only: it is an optimization, not state.
  */
 import { createHash } from 'node:crypto';
-import type { Reasoning } from '@model/types';
+import type { Narrative } from '@model/types';
 
 interface Entry {
-  promise: Promise<Reasoning>;
-  value?: Reasoning;
+  promise: Promise<Narrative>;
+  value?: Narrative;
   expiresAt: number;
 }
 
-export class ReasoningCache {
+export class NarrativeCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly options: { ttlMs: number; maxEntries: number; now?: () => number }) {}
@@ -22,7 +22,7 @@ export class ReasoningCache {
   }
 
   /** Live entry for a key (refreshing its recency), or undefined. */
-  get(key: string): { promise: Promise<Reasoning>; value?: Reasoning } | undefined {
+  get(key: string): { promise: Promise<Narrative>; value?: Narrative } | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
@@ -35,7 +35,7 @@ export class ReasoningCache {
   }
 
   /** Stores an in-flight call; when it settles, `keep(value)` decides whether the result stays cached. */
-  put(key: string, promise: Promise<Reasoning>, keep: (r: Reasoning) => boolean): void {
+  put(key: string, promise: Promise<Narrative>, keep: (r: Narrative) => boolean): void {
     const entry: Entry = { promise, expiresAt: this.now() + this.options.ttlMs };
     this.entries.delete(key);
     this.entries.set(key, entry);

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReasoningServiceFromConfig, reasoningPlugin } from '../../../hooks-service/model/index';
+import { createNarrativeServiceFromConfig, narrativePlugin } from '../../../hooks-service/model/index';
 import { CANARIES, canaryChart, makeFinding, makeResult, NOW } from '../../model/support/builders';
 import { openAiChat, openAiConfig } from './support/chat';
 import { startStubModelServer, type StubModelServer } from './support/stub-model-server';
@@ -11,8 +11,8 @@ const app = Fastify();
 
 beforeAll(async () => {
   stub = await startStubModelServer();
-  await app.register(reasoningPlugin, {
-    service: createReasoningServiceFromConfig(openAiConfig(stub.url), { chat: openAiChat(stub.url) }),
+  await app.register(narrativePlugin, {
+    service: createNarrativeServiceFromConfig(openAiConfig(stub.url), { chat: openAiChat(stub.url) }),
     allowlist: [FHIR],
     fetchChart: () => Promise.resolve(canaryChart()),
     // An engine that echoes identifying strings would still not leak them: the scrubber is the backstop.
@@ -22,10 +22,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app.close(); await stub.close(); });
 
-describe('POST /api/reasoning with a hosted model', () => {
+describe('POST /api/narrative with a hosted model', () => {
   it('returns hosted reasoning mapped back to real ids, and the model received no canary', async () => {
     const res = await app.inject({
-      method: 'POST', url: '/api/reasoning', headers: { authorization: 'Bearer tok-CANARY-999' },
+      method: 'POST', url: '/api/narrative', headers: { authorization: 'Bearer tok-CANARY-999' },
       payload: { fhirServer: FHIR, patientId: CANARIES.patientId },
     });
     expect(res.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReasoningServiceFromConfig, parseModelConfig, reasoningPlugin } from '../../../hooks-service/model/index';
+import { createNarrativeServiceFromConfig, parseModelConfig, narrativePlugin } from '../../../hooks-service/model/index';
 import { FhirAuthError, type FetchChartArgs } from '../../../hooks-service/prefetch/fetch-chart';
 import type { EngineInput } from '@reasoning/types';
 import { canaryChart, makeResult, NOW } from '../../model/support/builders';
@@ -11,8 +11,8 @@ const inputs: EngineInput[] = [];
 
 const app = Fastify();
 beforeAll(async () => {
-  await app.register(reasoningPlugin, {
-    service: createReasoningServiceFromConfig(parseModelConfig({})),
+  await app.register(narrativePlugin, {
+    service: createNarrativeServiceFromConfig(parseModelConfig({})),
     allowlist: [`${FHIR}/`],
     fetchChart: async (args) => {
       calls.push(args);
@@ -27,12 +27,12 @@ beforeAll(async () => {
 afterAll(async () => { await app.close(); });
 
 const post = (body: unknown, token?: string) => app.inject({
-  method: 'POST', url: '/api/reasoning', payload: body as object,
+  method: 'POST', url: '/api/narrative', payload: body as object,
   headers: token ? { authorization: `Bearer ${token}` } : {},
 });
 
-describe('POST /api/reasoning', () => {
-  it('fetches the chart with the bearer token, runs the engine and returns the labeled reasoning', async () => {
+describe('POST /api/narrative', () => {
+  it('fetches the chart with the bearer token, runs the engine and returns the labeled narrative', async () => {
     const res = await post({ fhirServer: FHIR, patientId: 'pat-1' }, 'tok-123');
     expect(res.statusCode).toBe(200);
     const body = res.json<{ source: string; label: string; findingIds: string[] }>();
@@ -41,6 +41,14 @@ describe('POST /api/reasoning', () => {
     expect(body.findingIds).toEqual(makeResult().findings.map((f) => f.id));
     expect(calls.at(-1)).toEqual({ fhirServer: FHIR, accessToken: 'tok-123', patientId: 'pat-1' });
     expect(inputs.at(-1)?.now).toBe(NOW);
+  });
+
+  it('answers the same at its older name /api/reasoning, so apps deployed before the rename keep working', async () => {
+    const res = await app.inject({
+      method: 'POST', url: '/api/reasoning', payload: { fhirServer: FHIR, patientId: 'pat-1' }, headers: { authorization: 'Bearer tok-123' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ findingIds: string[] }>().findingIds).toEqual(makeResult().findings.map((f) => f.id));
   });
 
   it('refuses a FHIR server that is not allow-listed with 403 and a clear message', async () => {

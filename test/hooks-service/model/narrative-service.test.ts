@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../../hooks-service/model/circuit-breaker';
-import { ReasoningCache } from '../../../hooks-service/model/reasoning-cache';
-import { createReasoningService } from '../../../hooks-service/model/reasoning-service';
-import { createReasoningServiceFromConfig, parseModelConfig } from '../../../hooks-service/model/index';
+import { NarrativeCache } from '../../../hooks-service/model/narrative-cache';
+import { createNarrativeService } from '../../../hooks-service/model/narrative-service';
+import { createNarrativeServiceFromConfig, parseModelConfig } from '../../../hooks-service/model/index';
 import { makeFinding, makeRequest, makeResult } from '../../model/support/builders';
 import { openAiChat, openAiConfig } from './support/chat';
 import { startStubModelServer, type StubModelServer } from './support/stub-model-server';
@@ -13,7 +13,7 @@ afterAll(async () => { await stub.close(); });
 beforeEach(() => { stub.requests.length = 0; stub.script = []; stub.fallback = 'good'; stub.stallMs = 10_000; });
 
 const service = (extra: Record<string, string> = {}, breaker?: CircuitBreaker) =>
-  createReasoningServiceFromConfig(openAiConfig(stub.url, extra), { chat: openAiChat(stub.url), ...(breaker ? { breaker } : {}) });
+  createNarrativeServiceFromConfig(openAiConfig(stub.url, extra), { chat: openAiChat(stub.url), ...(breaker ? { breaker } : {}) });
 
 describe('reasoning service: latency budget', () => {
   // Timing on a shared 2-core machine: a starved event loop can fire a timer late, hence the retries.
@@ -75,7 +75,7 @@ describe('reasoning service: latency budget', () => {
   });
 
   it('returns the embedded reasoning without any network when CAIRN_MODEL is embedded', async () => {
-    const s = createReasoningServiceFromConfig(parseModelConfig({}));
+    const s = createNarrativeServiceFromConfig(parseModelConfig({}));
     const r = await s.forHook('p1', makeRequest());
     expect(r?.source).toBe('embedded');
     expect(stub.requests).toHaveLength(0);
@@ -103,7 +103,7 @@ describe('reasoning service: circuit breaker', () => {
 
   it('reports each model call with log-safe facts only', async () => {
     const events: unknown[] = [];
-    const s = createReasoningServiceFromConfig(openAiConfig(stub.url), { chat: openAiChat(stub.url), onSettled: (e) => events.push(e) });
+    const s = createNarrativeServiceFromConfig(openAiConfig(stub.url), { chat: openAiChat(stub.url), onSettled: (e) => events.push(e) });
     stub.script = ['invented-citations'];
     await s.start('p1', makeRequest());
     expect(events).toEqual([{ model: 'stub-model', source: 'hosted', latencyMs: expect.any(Number), dropped: 2, considerations: 1 }]);
@@ -120,8 +120,8 @@ describe('reasoning service: circuit breaker', () => {
 describe('reasoning service: failures never fail the hook', () => {
   it('falls back, labeled, when the adapter itself throws', async () => {
     const broken = { info: { name: 'broken', kind: 'hosted' as const }, reason: () => Promise.reject(new Error('bug')) };
-    const s = createReasoningService({
-      model: broken, budgetMs: 100, cache: new ReasoningCache({ ttlMs: 1_000, maxEntries: 5 }), breaker: new CircuitBreaker(),
+    const s = createNarrativeService({
+      model: broken, budgetMs: 100, cache: new NarrativeCache({ ttlMs: 1_000, maxEntries: 5 }), breaker: new CircuitBreaker(),
     });
     const r = await s.forHook('p1', makeRequest());
     expect(r).toMatchObject({ source: 'fallback', fallbackReason: 'model adapter error' });

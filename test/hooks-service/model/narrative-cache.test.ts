@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { composeEmbeddedReasoning } from '@model/index';
-import { ReasoningCache, reasoningCacheKey } from '../../../hooks-service/model/reasoning-cache';
+import { composeEmbeddedNarrative } from '@model/index';
+import { NarrativeCache, reasoningCacheKey } from '../../../hooks-service/model/narrative-cache';
 import { makeResult } from '../../model/support/builders';
 
-const value = composeEmbeddedReasoning(makeResult());
+const value = composeEmbeddedNarrative(makeResult());
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('reasoning cache', () => {
   it('expires entries after the TTL', async () => {
     let t = 0;
-    const cache = new ReasoningCache({ ttlMs: 1_000, maxEntries: 10, now: () => t });
+    const cache = new NarrativeCache({ ttlMs: 1_000, maxEntries: 10, now: () => t });
     cache.put('k', Promise.resolve(value), () => true);
     await settle();
     expect(cache.get('k')?.value).toEqual(value);
@@ -18,7 +18,7 @@ describe('reasoning cache', () => {
   });
 
   it('is bounded: the least recently used entry goes first', () => {
-    const cache = new ReasoningCache({ ttlMs: 1_000, maxEntries: 2 });
+    const cache = new NarrativeCache({ ttlMs: 1_000, maxEntries: 2 });
     cache.put('a', Promise.resolve(value), () => true);
     cache.put('b', Promise.resolve(value), () => true);
     cache.get('a');
@@ -28,7 +28,7 @@ describe('reasoning cache', () => {
   });
 
   it('forgets a result the caller does not want kept', async () => {
-    const cache = new ReasoningCache({ ttlMs: 1_000, maxEntries: 2 });
+    const cache = new NarrativeCache({ ttlMs: 1_000, maxEntries: 2 });
     cache.put('a', Promise.resolve(value), () => false);
     await settle();
     expect(cache.get('a')).toBeUndefined();
