@@ -24,6 +24,11 @@ export interface RuleOutcome {
   insufficient?: string[];
 }
 
+/** The outcome of `findings`, carrying `insufficient` only when there is a reason to report. */
+export function ruleOutcome(findings: Finding[], insufficient: readonly string[]): RuleOutcome {
+  return insufficient.length > 0 ? { findings, insufficient: [...insufficient] } : { findings };
+}
+
 export interface Rule {
   /** Stable kebab-case id, used by cards, feedback, analytics and admin on/off switches. */
   id: string;

@@ -5,7 +5,7 @@
  * info finding asking to confirm the schedule.
  */
 import type { Facts, MedicationFact } from '../facts';
-import type { Rule, RuleOutcome } from '../rule';
+import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { Finding, FindingInput } from '../types';
 import { DOSE_LIMITS, type DoseLimit } from '../knowledge/dose-limits';
 import { clipSummary, deleteDrafts, medEvidence, medInput, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
@@ -64,7 +64,7 @@ function evaluateLimit(limit: DoseLimit, facts: Facts, insufficient: string[]): 
 function evaluate(facts: Facts): RuleOutcome {
   const insufficient: string[] = [];
   const findings = DOSE_LIMITS.flatMap((limit) => evaluateLimit(limit, facts, insufficient));
-  return insufficient.length > 0 ? { findings, insufficient } : { findings };
+  return ruleOutcome(findings, insufficient);
 }
 
 export const doseLimitsRule: Rule = {

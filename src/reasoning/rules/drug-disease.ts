@@ -4,7 +4,7 @@
  * LVEF ≤ 40 %); with HF of unknown EF the rule says so instead of guessing.
  */
 import type { ConditionFact, Facts, MedicationFact, ObservationFact } from '../facts';
-import type { Rule, RuleOutcome } from '../rule';
+import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { EvidenceRef, Finding, FindingInput, Severity } from '../types';
 import { DRUG_DISEASE, HF_GUIDELINE_2022, HFREF, HFREF_MAX_LVEF, type DrugDiseaseEntry } from '../knowledge/drug-disease';
 import { isInSet } from '../knowledge/conditions';
@@ -88,7 +88,7 @@ function evaluate(facts: Facts): RuleOutcome {
     const first = conds[0];
     if (first) findings.push(toFinding(entry, matched, { kind: 'condition', c: first }, severityFor(entry, matched)));
   }
-  return insufficient.length > 0 ? { findings, insufficient } : { findings };
+  return ruleOutcome(findings, insufficient);
 }
 
 export const drugDiseaseRule: Rule = {

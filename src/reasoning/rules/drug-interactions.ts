@@ -4,7 +4,7 @@
  * severity and suggestions (remove the draft; a safer alternative where the entry names one).
  */
 import type { Facts, MedicationFact } from '../facts';
-import type { Rule, RuleOutcome } from '../rule';
+import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { Finding, FindingInput, Severity, Suggestion } from '../types';
 import { INTERACTIONS, PHANSALKAR_2012, PDDI_CDS, type DrugMatcher, type InteractionEntry } from '../knowledge/drug-interactions';
 import { clipSummary, deleteDrafts, draftRequest, maxSeverity, medEvidence, medInput, medKey, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
@@ -118,7 +118,7 @@ function evaluate(facts: Facts): RuleOutcome {
   const findings = INTERACTIONS.flatMap((entry) => pairGroups(entry, meds).flatMap((g) => toFinding(entry, g, facts) ?? []));
   const unknown = meds.filter((m) => m.ingredients.length === 0 && m.classes.length === 0);
   const insufficient = unknown.length > 0 ? [`${unknown.length} medication(s) not in the drug knowledge base were not checked for interactions`] : [];
-  return insufficient.length > 0 ? { findings, insufficient } : { findings };
+  return ruleOutcome(findings, insufficient);
 }
 
 export const drugInteractionsRule: Rule = {

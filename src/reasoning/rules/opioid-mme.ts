@@ -5,7 +5,7 @@
  * named in the inputs, so the total is shown as "at least" and never passes for a complete one.
  */
 import type { Facts, MedicationFact } from '../facts';
-import type { Rule, RuleOutcome } from '../rule';
+import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { Finding, FindingInput, Severity } from '../types';
 import { MME_CITATIONS, MME_FACTORS, MME_THRESHOLDS as T } from '../knowledge/opioid-safety';
 import { clipSummary, medEvidence, medInput, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
@@ -65,7 +65,7 @@ function evaluate(facts: Facts): RuleOutcome {
   const insufficient = unknown > 0 ? [`MME/day not computed for ${unknown} opioid order(s); the total is a lower bound`] : [];
   const severity: Severity | undefined = total >= T.high ? 'warning' : total >= T.reassess ? 'info' : undefined;
   const findings = severity ? [toFinding(orders, total, severity)] : [];
-  return insufficient.length > 0 ? { findings, insufficient } : { findings };
+  return ruleOutcome(findings, insufficient);
 }
 
 export const opioidMmeRule: Rule = {
