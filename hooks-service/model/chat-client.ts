@@ -57,9 +57,9 @@ function responseFormatFor(mode: OutputMode): ResponseFormat {
 /** Wraps an `openai` client (OpenAI or AzureOpenAI) as a `HostedChat`. */
 export function chatFromClient(
   client: OpenAI, model: string, vendor: HostedChat['vendor'],
-  profile: Partial<ChatProfile> = {},
+  profile: { auth?: ModelAuth; route?: AzureRoute; output?: OutputNegotiator } = {},
 ): HostedChat {
-  const output = profile.output instanceof OutputNegotiator ? profile.output : new OutputNegotiator('auto');
+  const output = profile.output ?? new OutputNegotiator('auto');
   const call = async ({ system, user, signal, timeoutMs }: ChatRequest, mode: OutputMode): Promise<ChatAnswer> => {
     const format = responseFormatFor(mode);
     const res = await client.chat.completions.create(

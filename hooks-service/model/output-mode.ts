@@ -8,11 +8,8 @@
 import { APIError } from 'openai';
 import type { OutputMode, OutputSetting } from './config';
 
-const STEP_DOWN: Readonly<Record<OutputMode, OutputMode | undefined>> = {
-  json_schema: 'json_object',
-  json_object: 'text',
-  text: undefined,
-};
+/** Strongest first: a refusal moves one step along this list, never back. */
+const MODES: readonly OutputMode[] = ['json_schema', 'json_object', 'text'];
 
 export interface OutputCapability {
   /** The mode the next call uses. */
@@ -39,20 +36,16 @@ export class OutputNegotiator implements OutputCapability {
    */
   stepDownAfter(err: unknown, tried: OutputMode): OutputMode | undefined {
     if (this.setting !== 'auto' || !isResponseFormatRefusal(err)) return undefined;
-    const next = STEP_DOWN[tried];
+    const next = MODES[MODES.indexOf(tried) + 1];
     if (!next) return undefined;
     // Another call may already have stepped further down; never climb back up.
-    if (rank(next) > rank(this.current)) {
+    if (MODES.indexOf(next) > MODES.indexOf(this.current)) {
       this.current = next;
       this.taught = true;
       this.onLearned?.(next);
     }
     return this.current;
   }
-}
-
-function rank(mode: OutputMode): number {
-  return mode === 'json_schema' ? 0 : mode === 'json_object' ? 1 : 2;
 }
 
 /** A 400/422 whose error names the response format: the model does not support what we asked for. */
