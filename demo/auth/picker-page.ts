@@ -1,4 +1,5 @@
 /** The standalone-launch consent page: pick the user and (for `launch/patient`) the patient, then allow or deny. */
+import { createHash } from 'node:crypto';
 import type { AuthorizeRequest, Query } from './authorize-request';
 
 export interface PickerOption {
@@ -24,6 +25,9 @@ label.choice:last-child{border-bottom:0}.detail{display:block;color:#5b6b7b;font
 button{font:inherit;padding:10px 20px;border-radius:6px;border:1px solid #1d5fa8;cursor:pointer}
 button.allow{background:#1d5fa8;color:#fff}button.deny{background:#fff;color:#1d5fa8}
 .error{background:#fdecea;border:1px solid #e0a39c;padding:8px 12px;border-radius:6px;margin-bottom:16px}`;
+
+/** CSP source for the page's one inline style block, so the page needs neither 'unsafe-inline' nor a stylesheet. */
+export const PICKER_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 function hidden(query: Query): string {
   const keep = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'aud', 'code_challenge', 'code_challenge_method', 'launch', 'nonce'];

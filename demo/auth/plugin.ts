@@ -4,10 +4,11 @@
  * Public clients only, PKCE S256 required. Open registration: any client_id with an http(s) redirect_uri.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { pageHeaders } from '../../hooks-service/web/security-headers';
 import { originOf } from '../origin';
 import { checkAuthorize, redirectWith, type AuthorizeRequest, type Query } from './authorize-request';
 import { jwksOf, type SigningKey } from './keys';
-import { escapeHtml, renderPickerPage, type PickerOption } from './picker-page';
+import { escapeHtml, PICKER_STYLE_SOURCE, renderPickerPage, type PickerOption } from './picker-page';
 import { grantableScope, hasScope } from './scopes';
 import { smartConfiguration } from './smart-configuration';
 import { exchangeToken } from './token-endpoint';
@@ -33,6 +34,13 @@ function toQuery(value: unknown): Query {
   for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
   return out;
 }
+
+/**
+ * The picker page: its inline style by hash, and a form that posts here and is then redirected to the client's
+ * redirect_uri. Browsers apply form-action to that redirect too, and registration is open (any http(s)
+ * redirect_uri), so the form may lead to any http(s) origin; without this the global 'none' policy blocks Allow.
+ */
+const PICKER_PAGE = pageHeaders(["default-src 'none'", `style-src ${PICKER_STYLE_SOURCE}`, "form-action 'self' http: https:", "base-uri 'none'"]);
 
 function errorPage(reply: FastifyReply, message: string): FastifyReply {
   return reply.code(400).type('text/html; charset=utf-8')
@@ -82,8 +90,8 @@ export const authServerPlugin: FastifyPluginAsync<AuthServerOptions> = async (ap
     return reply.code(submitted ? 400 : 200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   }
 
-  app.get('/authorize', async (request, reply) => handleAuthorize(request, reply, toQuery(request.query), false));
-  app.post('/authorize', async (request, reply) => handleAuthorize(request, reply, toQuery(request.body), true));
+  app.get('/authorize', { helmet: PICKER_PAGE }, async (request, reply) => handleAuthorize(request, reply, toQuery(request.query), false));
+  app.post('/authorize', { helmet: PICKER_PAGE }, async (request, reply) => handleAuthorize(request, reply, toQuery(request.body), true));
 
   app.options('/token', async (_request, reply) =>
     reply.header('access-control-allow-origin', '*').header('access-control-allow-headers', 'content-type, authorization').code(204).send());

@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import jwt from 'jsonwebtoken';
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeLaunch } from '../../demo/auth/launch';
 import { createSmartStack, registerSmartStack } from '../../demo/smart-stack';
+import { registerSecurityHeaders } from '../../hooks-service/web/security-headers';
 import { authorizePath, authorizeQuery, form, launchAndExchange, pkcePair, REDIRECT, redirectParams } from './smart-helpers';
 
 let app: FastifyInstance;
@@ -124,5 +125,23 @@ describe('token store housekeeping', () => {
     const { accessToken } = store.issueAccessToken({ clientId: 'c', scope: 's' });
     expect(store.size).toBe(1);
     expect(store.resolveAccessToken(accessToken)).toBeDefined();
+  });
+});
+
+describe('demo SMART auth server: the picker page under the service security headers', () => {
+  it('lets the consent form submit and be redirected to the client, and allows its inline style by hash only', async () => {
+    const secured = Fastify();
+    registerSecurityHeaders(secured);
+    await registerSmartStack(secured, createSmartStack({ teachingOnly: true, accessTokenSeconds: 600, now: () => clock }));
+    const query = authorizeQuery({ scope: 'launch/patient openid fhirUser patient/*.rs', code_challenge: pkcePair().challenge });
+    const page = await secured.inject({ method: 'GET', url: authorizePath(query) });
+    await secured.close();
+    expect(page.statusCode).toBe(200);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("form-action 'self' http: https:");
+    expect(csp).not.toContain('unsafe-inline');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page.body)?.[1] ?? '';
+    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 });
