@@ -57,7 +57,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 15_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000, // PGlite and server start-up in beforeAll on a loaded 2-core machine
     pool: 'forks',
   },
 });
