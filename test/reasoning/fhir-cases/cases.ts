@@ -51,6 +51,8 @@ export interface FhirCase {
   /** The finding expected; `absent` lists rule ids that must not fire (a calibrated non-card). */
   expect?: Expected;
   absent?: readonly string[];
+  /** Orders carry no code: the finding's inputs must say the drug was identified from its name. */
+  namesOnly?: boolean;
 }
 
 const man70 = patient('1950-06-01', 'male');
@@ -239,3 +241,45 @@ export const CASES: readonly FhirCase[] = [
     expect: { ruleId: 'kidney-decline-egfr', severity: 'info', summary: /eGFR/ },
   },
 ];
+
+/** The order with its RxNorm coding removed: only `text` (RxNorm's name, as many EHRs send for free-text or local drugs). */
+function withoutCode(r: fhir4.Resource): fhir4.Resource {
+  if (r.resourceType !== 'MedicationRequest') return r;
+  const m = r as fhir4.MedicationRequest;
+  return { ...m, medicationCodeableConcept: { text: m.medicationCodeableConcept?.text ?? '' } };
+}
+
+const hasOrders = (c: FhirCase): boolean => [...c.chart, ...(c.drafts ?? [])].some((r) => r.resourceType === 'MedicationRequest');
+
+/** The same case with every order sent by name only: the finding must be the same, and say it was identified from the name. */
+export function namesOnly(c: FhirCase): FhirCase {
+  return {
+    ...c, name: `${c.name} [names only]`, namesOnly: true,
+    chart: c.chart.map(withoutCode), drafts: (c.drafts ?? []).map((d) => withoutCode(d) as fhir4.MedicationRequest),
+  };
+}
+
+/** Orders as a prescriber typed them (brand, abbreviations): identified from the words, never from a guessed code. */
+const AS_WRITTEN: readonly FhirCase[] = [
+  {
+    name: '"phenelzine 15mg tab" on the chart, "SERTRALINE 50MG TAB" ordered (as typed, no code): MAOI + SSRI → critical',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71, namesOnly: true,
+    chart: [textOrder(activeOrder('mr-phenelzine', P.phenelzine15, tid(1, 'tablet', '15 mg')), 'phenelzine 15mg tab')],
+    drafts: [textOrder(draftOrder('d-sertraline', P.sertraline50, daily(1, 'tablet', '50 mg')), 'SERTRALINE 50MG TAB')],
+    expect: { ruleId: 'ddi-maoi-ssri-snri', severity: 'critical', summary: /phenelzine|MAOI/i },
+  },
+  {
+    name: '"Coumadin 5mg" on the chart, "Eliquis 5 mg BID" ordered: two anticoagulants → critical',
+    family: 'duplicate-therapy', hook: 'order-sign', patient: man70, namesOnly: true,
+    chart: [textOrder(activeOrder('mr-warfarin', P.warfarin5, daily(1, 'tablet', '5 mg')), 'Coumadin 5mg')],
+    drafts: [textOrder(draftOrder('d-apixaban', P.apixaban5, bid(1, 'tablet', '5 mg')), 'Eliquis 5 mg BID')],
+    expect: { ruleId: 'dup-anticoagulant', severity: 'critical', summary: /anticoagulant/i },
+  },
+];
+
+function textOrder(m: fhir4.MedicationRequest, text: string): fhir4.MedicationRequest {
+  return { ...m, medicationCodeableConcept: { text } };
+}
+
+/** Every case: coded, the same by RxNorm name only, and orders as written. */
+export const ALL_CASES: readonly FhirCase[] = [...CASES, ...CASES.filter(hasOrders).map(namesOnly), ...AS_WRITTEN];
