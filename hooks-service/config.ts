@@ -2,7 +2,7 @@
  * The service's configuration, read once from the environment by the composition root: the variables and their
  * defaults are in env.ts; here they become the service's settings, so a bad value stops the start, never a request.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { rules } from '@reasoning/registry';
 import type { RateLimitConfig } from './net/rate-limit';
@@ -57,7 +57,6 @@ const IssuerValue = Type.Union([
   Type.Object({ jwks: Type.String({ minLength: 1 }), jku: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) }, { additionalProperties: false }),
 ]);
 const IssuersSchema = Type.Record(Type.String(), IssuerValue);
-type IssuersInput = Static<typeof IssuersSchema>;
 
 function httpUrl(name: string, raw: string): string {
   let url: URL;
@@ -81,7 +80,7 @@ function parseIssuers(raw: string | undefined): TrustedIssuer[] {
     throw new ConfigError('CDS_TRUSTED_ISSUERS must be JSON: {"<issuer>": "<JWKS URL>"}');
   }
   if (!Value.Check(IssuersSchema, parsed)) throw new ConfigError('CDS_TRUSTED_ISSUERS must map each issuer to a JWKS URL or {"jwks", "jku"}');
-  return Object.entries(parsed as IssuersInput).map(([iss, v]) => {
+  return Object.entries(parsed).map(([iss, v]) => {
     const jwksUrl = httpUrl(`CDS_TRUSTED_ISSUERS[${iss}]`, typeof v === 'string' ? v : v.jwks);
     const jku = typeof v === 'string' ? [] : (v.jku ?? []).map((u) => (u.endsWith('/') ? `${httpUrl('jku', u)}/` : httpUrl('jku', u)));
     return { iss, jwksUrl, jku: [jwksUrl, ...jku] };

@@ -110,10 +110,10 @@ export type EnvValues = { readonly [K in EnvName]: ValueOf<(typeof ENV)[K]> };
 function expected(schema: TSchema): string {
   if (typeof schema.expected === 'string') return schema.expected;
   if (schema[Kind] === 'Union') return `one of ${(schema.anyOf as TSchema[]).map((s) => String(s.const)).join(', ')}`;
-  const range = (min: unknown, max: unknown) => (max === Number.MAX_SAFE_INTEGER || max === undefined ? `≥ ${String(min)}` : `from ${String(min)} to ${String(max)}`);
-  if (schema[Kind] === 'Integer') return `an integer ${range(schema.minimum, schema.maximum)}`;
+  const range = (min: number, max: number | undefined) => (max === Number.MAX_SAFE_INTEGER || max === undefined ? `≥ ${min}` : `from ${min} to ${max}`);
+  if (schema[Kind] === 'Integer') return `an integer ${range(schema.minimum as number, schema.maximum as number | undefined)}`;
   if (schema.exclusiveMinimum !== undefined) return `a number above ${String(schema.exclusiveMinimum)} and at most ${String(schema.maximum)}`;
-  return `a number ${range(schema.minimum, schema.maximum)}`;
+  return `a number ${range(schema.minimum as number, schema.maximum as number | undefined)}`;
 }
 
 /** The raw string as the schema's type: numbers only from plain decimal text ("1e3", "0x10" and "" are not numbers here). */
