@@ -31,12 +31,12 @@ function makeOne(i: number, rnd: () => number): fhir4.Resource {
   }
   if (r < 0.88) {
     const mr: fhir4.MedicationRequest = { resourceType: 'MedicationRequest', id: `m${i}`, status: rnd() < 0.5 ? 'active' : 'stopped', intent: 'order', subject,
-      authoredOn: isoDay(Math.floor(rnd() * 3000)), medicationCodeableConcept: { coding: [{ system: RXNORM, code: DRUGS[i % DRUGS.length] as string }] } };
+      authoredOn: isoDay(Math.floor(rnd() * 3000)), medicationCodeableConcept: { coding: [{ system: RXNORM, code: DRUGS[i % DRUGS.length] }] } };
     return mr;
   }
   if (r < 0.98) {
     const c: fhir4.Condition = { resourceType: 'Condition', id: `c${i}`, subject, clinicalStatus: { coding: [{ code: rnd() < 0.6 ? 'active' : 'resolved' }] },
-      code: { coding: [{ system: 'http://snomed.info/sct', code: ['49436004', '38341003', '44054006', '74474003'][i % 4] as string }] } };
+      code: { coding: [{ system: 'http://snomed.info/sct', code: ['49436004', '38341003', '44054006', '74474003'][i % 4] }] } };
     return c;
   }
   return { resourceType: 'AllergyIntolerance', id: `a${i}`, patient: subject, criticality: 'high',
@@ -50,6 +50,6 @@ export function syntheticInput(size: number, seed = 42): EngineInput {
   const draftOrders: fhir4.Resource[] = ['197805', '308191', '1364445'].map((code, i) => ({
     resourceType: 'MedicationRequest', id: `draft${i}`, status: 'draft', intent: 'order', subject: { reference: 'Patient/bench' },
     medicationCodeableConcept: { coding: [{ system: RXNORM, code }] },
-  }) as fhir4.MedicationRequest);
+  }));
   return { resources, draftOrders, now: '2021-04-01T00:00:00Z' };
 }

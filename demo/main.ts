@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const { service: config, analytics } = service.config;
   await registerDemo(service.app, {
     distDir: DIST, ehrIssuer: demo.ehrIssuer,
-    ...(demo.accessTokenSeconds !== undefined && { accessTokenSeconds: demo.accessTokenSeconds }), adminPage: analytics.adminToken !== undefined,
+    accessTokenSeconds: demo.accessTokenSeconds, adminPage: analytics.adminToken !== undefined,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
   });
   await service.listen();

@@ -42,7 +42,10 @@ function isHttpUrl(value: unknown): value is string {
 function servicesOf(body: unknown): DiscoveredService[] {
   const list = (body as { services?: unknown } | null)?.services;
   if (!Array.isArray(list)) return [];
-  return list.filter((s): s is DiscoveredService => typeof s?.id === 'string' && typeof s?.hook === 'string');
+  return (list as unknown[]).filter((s): s is DiscoveredService => {
+    const service = s as { id?: unknown; hook?: unknown } | null;
+    return typeof service?.id === 'string' && typeof service.hook === 'string';
+  });
 }
 
 export const demoEhrPlugin: FastifyPluginAsync<DemoEhrOptions> = async (app, opts) => {

@@ -62,7 +62,7 @@ export function valuesAt(resource: unknown, path: string): unknown[] {
     current = current.flatMap((v) => {
       if (v === null || typeof v !== 'object') return [];
       const child = (v as Record<string, unknown>)[key];
-      return child === undefined ? [] : Array.isArray(child) ? child : [child];
+      return child === undefined ? [] : Array.isArray(child) ? (child as unknown[]) : [child];
     });
   }
   return current;

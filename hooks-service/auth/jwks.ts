@@ -81,7 +81,7 @@ export class JwksCache {
         if (!(e instanceof FetchFailure)) throw e;
         // Remember the failure time too, so a dead JWKS URL is not retried on every request.
         const failure = e.status ? `${e.reason} ${e.status}` : e.reason;
-        this.entries.set(url, { keys: this.entries.get(url)?.keys ?? new Map(), fetchedAt: started, failure });
+        this.entries.set(url, { keys: this.entries.get(url)?.keys ?? new Map<string, KeyObject>(), fetchedAt: started, failure });
         return undefined;
       })
       .finally(() => this.inflight.delete(url));

@@ -67,7 +67,7 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     };
   const json = reader((request, text, done) => {
     if (jsonNestsDeeperThan(text)) return done(new AppError('INVALID_REQUEST', `the JSON body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`));
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
   for (const type of JSON_TYPES) replaceParser(app, type, json);
   replaceParser(app, 'text/plain', reader((_request, text, done) => done(null, text)));

@@ -22,7 +22,7 @@ export function installMethodNotAllowed(app: FastifyInstance, routes: readonly M
   for (const route of routes) {
     const allowHeader = [...route.allow, ...(route.allow.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
     app.route({
-      method: OTHERS.filter((m) => !route.allow.includes(m)) as HTTPMethods[],
+      method: OTHERS.filter((m) => !route.allow.includes(m)),
       url: route.url,
       handler: async (request, reply) => {
         route.check?.(request);

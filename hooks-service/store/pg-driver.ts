@@ -50,8 +50,7 @@ export function createPgDriver(options: PgDriverOptions): SqlDriver {
 
   return {
     name: 'postgres',
-    query: base.query,
-    exec: base.exec,
+    ...base,
     withSession,
     transaction: (fn) =>
       withSession(async (session) => {

@@ -55,8 +55,7 @@ export async function createPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   const base = executorOf(db);
   return {
     name: 'pglite',
-    query: base.query,
-    exec: base.exec,
+    ...base,
     transaction: (fn) => db.transaction((tx) => fn(executorOf(tx))),
     // PGlite is one session; everything already runs on it, one query at a time.
     withSession: (fn) => fn(base),

@@ -33,7 +33,7 @@ function rewrite(value: unknown, index: ReadonlyMap<string, string>, depth = 0):
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const next = rewrite(value[i], index, depth + 1);
-      if (next !== value[i]) (out ??= [...value])[i] = next;
+      if (next !== value[i]) (out ??= [...(value as unknown[])])[i] = next;
     }
     return out ?? value;
   }

@@ -28,7 +28,7 @@ describe('model narrative', () => {
     expect(within(section).getByRole('link', { name: /KDIGO/ }).getAttribute('href')).toBe('https://kdigo.org/guidelines/acute-kidney-injury/');
     const call = fetchImpl.calls.find((c) => c.url === '/api/narrative');
     expect(new Headers(call?.init?.headers).get('authorization')).toBe('Bearer token-abc');
-    expect(JSON.parse(String(call?.init?.body))).toEqual({ fhirServer: 'https://fhir.example.org/r4', patientId: 'p1' });
+    expect(JSON.parse(call?.init?.body as string)).toEqual({ fhirServer: 'https://fhir.example.org/r4', patientId: 'p1' });
   });
 
   it('keeps the findings when the model is off', async () => {
@@ -110,7 +110,7 @@ describe('feedback', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Send feedback' }));
     expect(await within(card).findByText(/feedback sent/)).toBeTruthy();
     const call = fetchImpl.calls.find((c) => c.url === '/api/app-feedback');
-    expect(JSON.parse(String(call?.init?.body))).toEqual({
+    expect(JSON.parse(call?.init?.body as string)).toEqual({
       findingId: 'aki-creatinine-rise:Observation/o2', ruleId: 'aki-creatinine-rise', useful: false, reason: 'Already addressed',
       fhirServer: 'https://fhir.example.org/r4', patientId: 'p1',
     });

@@ -73,7 +73,7 @@ describe('demo FHIR server', () => {
     const seen: string[] = [];
     let url: string | undefined = '/fhir/Patient?_count=7';
     while (url) {
-      const page = (await get(url, userToken())).json() as fhir4.Bundle;
+      const page: fhir4.Bundle = (await get(url, userToken())).json();
       seen.push(...(page.entry ?? []).map((e) => e.resource?.id ?? ''));
       const next = page.link?.find((l) => l.relation === 'next')?.url;
       url = next ? next.replace('http://localhost:80', '') : undefined;

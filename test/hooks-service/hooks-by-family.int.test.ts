@@ -5,7 +5,7 @@
  * rule is read from the service's audit record of that card (what analytics and feedback use), not guessed from text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Card, CdsResponse } from '@cds-hooks/schemas/response';
+import type { Card } from '@cds-hooks/schemas/response';
 import { ALL_CASES, type FhirCase } from '../reasoning/fhir-cases/cases';
 import { PATIENT_ID } from '../reasoning/fhir-cases/ehr';
 import { assertValidCdsResponse } from './support/assert-cds-response';
@@ -23,7 +23,7 @@ async function cardsWithRules(c: FhirCase): Promise<{ card: Card; ruleId: string
   const res = await svc.post(SERVICE[c.hook], hookRequest(c.hook, fx, { prefetch: prefetchFor(fx), drafts: c.drafts ?? [] }));
   expect(res.status).toBe(200);
   assertValidCdsResponse(res.body);
-  const { cards } = res.body as CdsResponse;
+  const { cards } = res.body;
   return Promise.all(cards.map(async (card) => ({ card, ruleId: await svc.store.ruleForCard(card.uuid ?? '') })));
 }
 

@@ -33,7 +33,7 @@ function unwrapDefault(mod: AdapterClass | { default: AdapterClass }): AdapterCl
   return typeof mod === 'function' ? mod : mod.default;
 }
 
-const BrowserAdapter = unwrapDefault(BrowserAdapterModule as AdapterClass | { default: AdapterClass });
+const BrowserAdapter = unwrapDefault(BrowserAdapterModule);
 
 /** Builds the SMART API (authorize/ready) over a Cairn-configured browser adapter. */
 export function createSmartApi(env: SmartEnvironment = {}): SmartApi {
@@ -50,7 +50,7 @@ export function createSmartApi(env: SmartEnvironment = {}): SmartApi {
     }
 
     override getStorage(): ReturnType<InstanceType<AdapterClass>['getStorage']> {
-      return chosen.storage as ReturnType<InstanceType<AdapterClass>['getStorage']>;
+      return chosen.storage;
     }
   }
 

@@ -5,7 +5,7 @@ import { serviceFetch } from '../../../src/app/api/service-fetch';
 function recorder() {
   const seen: string[] = [];
   const fetchImpl = (async (input: RequestInfo | URL) => {
-    seen.push(String(input));
+    seen.push(input instanceof Request ? input.url : String(input));
     return new Response('{}');
   }) as typeof fetch;
   return { seen, fetchImpl };

@@ -15,7 +15,7 @@ describe('launch page problems', () => {
     renderProblem(root, { kind: 'missing-iss' });
     expect(getByRole(root, 'alert').textContent).toContain('No FHIR server given');
     expect(document.activeElement).toBe(getByRole(root, 'heading', { name: 'No FHIR server given' }));
-    const input = getByLabelText(root, 'FHIR server URL') as HTMLInputElement;
+    const input = getByLabelText<HTMLInputElement>(root, 'FHIR server URL');
     expect(input.name).toBe('iss');
     expect(getByRole(root, 'button', { name: 'Start standalone launch' })).toBeTruthy();
   });
@@ -30,7 +30,7 @@ describe('launch page problems', () => {
   it('offers a new window when the frame blocks storage', () => {
     const root = mount();
     renderProblem(root, { kind: 'storage-blocked', url: 'https://app.example.org/launch?iss=x&launch=y' });
-    const link = getByRole(root, 'link', { name: 'Open Cairn in a new window' }) as HTMLAnchorElement;
+    const link = getByRole<HTMLAnchorElement>(root, 'link', { name: 'Open Cairn in a new window' });
     expect(link.href).toBe('https://app.example.org/launch?iss=x&launch=y');
     expect(link.target).toBe('_blank');
   });

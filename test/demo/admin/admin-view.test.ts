@@ -45,10 +45,10 @@ describe('admin analytics view', () => {
   it('sends the token as a bearer and explains a refused token', async () => {
     const calls: [string, RequestInit | undefined][] = [];
     const fetchImpl = async (url: string | URL | Request, init?: RequestInit) => {
-      calls.push([String(url), init]);
+      calls.push([url instanceof Request ? url.url : String(url), init]);
       return new Response('', { status: 401 });
     };
-    await expect(loadReport('tok', '7', fetchImpl as typeof fetch)).rejects.toThrow('The admin token was refused.');
+    await expect(loadReport('tok', '7', fetchImpl)).rejects.toThrow('The admin token was refused.');
     expect(calls[0]?.[0]).toBe('/api/analytics?days=7');
     expect(calls[0]?.[1]?.headers).toEqual({ authorization: 'Bearer tok' });
   });

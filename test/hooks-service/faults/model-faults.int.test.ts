@@ -69,7 +69,7 @@ describe('hosted model failures', () => {
     const res = await orderSign();
     expect(res.status).toBe(200);
     assertValidCdsResponse(res.body);
-    const cards = (res.body as CdsResponse).cards;
+    const cards = (res.body).cards;
     expect(cards.map((c) => c.source.topic?.code)).toContain('drug-interaction');
     expect(cards.filter(isModelCard)).toEqual([]);
     expect(res.ms).toBeLessThan(ANSWERED_WITHIN_MS);

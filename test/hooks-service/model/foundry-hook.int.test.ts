@@ -44,7 +44,7 @@ async function patientView(): Promise<{ ms: number; body: CdsResponse }> {
   const ms = performance.now() - t;
   expect(res.status).toBe(200);
   assertValidCdsResponse(res.body);
-  return { ms, body: res.body as CdsResponse };
+  return { ms, body: res.body };
 }
 
 const matrix: [Route, Auth, Supports][] = [];

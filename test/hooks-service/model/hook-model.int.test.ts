@@ -121,7 +121,7 @@ describe('NEWS2 red flag in patient-view, embedded model', () => {
     svc = await startService({ disabledRules }, { model: createNarrativeServiceFromConfig(parseModelConfig({})) });
     const res = await svc.post('/cds-services/cairn-patient-view', hookRequest('patient-view', fxv, { prefetch: prefetchFor(fxv) }));
     assertValidCdsResponse(res.body);
-    return (res.body as CdsResponse).cards;
+    return (res.body).cards;
   };
 
   it('says it once: the engine\'s critical NEWS2 card, and no second escalation card', async () => {

@@ -30,7 +30,7 @@ describe('model seam in the hook call', () => {
     const req = hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] });
     const res = await svc.post('/cds-services/cairn-order-sign', req);
     assertValidCdsResponse(res.body);
-    const cards = (res.body as CdsResponse).cards;
+    const cards = (res.body).cards;
     expect(cards.at(-1)?.summary).toMatch(/model-generated/);
     expect(cards.at(-1)?.indicator).toBe('info');
     expect(svc.store.audit.at(-1)?.cards.at(-1)?.ruleId).toBe('model-reasoning');
