@@ -42,6 +42,7 @@ export const P = {
   simvastatin40: { code: '198211', name: 'simvastatin 40 MG Oral Tablet' },
   clarithromycin500: { code: '197517', name: 'clarithromycin 500 MG Oral Tablet' },
   furosemide40: { code: '313988', name: 'furosemide 40 MG Oral Tablet' },
+  eliquis5: { code: '1364447', name: 'apixaban 5 MG Oral Tablet [Eliquis]' },
 } as const satisfies Record<string, Product>;
 
 export interface Expected {
@@ -280,6 +281,20 @@ export const CASES: readonly FhirCase[] = [
     chart: [AF, weight('wt', 80, '2021-03-20T08:00:00Z'), creatinine('scr', 1.0, '2021-03-28T07:30:00Z')],
     drafts: [draftOrder('d-apixaban', P.apixaban2_5, bid(1, 'tablet', '2.5 mg'))],
     expect: { ruleId: 'apixaban-underdose-af', severity: 'warning', summary: /Apixaban 2\.5 mg/ },
+  },
+  {
+    name: 'apixaban 2.5 mg tablets, 2 tablets twice daily (5 mg per dose) in AF without reduction criteria: the label dose → no under-dosing card',
+    family: 'anticoagulant-stewardship', hook: 'order-sign', patient: man70,
+    chart: [AF, weight('wt', 80, '2021-03-20T08:00:00Z'), creatinine('scr', 1.0, '2021-03-28T07:30:00Z')],
+    drafts: [draftOrder('d-apixaban', P.apixaban2_5, bid(2, 'tablet', '2.5 mg'))],
+    absent: ['apixaban-underdose-af'],
+  },
+  {
+    name: 'Eliquis 5 mg (branded SBD) twice daily ordered in AF for a woman aged 82 weighing 55 kg: two reduction criteria → warning, label dose 2.5 mg',
+    family: 'renal-dosing', hook: 'order-sign', patient: patient('1938-06-01', 'female'),
+    chart: [AF, weight('wt', 55, '2021-03-20T08:00:00Z'), creatinine('scr', 1.0, '2021-03-28T07:30:00Z')],
+    drafts: [draftOrder('d-apixaban', P.eliquis5, bid(1, 'tablet', '5 mg'))],
+    expect: { ruleId: 'renal-apixaban', severity: 'warning', summary: /2 of 3 dose-reduction criteria/ },
   },
   // kidney-decline (KDIGO 2024)
   {
