@@ -6,6 +6,7 @@
 import type { Citation, Citations } from '../types';
 import type { InteractionEntry } from './drug-interactions';
 import { drugLabel } from './drug-label';
+import { APIXABAN } from './anticoagulation';
 import { STALE_ORDER_LIMIT } from './limitations';
 
 const ELIQUIS = (section: string): Citation => drugLabel('Apixaban (Eliquis)', 2021, section);
@@ -48,7 +49,7 @@ export const THROMBOCYTOPENIA = {
 export const APIXABAN_UNDERDOSE = {
   id: 'apixaban-underdose-af',
   /** Strength (mg) of the reduced AF dose. */
-  reducedMg: 2.5,
+  reducedMg: APIXABAN.reducedMg,
   citations: [
     ELIQUIS('section 2.2 Nonvalvular AF: 5 mg twice daily; 2.5 mg only with two of age ≥ 80, weight ≤ 60 kg, creatinine ≥ 1.5 mg/dL'),
     { title: '2023 ACC/AHA/ACCP/HRS Guideline for the Diagnosis and Management of Atrial Fibrillation (DOAC dosing: use label doses; off-label reduced doses are associated with higher stroke risk)', url: 'https://doi.org/10.1161/CIR.0000000000001193', year: 2023 },
