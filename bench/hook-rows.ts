@@ -11,7 +11,7 @@ const ORDER_SIGN = '/cds-services/cairn-order-sign';
 const POLYPHARMACY = 'diabetes-metformin-polypharmacy-9bf59715.json';
 
 function pairRows(name: string, pair: Pair, reference: string, goals = ''): Row[] {
-  const kb = `${(pair.bodyBytes / 1024).toFixed(0)} KB body, 50 connections`;
+  const kb = `${(pair.bodyBytes / 1024).toFixed(0)} KB body, 50 connections, ${pair.requests} requests`;
   return [
     row(`${name} throughput`, pair.service.rps, 'req/s', pair.noop.rps, `÷ ${reference}; ${kb}${goals && `; goal ratio ≥ 0.5`}`),
     row(`${name} p50`, pair.service.p50, 'ms', pair.noop.p50, `÷ ${reference}`),

@@ -101,19 +101,28 @@ export interface Pair {
   service: LoadResult;
   noop: LoadResult;
   bodyBytes: number;
+  /** Requests in each measured run. */
+  requests: number;
 }
 
-/** The no-op, then the service, each fed the same body and the same `amount` tokens (each warmed up first). */
+/** Seconds the measured service run should last: long enough for a stable p99, short enough for a 5-minute bench. */
+const TARGET_SECONDS = 8;
+
+/**
+ * The no-op, then the service, each fed the same body and the same tokens after a warm-up. The request count
+ * is what the service did in TARGET_SECONDS during its warm-up, capped at `amount` (the tokens pre-signed).
+ */
 export async function compare(o: { service: Target; noop: Target; path: string; body: string; key: TestKey; amount: number }): Promise<Pair> {
   const warm = Math.max(50, Math.round(o.amount / 10));
   const tokens = tokensFor(o.key, `${o.service.origin}${o.path}`, o.amount + warm);
   const run = (target: Target, from: number, amount: number) => load({ url: `${target.origin}${o.path}`, body: o.body, tokens: tokens.slice(from, from + amount), amount });
   await run(o.noop, o.amount, warm);
-  const noop = await run(o.noop, 0, o.amount);
-  await run(o.service, o.amount, warm);
-  const service = await run(o.service, 0, o.amount);
+  const warmService = await run(o.service, o.amount, warm);
+  const amount = Math.min(o.amount, Math.max(warm, Math.round(warmService.rps * TARGET_SECONDS)));
+  const noop = await run(o.noop, 0, amount);
+  const service = await run(o.service, 0, amount);
   if (service.non2xx > 0 || service.errors > 0) throw new Error(`service answered ${service.non2xx} non-2xx and ${service.errors} errors`);
-  return { service, noop, bodyBytes: Buffer.byteLength(o.body) };
+  return { service, noop, bodyBytes: Buffer.byteLength(o.body), requests: amount };
 }
 
 export { loadFixture };
