@@ -3,10 +3,10 @@
  * selection all read this table (never a second copy of an id). Prefetch templates ask for what the registered
  * rules read, the Observation codes derived from the engine's own analyte table.
  */
-import { ANALYTES } from '@reasoning/knowledge/labs';
 import { rules } from '@reasoning/registry';
 import type { CdsService } from '@cds-hooks/schemas/discovery';
 import type { HookName } from '@cds-hooks/schemas/request';
+import { PREFETCH_TEMPLATES } from '@reasoning/chart-queries';
 
 export interface ServiceDefinition {
   id: string;
@@ -17,23 +17,8 @@ export interface ServiceDefinition {
   prefetch: Readonly<Record<string, string>>;
 }
 
-const LOINC = 'http://loinc.org';
-const observationCodes = [...new Set(ANALYTES.flatMap((a) => a.loinc))].map((c) => `${LOINC}|${c}`).join(',');
-
-// Prefetch query restrictions (spec §Prefetch query restrictions): type-level search by patient reference and
-// token equality only. Conditions and allergies are not filtered by clinical status: US Core lets that element be
-// absent and the engine reads an absent status as current — filtering here could hide an allergy (a false all-clear).
-export const PREFETCH: Readonly<Record<string, string>> = {
-  patient: 'Patient/{{context.patientId}}',
-  conditions: 'Condition?patient={{context.patientId}}',
-  medicationRequests: 'MedicationRequest?patient={{context.patientId}}&status=active,on-hold',
-  medicationStatements: 'MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold,unknown',
-  // The MAR and pharmacy fills: an inpatient on heparin may have it only here (the engine keeps recent ones).
-  medicationAdministrations: 'MedicationAdministration?patient={{context.patientId}}&status=in-progress,on-hold,completed,unknown',
-  medicationDispenses: 'MedicationDispense?patient={{context.patientId}}&status=preparation,in-progress,on-hold,completed,unknown',
-  allergies: 'AllergyIntolerance?patient={{context.patientId}}',
-  observations: `Observation?patient={{context.patientId}}&code=${observationCodes}`,
-};
+// The templates are the chart's one way of being read (src/reasoning/chart-queries.ts).
+export const PREFETCH: Readonly<Record<string, string>> = PREFETCH_TEMPLATES;
 
 const covers = rules.map((r) => r.title).join('; ');
 

@@ -32,7 +32,7 @@ describe('discovery', () => {
       expect(s.title).toBeTruthy();
       expect(s.usageRequirements).toBeTruthy();
       expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'conditions', 'medicationAdministrations', 'medicationDispenses', 'medicationRequests', 'medicationStatements', 'observations', 'patient']);
-      expect(s.prefetch.observations).toContain('http://loinc.org|2160-0');
+      expect(s.prefetch.observations).toContain("http%3A%2F%2Floinc.org%7C2160-0");
     }
   });
 });
