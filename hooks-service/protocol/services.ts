@@ -22,13 +22,33 @@ export const PREFETCH: Readonly<Record<string, string>> = PREFETCH_TEMPLATES;
 
 const covers = rules.map((r) => r.title).join('; ');
 
-interface HookService { hook: HookName; hookVersion: string; title: string; description: string }
+interface HookService {
+  hook: HookName;
+  hookVersion: string;
+  title: string;
+  description: string;
+  /** Under CDS Hooks 3.0, served on the shared id (its cards replace those of the chart and order hooks). */
+  shared: boolean;
+}
 
 // hookVersion as published in each hook's metadata table (HL7 CDS Hooks library, patient-view.md etc.).
 const HOOKS: readonly HookService[] = [
-  { hook: 'patient-view', hookVersion: '1.0', title: 'Cairn chart review', description: `Cited, deterministic safety findings about the open chart (${covers}).` },
-  { hook: 'order-select', hookVersion: '1.0', title: 'Cairn order check (select)', description: `Checks the selected draft orders against the chart as they are chosen (${covers}).` },
-  { hook: 'order-sign', hookVersion: '1.0', title: 'Cairn order check (sign)', description: `Checks every draft order against the chart before signing (${covers}).` },
+  { hook: 'patient-view', hookVersion: '1.0', shared: true, title: 'Cairn chart review', description: `Cited, deterministic safety findings about the open chart (${covers}).` },
+  { hook: 'order-select', hookVersion: '1.0', shared: true, title: 'Cairn order check (select)', description: `Checks the selected draft orders against the chart as they are chosen (${covers}).` },
+  { hook: 'order-sign', hookVersion: '1.0', shared: true, title: 'Cairn order check (sign)', description: `Checks every draft order against the chart before signing (${covers}).` },
+  // Maturity 1 hooks: own ids, so their few cards never replace the chart's (a new allergy does not end the chart review).
+  {
+    hook: 'allergyintolerance-create', hookVersion: '0.1.0', shared: false, title: 'Cairn new allergy check',
+    description: 'Checks an allergy being recorded against the active medications (drug–allergy and cross-reactivity).',
+  },
+  {
+    hook: 'problem-list-item-create', hookVersion: '0.1.0', shared: false, title: 'Cairn new problem check',
+    description: 'Checks a condition being added to the problem list against the active medications (drug–disease).',
+  },
+  {
+    hook: 'medication-refill', hookVersion: '0.1.0', shared: false, title: 'Cairn refill check',
+    description: 'Checks a medication being refilled against current labs and the other medications (renal dosing, INR and potassium monitoring, interactions, duplicate therapy).',
+  },
 ];
 
 /**
@@ -52,14 +72,14 @@ export interface Edition {
  */
 export const EDITION_2: Edition = {
   prefix: '',
-  services: HOOKS.map((h) => ({ ...h, id: `cairn-${h.hook}`, prefetch: PREFETCH })),
+  services: HOOKS.map(({ shared: _shared, ...h }) => ({ ...h, id: `cairn-${h.hook}`, prefetch: PREFETCH })),
 };
 
 /** 3.0 (ballot) under `/3.0`: the shared id, the spec version and each hook's version (§Discovery, Response). */
 export const EDITION_3: Edition = {
   prefix: '/3.0',
   version: '3.0.0-ballot',
-  services: HOOKS.map((h) => ({ ...h, id: SHARED_ID, prefetch: PREFETCH })),
+  services: HOOKS.map(({ shared, ...h }) => ({ ...h, id: shared ? SHARED_ID : `cairn-${h.hook}`, prefetch: PREFETCH })),
 };
 
 export const EDITIONS: readonly Edition[] = [EDITION_2, EDITION_3];
