@@ -27,6 +27,8 @@ describe('discovery', () => {
     expect(compile(DiscoveryResponse, 'discovery').explain(body)).toBe('');
     expect(body.services.map((s) => [s.id, s.hook])).toEqual([
       ['cairn-patient-view', 'patient-view'], ['cairn-order-select', 'order-select'], ['cairn-order-sign', 'order-sign'],
+      ['cairn-allergyintolerance-create', 'allergyintolerance-create'], ['cairn-problem-list-item-create', 'problem-list-item-create'],
+      ['cairn-medication-refill', 'medication-refill'],
     ]);
     for (const s of body.services) {
       expect(s.title).toBeTruthy();

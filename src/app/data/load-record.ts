@@ -2,7 +2,8 @@
  * Loads the patient's record with the chart queries (src/reasoning/chart-queries.ts), in parallel, every page followed.
  * Reports each type as it arrives so the engine can run on what is there (findings shown early, marked provisional).
  */
-import { classifyFhirError, type ProblemKind } from './errors';
+import { patientIdOf } from '@fhir/references';
+import { classifyFhirError, PatientMismatch, type ProblemKind } from './errors';
 import type { FhirSession } from './session';
 import { ENGINE_RESOURCE_TYPES } from '@reasoning/inputs';
 import { chartQueries, isRefusal, keepType, type ChartQuery } from '@reasoning/chart-queries';
@@ -31,14 +32,21 @@ const statusOf = (error: unknown): number | undefined => {
   return typeof status === 'number' ? status : undefined;
 };
 
+/** Throws PatientMismatch when a resource is about another patient than the launched one. */
+function ownOnly(type: RecordType, resources: fhir4.Resource[], patientId: string): fhir4.Resource[] {
+  const stranger = resources.find((r) => { const p = patientIdOf(r); return p !== undefined && p !== patientId; });
+  if (stranger) throw new PatientMismatch(`a ${type} answer holds another patient's data`);
+  return resources;
+}
+
 /** Fetches one type with the chart's query (the same one the service and the CDS client use), or its refusal fallback. */
 async function fetchType(session: FhirSession, { type, query, onRefusal }: ChartQuery): Promise<fhir4.Resource[]> {
+  const own = (bodies: unknown[]) => ownOnly(type, keepType(type, bodies.flatMap(resourcesIn)), session.patientId);
   try {
-    return keepType(type, resourcesIn(await session.request(query)));
+    return own([await session.request(query)]);
   } catch (error) {
-    if (onRefusal.length === 0 || !isRefusal(statusOf(error))) throw error;
-    const bodies = await Promise.all(onRefusal.map((url) => session.request(url)));
-    return keepType(type, bodies.flatMap(resourcesIn));
+    if (error instanceof PatientMismatch || onRefusal.length === 0 || !isRefusal(statusOf(error))) throw error;
+    return own(await Promise.all(onRefusal.map((url) => session.request(url))));
   }
 }
 

@@ -46,8 +46,8 @@ const heartFailure = (patientId: string): fhir4.Condition => ({
 
 /** The refill of an existing prescription: a draft MedicationRequest naming the one it renews. */
 function refillOf(fx: Fixture, rxnorm: string): fhir4.MedicationRequest {
-  const prior = fx.resources.find((r): r is fhir4.MedicationRequest => r.resourceType === 'MedicationRequest' && r.status === 'active'
-    && (r.medicationCodeableConcept?.coding ?? []).some((c) => c.code === rxnorm));
+  const prior = (fx.resources.filter((r) => r.resourceType === 'MedicationRequest') as fhir4.MedicationRequest[])
+    .find((r) => r.status === 'active' && (r.medicationCodeableConcept?.coding ?? []).some((c) => c.code === rxnorm));
   if (!prior) throw new Error(`no active ${rxnorm}`);
   return { ...prior, id: `refill-${rxnorm}`, status: 'draft', intent: 'order', priorPrescription: { reference: `MedicationRequest/${prior.id}` }, authoredOn: '2021-04-01' };
 }
