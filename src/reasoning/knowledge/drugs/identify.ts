@@ -145,3 +145,8 @@ export function identifyMedication(med: fhir4.Medication): Identification {
   const parts = (med.ingredient ?? []).map((i) => identifyConcept(i.itemCodeableConcept)).filter((i) => i.ingredients.length > 0);
   return merge([own, ...parts].filter((i) => i.ingredients.length > 0 || i.productClasses.length > 0)) ?? own;
 }
+
+/** True when a medication fact names no drug Cairn knows: no ingredient and no class (rules cannot reason on it). */
+export function isUnidentified(m: { ingredients: readonly string[]; classes: readonly string[] }): boolean {
+  return m.ingredients.length === 0 && m.classes.length === 0;
+}
