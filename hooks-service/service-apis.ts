@@ -29,7 +29,7 @@ export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, api
   void app.register(async (scope) => {
     await limitAppRoutes(scope, limits);
     await scope.register(narrativePlugin, {
-      service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH), now: () => deps.clock().toISOString(),
+      service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH, deps.config.fhirBudgetMs), now: () => deps.clock().toISOString(),
     });
     await scope.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
   });
