@@ -29,7 +29,7 @@ function finding(entry: RenalDosingEntry, tier: RenalTier, reading: KidneyReadin
   const names = [...new Set(meds.map(medName))].join(', ');
   return {
     id: `${entry.id}:${keys}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
-    ruleId: entry.id, family: renalDosingRule.id,
+    ruleId: entry.id, family: renalDosingRule.family,
     severity: drafts.length > 0 ? tier.severity.draft : tier.severity.chart,
     summary: clipSummary(`${names}${drafts.length > 0 ? ' (new order)' : ''} with ${reading.short} (${tier.label}): ${tier.brief}`),
     detail: [
@@ -81,7 +81,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const renalDosingRule: Rule = {
-  id: 'renal-dosing',
+  family: 'renal-dosing',
   title: 'Renal dosing (eGFR / CrCl label thresholds)',
   topic: 'renal-dosing',
   description: 'Flags chart medications and draft orders whose label or guideline threshold is crossed by the latest eGFR or Cockcroft–Gault CrCl.',

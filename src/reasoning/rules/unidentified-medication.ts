@@ -50,7 +50,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const unidentifiedMedicationRule: Rule = {
-  id: RULE_ID,
+  family: RULE_ID,
   title: 'Medication order Cairn could not identify',
   topic: 'drug-identification',
   description: 'At order-select and order-sign, says so when a draft medication cannot be identified, and which checks therefore did not run.',

@@ -28,6 +28,6 @@ describe('FHIR cases per rule family, through runEngine', () => {
 
   it('covers every registered rule family with at least one firing case', () => {
     const covered = new Set(CASES.filter((c) => c.expect).map((c) => c.family));
-    expect(rules.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+    expect(rules.map((r) => r.family).filter((family) => !covered.has(family))).toEqual([]);
   });
 });
