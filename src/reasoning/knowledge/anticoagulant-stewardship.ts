@@ -25,7 +25,7 @@ export const DOAC_INHIBITOR_ENTRIES: readonly InteractionEntry[] = [
   },
   {
     id: 'ddi-dabigatran-dronedarone-ketoconazole', harm: 'dabigatran exposure up, bleeding risk', title: 'Dabigatran + dronedarone or ketoconazole',
-    a: { ingredients: ['1037042'], label: 'dabigatran' }, b: { ingredients: ['997221', '6135'], label: 'dronedarone/ketoconazole' },
+    a: { ingredients: ['1037042'], label: 'dabigatran' }, b: { ingredients: ['233698', '6135'], label: 'dronedarone/ketoconazole' },
     oncHighPriority: false, severity: { draft: 'warning', chart: 'warning' },
     rationale: 'Dronedarone and systemic ketoconazole inhibit P-gp and raise dabigatran exposure about 1.7- to 2.5-fold; more so as renal function falls.',
     management: 'Dabigatran label 2.3/7: in AF with CrCl 30–50 mL/min reduce to 75 mg twice daily with these; with CrCl < 30 avoid. Check the current CrCl and dose.',

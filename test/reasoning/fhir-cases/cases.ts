@@ -303,6 +303,13 @@ export const CASES: readonly FhirCase[] = [
     chart: [egfr('e1', 62, '2019-03-15T08:00:00Z'), egfr('e2', 40, '2021-01-10T08:00:00Z'), egfr('e3', 39, '2021-03-20T08:00:00Z')],
     expect: { ruleId: 'kidney-decline-egfr', severity: 'info', summary: /eGFR/ },
   },
+  // unidentified-medication (never silent on an order Cairn cannot identify)
+  {
+    name: 'a draft RxNorm code Cairn does not know, named "Compounded ointment 2%": info card, product not recognised',
+    family: 'unidentified-medication', hook: 'order-sign', patient: woman71, chart: [],
+    drafts: [draftOrder('d-unknown', { code: '999999901', name: 'Compounded ointment 2%' })],
+    expect: { ruleId: 'unidentified-medication', severity: 'info', summary: /could not check Compounded ointment 2%: product not recognised/ },
+  },
 ];
 
 /** A draft whose product has no code in our tables: the EHR's RxNorm display is all there is (identified from the name). */
@@ -382,7 +389,8 @@ function withoutCode(r: fhir4.Resource): fhir4.Resource {
   return stripped;
 }
 
-const hasOrders = (c: FhirCase): boolean => [...c.chart, ...(c.drafts ?? [])].some((r) => r.resourceType === 'MedicationRequest');
+// An unidentifiable order has no name to identify it from: its names-only twin would be the same case.
+const hasOrders = (c: FhirCase): boolean => c.family !== 'unidentified-medication' && [...c.chart, ...(c.drafts ?? [])].some((r) => r.resourceType === 'MedicationRequest');
 
 /** The same case with every order sent by name only: the finding must be the same, and say it was identified from the name. */
 export function namesOnly(c: FhirCase): FhirCase {
