@@ -11,7 +11,6 @@ import { narrativePlugin } from './model/index';
 import type { NarrativeService } from './model/narrative-service';
 import { limitAnalyticsRoutes, limitAppRoutes } from './net/rate-limit';
 import { createFetchChart } from './prefetch/fetch-chart';
-import { PREFETCH } from './protocol/services';
 import type { ServiceDeps } from './server';
 import type { DurableStore } from './store/types';
 
@@ -29,7 +28,7 @@ export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, api
   void app.register(async (scope) => {
     await limitAppRoutes(scope, limits);
     await scope.register(narrativePlugin, {
-      service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, PREFETCH, deps.config.fhirBudgetMs), now: () => deps.clock().toISOString(),
+      service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, deps.config.fhirBudgetMs), now: () => deps.clock().toISOString(),
     });
     await scope.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
   });

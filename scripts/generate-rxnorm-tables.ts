@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INGREDIENTS } from '../src/reasoning/knowledge/drugs/ingredients';
-import { baseIngredient, ingredientKeys, makeLexicon, parseRxNormName } from '../src/reasoning/knowledge/drugs/rxnorm-name';
+import { baseIngredient, ingredientKeys, makeLexicon, parseRxNormName, SALT_WORDS } from '../src/reasoning/knowledge/drugs/rxnorm-name';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const OUT = join(import.meta.dirname, '../src/reasoning/knowledge/drugs/generated');
@@ -117,7 +117,60 @@ if (!sourcesDir) {
   process.exit(2);
 }
 
-const lexicon = makeLexicon(Object.entries(INGREDIENTS).map(([cui, i]) => [i.name, cui] as const));
+interface Read { src: Source; entries: Entry[]; brands: BrandConcept[]; commit: string; files: number; absent: number }
+
+/** Pass 1: every RxNorm concept of every source, in source order. */
+const reads: Read[] = SOURCES.map((src) => {
+  const dir = join(sourcesDir, src.dir);
+  const paths = src.paths(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter(Boolean));
+  const read: Read = { src, entries: [], brands: [], commit: git(dir, 'rev-parse', 'HEAD').trim(), files: paths.length, absent: 0 };
+  for (const path of paths) {
+    const text = show(dir, path);
+    if (text === undefined) { read.absent++; continue; }
+    const { entries, brands = [] } = src.read(path, text);
+    read.entries.push(...entries);
+    read.brands.push(...brands);
+  }
+  return read;
+});
+
+/**
+ * Ingredients outside ingredients.ts (no rule reads them, but a product of them is identified, not "unknown"):
+ * concepts a VSAC/eCQM value set lists under a bare ingredient name (TTY IN: one substance, no strength, form,
+ * brand or salt word). A name listed with two codes is left out. PDDI-CDS is not used here: its bare names are brands.
+ */
+/** Words of RxNorm dose forms and dose-form groups: a name with one is a product (SCDF, SCDG), not an ingredient. */
+const DOSE_FORM_WORDS = /\b(?:product|oral|tablet|capsule|pill|solution|suspension|injectable|injection|topical|cream|ointment|gel|extended|release|delayed|chewable|inhal\w*|transdermal|patch|spray|nasal|ophthalmic|otic|rectal|vaginal|powder|syrup|elixir|lotion|drops?|kit|pack|system|implant|film|lozenge|granules|foam|shampoo|enema|suppository|pen|cartridge|syringe|auto-injector|prefilled|disintegrating|sublingual|buccal|mucosal|intrauterine|irrigation|paste|wafer|strip)\b/;
+const known = makeLexicon(Object.entries(INGREDIENTS).map(([cui, i]) => [i.name, cui] as const));
+const bare = new Map<string, Set<string>>();
+for (const r of reads.filter((x) => x.src.dir !== 'PDDI-CDS')) {
+  for (const e of r.entries) {
+    const name = e.name.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (/[[\]{}()/,]|\d+(?:\.\d+)? (?:mg|ml|mcg|unt|meq|hr|%)\b/.test(name) || DOSE_FORM_WORDS.test(name) || INGREDIENTS[e.code]) continue;
+    (bare.get(name) ?? bare.set(name, new Set()).get(name)!).add(e.code);
+  }
+}
+/** A precise ingredient (PIN: "warfarin sodium") is its base name plus salt words; the base is the ingredient. */
+const isPin = (name: string): boolean => {
+  const words = name.split(' ');
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    if (!words.slice(cut).every((w) => SALT_WORDS.has(w))) break;
+    const base = words.slice(0, cut).join(' ');
+    if (bare.has(base) || known.keyOf.has(base)) return true;
+  }
+  return false;
+};
+for (const name of [...bare.keys()]) if (isPin(name)) bare.delete(name);
+/** A code of ours that a source lists under another ingredient's name, or our name under another code: reported. */
+const mismatches: string[] = [];
+const others = new Map<string, string>();
+for (const [name, codes] of bare) {
+  const ours = known.keyOf.get(name);
+  if (ours) { mismatches.push(`${name}: ours ${ours}, source lists ${[...codes].join('/')}`); continue; }
+  if (codes.size === 1) others.set([...codes][0]!, name);
+}
+const lexicon = makeLexicon([...known.keyOf, ...[...others].map(([code, name]) => [name, code] as const)]);
+
 const names = new Map<string, { name: string; keys: string; source: string }>();
 const brandKeys = new Map<string, Set<string>>();
 const brandCodes = new Map<string, string>();
@@ -125,49 +178,38 @@ const confirmed = new Map<string, string>();
 const report: string[] = [];
 const headers: string[] = [];
 
-for (const src of SOURCES) {
-  const dir = join(sourcesDir, src.dir);
-  const commit = git(dir, 'rev-parse', 'HEAD').trim();
-  const files = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter(Boolean);
-  let seen = 0;
+/** Pass 2: product codes whose RxNorm name resolves to ingredients. */
+for (const { src, entries, brands, commit, files, absent } of reads) {
   let kept = 0;
-  let absent = 0;
-  const paths = src.paths(files);
-  for (const path of paths) {
-    const text = show(dir, path);
-    if (text === undefined) { absent++; continue; }
-    const { entries, brands = [] } = src.read(path, text);
-    for (const e of entries) {
-      seen++;
-      const parsed = parseRxNormName(e.name, lexicon);
-      const keys = parsed ? ingredientKeys(parsed) : [];
-      // An ingredient CUI of ours confirmed: the source lists it with that ingredient's own name (IN or PIN).
-      if (INGREDIENTS[e.code] && baseIngredient(e.name, lexicon) === e.code) confirmed.set(e.code, src.repo);
-      if (keys.length === 0 || INGREDIENTS[e.code]) continue;
-      if (parsed?.brand && !parsed.tty.endsWith('PCK')) {
-        const set = brandKeys.get(parsed.brand) ?? new Set<string>();
-        set.add(keys.join('+'));
-        brandKeys.set(parsed.brand, set);
-      }
-      const prior = names.get(e.code);
-      if (prior) {
-        if (prior.keys !== keys.join('+')) report.push(`conflict ${e.code}: "${prior.name}" (${prior.source}) vs "${e.name}" (${src.repo})`);
-        continue;
-      }
-      names.set(e.code, { name: e.name, keys: keys.join('+'), source: src.repo });
-      kept++;
+  for (const e of entries) {
+    const parsed = parseRxNormName(e.name, lexicon);
+    const keys = parsed ? ingredientKeys(parsed) : [];
+    // An ingredient CUI of ours confirmed: the source lists it with that ingredient's own name (IN or PIN).
+    if (INGREDIENTS[e.code] && baseIngredient(e.name, known) === e.code) confirmed.set(e.code, src.repo);
+    if (keys.length === 0 || INGREDIENTS[e.code] || others.has(e.code)) continue;
+    if (parsed?.brand && !parsed.tty.endsWith('PCK')) {
+      const set = brandKeys.get(parsed.brand) ?? new Set<string>();
+      set.add(keys.join('+'));
+      brandKeys.set(parsed.brand, set);
     }
-    for (const b of brands) {
-      const key = baseIngredient(b.ingredient, lexicon);
-      if (!key || names.has(b.code)) continue;
-      const set = brandKeys.get(b.brand) ?? new Set<string>();
-      set.add(key);
-      brandKeys.set(b.brand, set);
-      brandCodes.set(b.code, b.brand);
+    const prior = names.get(e.code);
+    if (prior) {
+      if (prior.keys !== keys.join('+')) report.push(`conflict ${e.code}: "${prior.name}" (${prior.source}) vs "${e.name}" (${src.repo})`);
+      continue;
     }
+    names.set(e.code, { name: e.name, keys: keys.join('+'), source: src.repo });
+    kept++;
   }
-  headers.push(` * - ${src.repo} @ ${commit} (${src.licence}): ${paths.length} files (${absent} absent from the copy), ${seen} RxNorm concepts read, ${kept} codes kept`);
-  report.push(`${src.repo}: ${paths.length} files (${absent} not in this copy), ${seen} concepts, ${kept} new codes kept`);
+  for (const b of brands) {
+    const key = baseIngredient(b.ingredient, lexicon);
+    if (!key || names.has(b.code)) continue;
+    const set = brandKeys.get(b.brand) ?? new Set<string>();
+    set.add(key);
+    brandKeys.set(b.brand, set);
+    brandCodes.set(b.code, b.brand);
+  }
+  headers.push(` * - ${src.repo} @ ${commit} (${src.licence}): ${files} files (${absent} absent from the copy), ${entries.length} RxNorm concepts read, ${kept} codes kept`);
+  report.push(`${src.repo}: ${files} files (${absent} not in this copy), ${entries.length} concepts, ${kept} new codes kept`);
 }
 
 /** A brand seen with different ingredient sets (e.g. "Tylenol" single and combination products) is ambiguous. */
@@ -196,8 +238,14 @@ export const RXNORM_BRANDS = ${JSON.stringify(brandLines.join('\n'))};
 export const RXNORM_BRAND_CODES = ${JSON.stringify(codeLines.join('\n'))};
 `);
 
+const otherLines = [...others].sort(([a], [b]) => Number(a) - Number(b)).map(([c, n]) => `${c}\t${n}`);
+writeFileSync(join(OUT, 'rxnorm-ingredients.ts'), `${header(`RxNorm ingredient (IN) code → name, ${otherLines.length} ingredients outside ingredients.ts (no rule reads them; their products are identified, not unknown). One "code\\tname" per line.`)}
+export const RXNORM_OTHER_INGREDIENTS = ${JSON.stringify(otherLines.join('\n'))};
+`);
+
 const unconfirmed = Object.entries(INGREDIENTS).filter(([cui]) => !confirmed.has(cui)).map(([cui, i]) => `${i.name} ${cui}`);
 console.log(report.join('\n'));
 console.log(`codes: ${lines.length}; brands: ${brandLines.length} (+${codeLines.length} BN codes), ambiguous: ${ambiguous.length}`);
 console.log(`ingredient CUIs confirmed by a source: ${confirmed.size}/${Object.keys(INGREDIENTS).length}`);
 console.log(`not confirmed: ${unconfirmed.join(', ')}`);
+console.log(`other ingredients: ${otherLines.length}; name/code mismatches with ingredients.ts: ${mismatches.length}\n  ${mismatches.join('\n  ')}`);

@@ -56,7 +56,7 @@ export interface NarrativeService {
 export function createNarrativeService(options: NarrativeServiceOptions): NarrativeService {
   const { model, cache, breaker } = options;
   const now = options.now ?? Date.now;
-  const info = model?.info ?? composeEmbeddedNarrative({ findings: [], scores: [], skipped: [] }).model;
+  const info = model?.info ?? composeEmbeddedNarrative({ findings: [], scores: [], skipped: [], unidentified: [] }).model;
 
   function start(patientId: string, request: NarrativeRequest): Promise<Narrative> {
     if (!model) return Promise.resolve(composeEmbeddedNarrative(request.result));

@@ -1,10 +1,11 @@
 /**
- * The whole chart of one patient from a FHIR server, using the same queries as the services' prefetch templates
- * (the caller passes them): what `/api/narrative` needs when the SMART app asks. The caller checks the allow-list.
+ * The whole chart of one patient from a FHIR server, read with the queries of every side (src/reasoning/chart-queries.ts):
+ * what `/api/narrative` needs when the app asks. One way of reading the chart on both sides, so the narrative and
+ * the findings it sits beside are computed from the same record. The caller checks the allow-list.
  */
-import { OPTIONAL_KEYS, ownResources } from './resolve';
+import { chartQueries, isRefusal, keepType, type ChartQuery } from '@reasoning/chart-queries';
+import { ownResources } from './resolve';
 import { FhirUnavailable, type FhirClient } from './fhir-client';
-import { fillTemplate } from './templates';
 
 export interface FetchChartArgs {
   fhirServer: string;
@@ -20,21 +21,27 @@ export class FhirAuthError extends Error {
 }
 
 /** `budgetMs` bounds all the chart's requests together (CAIRN_FHIR_BUDGET_MS), as in a hook call. */
-export function createFetchChart(fhir: FhirClient, templates: Readonly<Record<string, string>>, budgetMs: number): FetchChart {
+export function createFetchChart(fhir: FhirClient, budgetMs: number): FetchChart {
   return async ({ fhirServer, accessToken, patientId }) => {
     const signal = AbortSignal.timeout(budgetMs);
-    const parts = await Promise.all(Object.entries(templates).map(async ([key, template]) => {
-      const query = fillTemplate(template, { patientId });
-      if (query === undefined) return [];
+    const run = (query: string) => fhir.run({ fhirServer, accessToken, query, signal });
+    const readType = async ({ type, query, optional, onRefusal }: ChartQuery): Promise<fhir4.Resource[]> => {
       try {
-        return await fhir.run({ fhirServer, accessToken, query, signal });
+        try {
+          return keepType(type, await run(query));
+        } catch (e) {
+          // As the app does (src/app/data/load-record.ts): a refused search is asked the other way.
+          if (!(e instanceof FhirUnavailable) || onRefusal.length === 0 || !isRefusal(e.status)) throw e;
+          return keepType(type, (await Promise.all(onRefusal.map(run))).flat());
+        }
       } catch (e) {
         if (!(e instanceof FhirUnavailable)) throw e;
         if (e.refusedToken) throw new FhirAuthError('FHIR server refused the token');
-        if (OPTIONAL_KEYS.has(key)) return [];
+        if (optional) return [];
         throw e;
       }
-    }));
+    };
+    const parts = await Promise.all(chartQueries(patientId).map(readType));
     // A server (or a cache in front of it) answering with another patient's resources must not mix charts.
     return ownResources(parts.flat(), patientId).own;
   };

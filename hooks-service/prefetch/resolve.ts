@@ -16,9 +16,11 @@ import { isAllowedFhirServer } from '../net/access';
 import { FhirUnavailable, type FhirClient } from './fhir-client';
 import { reportsPrefetchError } from './outcome';
 import { fillTemplate } from './templates';
+import { OPTIONAL_PREFETCH_KEYS } from '@reasoning/chart-queries';
+import { parseScopes, type Interaction, type ScopeGrants } from '@fhir/smart-scopes';
 
 /** Keys whose absence does not stop the call: not every EHR's FHIR API offers MedicationStatement, the MAR or dispenses. */
-export const OPTIONAL_KEYS: ReadonlySet<string> = new Set(['medicationStatements', 'medicationAdministrations', 'medicationDispenses']);
+export const OPTIONAL_KEYS: ReadonlySet<string> = OPTIONAL_PREFETCH_KEYS;
 
 export interface GatherArgs {
   prefetch: Readonly<Record<string, string>>;
@@ -47,13 +49,13 @@ export function ownResources(resources: readonly fhir4.Resource[], patientId: st
   return { own, foreign: resources.length - own.length };
 }
 
-type Access = { fhirServer: string; accessToken: string; signal: AbortSignal } | undefined;
+type Access = { fhirServer: string; accessToken: string; signal: AbortSignal; grants: ScopeGrants } | undefined;
 
 function serverAccess(args: GatherArgs): Access {
   const { fhirServer, fhirAuthorization } = args.request;
   if (!fhirServer || !fhirAuthorization) return undefined;
   if (!isAllowedFhirServer(fhirServer, args.allowlist, args.issuer)) return undefined;
-  return { fhirServer, accessToken: fhirAuthorization.access_token, signal: AbortSignal.timeout(args.budgetMs) };
+  return { fhirServer, accessToken: fhirAuthorization.access_token, signal: AbortSignal.timeout(args.budgetMs), grants: parseScopes(fhirAuthorization.scope) };
 }
 
 /** Resources of a prefetched value; undefined when it is a first page whose other pages we cannot get. */
@@ -71,11 +73,21 @@ async function fromPrefetch(value: fhir4.Resource, access: Access, fhir: FhirCli
   }
 }
 
-async function fetchKey(template: string, args: GatherArgs, access: Access): Promise<fhir4.Resource[] | undefined> {
+/** The resource type and interaction a query needs, e.g. "Observation search" (SMART scopes name both). */
+function needOf(query: string): { type: string; interaction: Interaction } {
+  return { type: /^[A-Za-z]+/.exec(query)?.[0] ?? '', interaction: query.includes('?') ? 'search' : 'read' };
+}
+
+/** Resources for a key, undefined when unavailable, or the need its token's scope does not cover. */
+async function fetchKey(template: string, args: GatherArgs, access: Access): Promise<fhir4.Resource[] | undefined | { outOfScope: string }> {
   const query = fillTemplate(template, args.request.context);
   if (!access || query === undefined) return undefined;
+  // Not asking is faster than a 403 and lets the 412 say which scope is missing (SMART 1 or 2 scopes both count).
+  const need = needOf(query);
+  if (!access.grants.allows(need.type, need.interaction)) return { outOfScope: `${need.type} ${need.interaction}` };
+  const { grants: _grants, ...call } = access;
   try {
-    return await args.fhir.run({ ...access, query });
+    return await args.fhir.run({ ...call, query });
   } catch (e) {
     if (e instanceof FhirUnavailable) return undefined;
     throw e;
@@ -97,12 +109,15 @@ export async function gatherChart(args: GatherArgs): Promise<Chart> {
   const access = serverAccess(args);
   const sent = args.request.prefetch ?? {};
   const keys: Chart['keys'] = { prefetched: [], empty: [], fetched: [], unavailable: [] };
+  const outOfScope: string[] = [];
   const parts = await Promise.all(Object.entries(args.prefetch).map(async ([key, template]) => {
     const given = Object.hasOwn(sent, key) ? sent[key] : undefined;
     if (given === null) return (keys.empty.push(key), []);
     // An error outcome in place of data counts as a key the client could not satisfy: fetch it, else 412.
     const value = reportsPrefetchError(given) ? undefined : given;
-    const fetched = value !== undefined ? await fromPrefetch(value as fhir4.Resource, access, args.fhir) : await fetchKey(template, args, access);
+    const got = value !== undefined ? await fromPrefetch(value as fhir4.Resource, access, args.fhir) : await fetchKey(template, args, access);
+    const fetched = Array.isArray(got) ? got : undefined;
+    if (got && !Array.isArray(got) && !OPTIONAL_KEYS.has(key)) outOfScope.push(got.outOfScope);
     if (fetched && value !== undefined) return (keys.prefetched.push(key), fetched);
     if (fetched) return (keys.fetched.push(key), fetched);
     keys.unavailable.push(key);
@@ -110,7 +125,8 @@ export async function gatherChart(args: GatherArgs): Promise<Chart> {
   }));
   const missing = keys.unavailable.filter((k) => !OPTIONAL_KEYS.has(k)).sort();
   if (missing.length > 0) {
-    throw new AppError('DATA_UNAVAILABLE', `prefetch ${missing.join(', ')} missing and not retrievable from an allowed fhirServer with fhirAuthorization`);
+    const scope = outOfScope.length > 0 ? `; fhirAuthorization.scope grants no ${outOfScope.sort().join(', ')}` : '';
+    throw new AppError('DATA_UNAVAILABLE', `prefetch ${missing.join(', ')} missing and not retrievable from an allowed fhirServer with fhirAuthorization${scope}`);
   }
   const { own, foreign } = ownResources(dedupe(parts.flat()), args.patientId);
   return { resources: own, keys, foreign };

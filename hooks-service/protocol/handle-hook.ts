@@ -15,6 +15,7 @@ import { toCards, TOPIC_SYSTEM, type RuledCard } from './cards';
 import { parseHookCall } from './hook-request';
 import type { Card, CdsResponse } from '@cds-hooks/schemas/response';
 import { selectFindings } from './select-findings';
+import { chartForHook } from './hook-chart';
 import { mostUrgentFirst } from '@cds-hooks/severity';
 import { clipSummary } from '@cds-hooks/summary';
 import type { ServiceDefinition } from './services';
@@ -88,9 +89,9 @@ async function answer(service: ServiceDefinition, body: unknown, call: HookCallC
   const chart = await gatherChart({
     prefetch: service.prefetch, request: parsed.request, patientId: parsed.patientId, issuer: call.issuer, allowlist: deps.fhirAllowlist, fhir: deps.fhir, budgetMs: deps.fhirBudgetMs,
   });
-  const input: EngineInput = { resources: chart.resources, draftOrders: parsed.drafts, now: deps.now().toISOString() };
+  const input: EngineInput = { resources: chartForHook(service.hook, chart.resources, parsed), draftOrders: parsed.drafts, now: deps.now().toISOString() };
   const result = deps.runEngine(input);
-  const findings = selectFindings(service.hook, result.findings, parsed.selections);
+  const findings = selectFindings(service.hook, result.findings, { selections: parsed.selections, created: parsed.created.map((r) => `${r.resourceType}/${r.id ?? ''}`) });
   const cards = toCards(findings, { baseUrl: call.baseUrl, newId: deps.newId });
   // patient-view always asks: it precomputes the app's narrative and carries NEWS2 red flags, which have no finding.
   const askModel = deps.model && (findings.length > 0 || service.hook === 'patient-view');

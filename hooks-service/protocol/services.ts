@@ -3,10 +3,10 @@
  * selection all read this table (never a second copy of an id). Prefetch templates ask for what the registered
  * rules read, the Observation codes derived from the engine's own analyte table.
  */
-import { ANALYTES } from '@reasoning/knowledge/labs';
 import { rules } from '@reasoning/registry';
 import type { CdsService } from '@cds-hooks/schemas/discovery';
 import type { HookName } from '@cds-hooks/schemas/request';
+import { PREFETCH_TEMPLATES } from '@reasoning/chart-queries';
 
 export interface ServiceDefinition {
   id: string;
@@ -17,33 +17,38 @@ export interface ServiceDefinition {
   prefetch: Readonly<Record<string, string>>;
 }
 
-const LOINC = 'http://loinc.org';
-const observationCodes = [...new Set(ANALYTES.flatMap((a) => a.loinc))].map((c) => `${LOINC}|${c}`).join(',');
-
-// Prefetch query restrictions (spec §Prefetch query restrictions): type-level search by patient reference and
-// token equality only. Conditions and allergies are not filtered by clinical status: US Core lets that element be
-// absent and the engine reads an absent status as current — filtering here could hide an allergy (a false all-clear).
-export const PREFETCH: Readonly<Record<string, string>> = {
-  patient: 'Patient/{{context.patientId}}',
-  conditions: 'Condition?patient={{context.patientId}}',
-  medicationRequests: 'MedicationRequest?patient={{context.patientId}}&status=active,on-hold',
-  medicationStatements: 'MedicationStatement?patient={{context.patientId}}&status=active,intended,on-hold,unknown',
-  // The MAR and pharmacy fills: an inpatient on heparin may have it only here (the engine keeps recent ones).
-  medicationAdministrations: 'MedicationAdministration?patient={{context.patientId}}&status=in-progress,on-hold,completed,unknown',
-  medicationDispenses: 'MedicationDispense?patient={{context.patientId}}&status=preparation,in-progress,on-hold,completed,unknown',
-  allergies: 'AllergyIntolerance?patient={{context.patientId}}',
-  observations: `Observation?patient={{context.patientId}}&code=${observationCodes}`,
-};
+// The templates are the chart's one way of being read (src/reasoning/chart-queries.ts).
+export const PREFETCH: Readonly<Record<string, string>> = PREFETCH_TEMPLATES;
 
 const covers = rules.map((r) => r.title).join('; ');
 
-interface HookService { hook: HookName; hookVersion: string; title: string; description: string }
+interface HookService {
+  hook: HookName;
+  hookVersion: string;
+  title: string;
+  description: string;
+  /** Under CDS Hooks 3.0, served on the shared id (its cards replace those of the chart and order hooks). */
+  shared: boolean;
+}
 
 // hookVersion as published in each hook's metadata table (HL7 CDS Hooks library, patient-view.md etc.).
 const HOOKS: readonly HookService[] = [
-  { hook: 'patient-view', hookVersion: '1.0', title: 'Cairn chart review', description: `Cited, deterministic safety findings about the open chart (${covers}).` },
-  { hook: 'order-select', hookVersion: '1.0', title: 'Cairn order check (select)', description: `Checks the selected draft orders against the chart as they are chosen (${covers}).` },
-  { hook: 'order-sign', hookVersion: '1.0', title: 'Cairn order check (sign)', description: `Checks every draft order against the chart before signing (${covers}).` },
+  { hook: 'patient-view', hookVersion: '1.0', shared: true, title: 'Cairn chart review', description: `Cited, deterministic safety findings about the open chart (${covers}).` },
+  { hook: 'order-select', hookVersion: '1.0', shared: true, title: 'Cairn order check (select)', description: `Checks the selected draft orders against the chart as they are chosen (${covers}).` },
+  { hook: 'order-sign', hookVersion: '1.0', shared: true, title: 'Cairn order check (sign)', description: `Checks every draft order against the chart before signing (${covers}).` },
+  // Maturity 1 hooks: own ids, so their few cards never replace the chart's (a new allergy does not end the chart review).
+  {
+    hook: 'allergyintolerance-create', hookVersion: '0.1.0', shared: false, title: 'Cairn new allergy check',
+    description: 'Checks an allergy being recorded against the active medications (drug–allergy and cross-reactivity).',
+  },
+  {
+    hook: 'problem-list-item-create', hookVersion: '0.1.0', shared: false, title: 'Cairn new problem check',
+    description: 'Checks a condition being added to the problem list against the active medications (drug–disease).',
+  },
+  {
+    hook: 'medication-refill', hookVersion: '0.1.0', shared: false, title: 'Cairn refill check',
+    description: 'Checks a medication being refilled against current labs and the other medications (renal dosing, INR and potassium monitoring, interactions, duplicate therapy).',
+  },
 ];
 
 /**
@@ -67,14 +72,14 @@ export interface Edition {
  */
 export const EDITION_2: Edition = {
   prefix: '',
-  services: HOOKS.map((h) => ({ ...h, id: `cairn-${h.hook}`, prefetch: PREFETCH })),
+  services: HOOKS.map(({ shared: _shared, ...h }) => ({ ...h, id: `cairn-${h.hook}`, prefetch: PREFETCH })),
 };
 
 /** 3.0 (ballot) under `/3.0`: the shared id, the spec version and each hook's version (§Discovery, Response). */
 export const EDITION_3: Edition = {
   prefix: '/3.0',
   version: '3.0.0-ballot',
-  services: HOOKS.map((h) => ({ ...h, id: SHARED_ID, prefetch: PREFETCH })),
+  services: HOOKS.map(({ shared, ...h }) => ({ ...h, id: shared ? SHARED_ID : `cairn-${h.hook}`, prefetch: PREFETCH })),
 };
 
 export const EDITIONS: readonly Edition[] = [EDITION_2, EDITION_3];

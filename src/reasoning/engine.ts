@@ -3,8 +3,9 @@
  * deterministic (same input → same output); never throws: a failing rule becomes a skipped entry, not a crash.
  */
 import type { Rule } from './rule';
-import type { EngineInput, EngineResult, Finding, Score, Skipped } from './types';
+import type { EngineInput, EngineResult, Finding, Score, Skipped, UnidentifiedMedication } from './types';
 import type { Facts } from './facts';
+import { isUnidentified } from './knowledge/drugs/identify';
 import { normalize } from './normalize';
 import { rules as registeredRules } from './registry';
 import { computeScores } from './scores';
@@ -59,16 +60,22 @@ function runScores(facts: Facts, calc: (facts: Facts) => Score[], skipped: Skipp
   }
 }
 
+/** Medications no rule could reason on, drafts first (they are what is being signed). */
+function unidentifiedOf(facts: Facts): UnidentifiedMedication[] {
+  return [...facts.drafts, ...facts.medications].filter(isUnidentified)
+    .map((m) => ({ ref: m.ref, display: m.display, codes: m.codes.map(({ system, code }) => ({ system, code })), isDraft: m.isDraft }));
+}
+
 export function runEngine(input: EngineInput, options: EngineOptions = {}): EngineResult {
   let facts: Facts;
   try {
     facts = normalize(input);
   } catch (e) {
-    return { findings: [], scores: [], skipped: [{ subject: 'input', reason: `input could not be normalized (${errorName(e)})` }] };
+    return { findings: [], scores: [], skipped: [{ subject: 'input', reason: `input could not be normalized (${errorName(e)})` }], unidentified: [] };
   }
   const skipped: Skipped[] = [...facts.skipped];
   const active = (options.rules ?? registeredRules).filter((r) => !options.disabled?.has(r.family));
   const findings = dedupe(runRules(facts, active, skipped).sort(compareFindings));
   const scores = runScores(facts, options.scores ?? computeScores, skipped);
-  return { findings, scores, skipped };
+  return { findings, scores, skipped, unidentified: unidentifiedOf(facts) };
 }

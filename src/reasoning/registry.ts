@@ -17,6 +17,7 @@ import { doseLimitsRule } from './rules/dose-limits';
 import { opioidMmeRule } from './rules/opioid-mme';
 import { anticoagulantStewardshipRule } from './rules/anticoagulant-stewardship';
 import { kidneyDeclineRule } from './rules/kidney-decline';
+import { unidentifiedMedicationRule } from './rules/unidentified-medication';
 
 export const rules: readonly Rule[] = [
   drugInteractionsRule,
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   opioidMmeRule,
   anticoagulantStewardshipRule,
   kidneyDeclineRule,
+  unidentifiedMedicationRule,
 ];
 
 /** A registered rule by family name (`Finding.family`), e.g. for a card's source label. */

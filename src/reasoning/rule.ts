@@ -15,7 +15,8 @@ export type RuleTopic =
   | 'deterioration'
   | 'dose-limit'
   | 'opioid-safety'
-  | 'kidney-function';
+  | 'kidney-function'
+  | 'drug-identification';
 
 /** What one rule concluded: findings, and, when it could not decide, why (never a silent "all clear"). */
 export interface RuleOutcome {

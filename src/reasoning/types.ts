@@ -108,9 +108,21 @@ export interface EngineInput {
   now: string;
 }
 
+/** A medication (chart or draft) whose drug could not be identified: no rule could reason on it. */
+export interface UnidentifiedMedication {
+  /** Relative reference of the record. */
+  ref: string;
+  /** The name as the record wrote it (text or coding display), or its code when it has no name. */
+  display: string;
+  codes: { system: string; code: string }[];
+  isDraft: boolean;
+}
+
 export interface EngineResult {
   findings: Finding[];
   scores: Score[];
   /** Data skipped during normalization and rules that had insufficient data, each with a reason. */
   skipped: Skipped[];
+  /** Medications Cairn could not identify, drafts first: they were not checked (a draft also gets an info card). */
+  unidentified: UnidentifiedMedication[];
 }

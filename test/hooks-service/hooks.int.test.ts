@@ -27,12 +27,14 @@ describe('discovery', () => {
     expect(compile(DiscoveryResponse, 'discovery').explain(body)).toBe('');
     expect(body.services.map((s) => [s.id, s.hook])).toEqual([
       ['cairn-patient-view', 'patient-view'], ['cairn-order-select', 'order-select'], ['cairn-order-sign', 'order-sign'],
+      ['cairn-allergyintolerance-create', 'allergyintolerance-create'], ['cairn-problem-list-item-create', 'problem-list-item-create'],
+      ['cairn-medication-refill', 'medication-refill'],
     ]);
     for (const s of body.services) {
       expect(s.title).toBeTruthy();
       expect(s.usageRequirements).toBeTruthy();
       expect(Object.keys(s.prefetch).sort()).toEqual(['allergies', 'conditions', 'medicationAdministrations', 'medicationDispenses', 'medicationRequests', 'medicationStatements', 'observations', 'patient']);
-      expect(s.prefetch.observations).toContain('http://loinc.org|2160-0');
+      expect(s.prefetch.observations).toContain("http%3A%2F%2Floinc.org%7C2160-0");
     }
   });
 });

@@ -12,7 +12,7 @@ export interface AppFeedback {
   reason?: string;
 }
 
-export type FeedbackResult = 'sent' | 'expired' | 'failed';
+export type FeedbackResult = 'sent' | 'expired' | 'not-allowed' | 'failed';
 
 /** Sends one feedback record; resolves to what the UI should say, never throws. */
 export interface FeedbackTarget {
@@ -34,6 +34,8 @@ export async function sendFeedback(
       body: JSON.stringify({ ...feedback, ...target }),
     });
     if (res.status === 401) return 'expired';
+    // 403: this FHIR server is not on the service's allow-list; retrying will not help.
+    if (res.status === 403) return 'not-allowed';
     return res.ok ? 'sent' : 'failed';
   } catch {
     return 'failed';

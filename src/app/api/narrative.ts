@@ -9,6 +9,7 @@ export type NarrativeState =
   | { status: 'loading' }
   | { status: 'ready'; reasoning: Narrative }
   | { status: 'off' }
+  | { status: 'not-allowed' }
   | { status: 'timeout' }
   | { status: 'expired' }
   | { status: 'error' };
@@ -45,8 +46,9 @@ export async function fetchNarrative(deps: NarrativeRequestDeps): Promise<Narrat
       signal: AbortSignal.timeout(deps.timeoutMs ?? 12_000),
     });
     // 404: the route is not deployed; 503: the operator turned the model off; 403: this FHIR server is not on
-    // the service's allow-list (CAIRN_FHIR_ALLOWLIST), so no narrative for this EHR.
-    if (res.status === 404 || res.status === 503 || res.status === 403) return { status: 'off' };
+    // the service's allow-list (CAIRN_FHIR_ALLOWLIST) — a configuration fault the clinician should see named.
+    if (res.status === 403) return { status: 'not-allowed' };
+    if (res.status === 404 || res.status === 503) return { status: 'off' };
     if (res.status === 401) return { status: 'expired' };
     if (!res.ok) return { status: 'error' };
     const body: unknown = await res.json();

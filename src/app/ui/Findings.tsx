@@ -26,7 +26,7 @@ function sorted(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => mostUrgentFirst(a.severity, b.severity));
 }
 
-function EmptyState({ complete, failed, engineReady }: { complete: boolean; failed: RecordType[]; engineReady: boolean }) {
+function EmptyState({ complete, failed, engineReady, unidentified }: { complete: boolean; failed: RecordType[]; engineReady: boolean; unidentified: number }) {
   if (!complete || !engineReady) return <p role="status">Checking the record… findings appear here as data arrives.</p>;
   if (failed.length > 0) {
     return (
@@ -36,7 +36,37 @@ function EmptyState({ complete, failed, engineReady }: { complete: boolean; fail
       </p>
     );
   }
+  if (unidentified > 0) {
+    return (
+      <p role="status" class="warning-text">
+        No findings from Cairn’s rules — this is not an all-clear: {unidentified} medication{unidentified === 1 ? '' : 's'}{' '}
+        could not be identified and {unidentified === 1 ? 'was' : 'were'} not checked (listed below).
+      </p>
+    );
+  }
   return <p role="status">No findings from Cairn’s rules for this record.</p>;
+}
+
+/** Medications Cairn could not identify: shown open, because nothing was checked for them. */
+function Unidentified({ result }: { result: EngineResult }) {
+  if (result.unidentified.length === 0) return null;
+  return (
+    <section aria-labelledby="unidentified-h" class="unidentified">
+      <h3 id="unidentified-h">Not recognised — not checked ({result.unidentified.length})</h3>
+      <p>
+        Cairn could not identify these medications, so no interaction, allergy, dose or duplicate check ran for them:
+      </p>
+      <ul>
+        {result.unidentified.map((m) => (
+          <li key={m.ref}>
+            {m.display}
+            {m.isDraft ? ' (draft order)' : ''}
+            {m.codes.length > 0 ? ` — code ${m.codes.map((c) => c.code).join(', ')}` : ' — no code'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function NotEvaluated({ result }: { result: EngineResult }) {
@@ -71,7 +101,7 @@ export function Findings(props: FindingsProps) {
         </p>
       )}
       {findings.length === 0 && !engineError ? (
-        <EmptyState complete={complete} failed={failed} engineReady={result !== undefined} />
+        <EmptyState complete={complete} failed={failed} engineReady={result !== undefined} unidentified={result?.unidentified.length ?? 0} />
       ) : (
         findings.map((f) => (
           <FindingCard
@@ -86,6 +116,7 @@ export function Findings(props: FindingsProps) {
           />
         ))
       )}
+      {result && <Unidentified result={result} />}
       {result && complete && <NotEvaluated result={result} />}
     </section>
   );

@@ -1,6 +1,7 @@
 /**
- * CDS Service request (spec §HTTP Request) and the context of the three hooks we serve: patient-view 1.0,
- * order-select 1.0 and order-sign 1.1 (cds-hooks.org/hooks/*). Hook contexts may grow optional fields in minor
+ * CDS Service request (spec §HTTP Request) and the context of the hooks we serve, as the HL7 CDS Hooks library
+ * defines them: patient-view 1.0, order-select 1.0, order-sign 1.0, allergyintolerance-create 0.1.0,
+ * problem-list-item-create 0.1.0, medication-refill 0.1.0. Hook contexts may grow optional fields in minor
  * versions, so unknown context fields are accepted and ignored.
  */
 import { Type, type Static } from '@sinclair/typebox';
@@ -44,6 +45,25 @@ export const OrderSignContext = Type.Object({
   draftOrders: DraftOrders,
 }, { additionalProperties: true });
 
+// allergyintolerance-create: `allergyIntolerance` REQUIRED, the FHIR AllergyIntolerance being created.
+export const AllergyIntoleranceCreateContext = Type.Object({
+  userId: UserId, patientId: FhirId, encounterId: Type.Optional(FhirId),
+  allergyIntolerance: Type.Object({ resourceType: Type.Literal('AllergyIntolerance') }, { additionalProperties: true }),
+}, { additionalProperties: true });
+
+// problem-list-item-create: `conditions` REQUIRED, a Bundle of the Conditions (category problem-list-item) being added.
+export const ProblemListItemCreateContext = Type.Object({
+  userId: UserId, patientId: FhirId, encounterId: Type.Optional(FhirId),
+  conditions: DraftOrders,
+}, { additionalProperties: true });
+
+// medication-refill: `userId` OPTIONAL (a refill often arrives with no user), `medications` REQUIRED — a Bundle of
+// draft MedicationRequests (intent order) being refilled.
+export const MedicationRefillContext = Type.Object({
+  userId: Type.Optional(UserId), patientId: FhirId, encounterId: Type.Optional(FhirId),
+  medications: DraftOrders,
+}, { additionalProperties: true });
+
 export type PatientViewContext = Static<typeof PatientViewContext>;
 export type OrderSelectContext = Static<typeof OrderSelectContext>;
 export type OrderSignContext = Static<typeof OrderSignContext>;
@@ -72,4 +92,4 @@ export const PrefetchValue = Type.Union([
   Type.Null(),
 ]);
 
-export type HookName = 'patient-view' | 'order-select' | 'order-sign';
+export type HookName = 'patient-view' | 'order-select' | 'order-sign' | 'allergyintolerance-create' | 'problem-list-item-create' | 'medication-refill';

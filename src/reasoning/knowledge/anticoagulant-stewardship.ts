@@ -6,6 +6,7 @@
 import type { Citation, Citations } from '../types';
 import type { InteractionEntry } from './drug-interactions';
 import { drugLabel } from './drug-label';
+import { APIXABAN } from './anticoagulation';
 import { STALE_ORDER_LIMIT } from './limitations';
 
 const ELIQUIS = (section: string): Citation => drugLabel('Apixaban (Eliquis)', 2021, section);
@@ -24,7 +25,7 @@ export const DOAC_INHIBITOR_ENTRIES: readonly InteractionEntry[] = [
   },
   {
     id: 'ddi-dabigatran-dronedarone-ketoconazole', harm: 'dabigatran exposure up, bleeding risk', title: 'Dabigatran + dronedarone or ketoconazole',
-    a: { ingredients: ['1037042'], label: 'dabigatran' }, b: { ingredients: ['997221', '6135'], label: 'dronedarone/ketoconazole' },
+    a: { ingredients: ['1037042'], label: 'dabigatran' }, b: { ingredients: ['233698', '6135'], label: 'dronedarone/ketoconazole' },
     oncHighPriority: false, severity: { draft: 'warning', chart: 'warning' },
     rationale: 'Dronedarone and systemic ketoconazole inhibit P-gp and raise dabigatran exposure about 1.7- to 2.5-fold; more so as renal function falls.',
     management: 'Dabigatran label 2.3/7: in AF with CrCl 30–50 mL/min reduce to 75 mg twice daily with these; with CrCl < 30 avoid. Check the current CrCl and dose.',
@@ -48,7 +49,7 @@ export const THROMBOCYTOPENIA = {
 export const APIXABAN_UNDERDOSE = {
   id: 'apixaban-underdose-af',
   /** Strength (mg) of the reduced AF dose. */
-  reducedMg: 2.5,
+  reducedMg: APIXABAN.reducedMg,
   citations: [
     ELIQUIS('section 2.2 Nonvalvular AF: 5 mg twice daily; 2.5 mg only with two of age ≥ 80, weight ≤ 60 kg, creatinine ≥ 1.5 mg/dL'),
     { title: '2023 ACC/AHA/ACCP/HRS Guideline for the Diagnosis and Management of Atrial Fibrillation (DOAC dosing: use label doses; off-label reduced doses are associated with higher stroke risk)', url: 'https://doi.org/10.1161/CIR.0000000000001193', year: 2023 },

@@ -28,6 +28,8 @@ export const APIXABAN = {
   ingredient: '1364430',
   /** RxNorm SCD apixaban 2.5 MG Oral Tablet (knowledge/drugs/products.ts). */
   reducedProduct: { code: '1364435', display: 'apixaban 2.5 MG Oral Tablet' },
+  /** mg per dose of the reduced AF dose. */
+  reducedMg: 2.5,
   /** Label: 2.5 mg twice daily when at least two of these apply (nonvalvular AF). */
   criteria: { ageYears: 80, weightKg: 60, creatinineMgDl: 1.5 },
   needed: 2,

@@ -57,6 +57,7 @@ const MASCLEE_2014: Citation = {
   title: 'Masclee GM, et al. Risk of upper gastrointestinal bleeding from different drug combinations. Gastroenterology 2014;147:784-92',
   url: 'https://doi.org/10.1053/j.gastro.2014.06.007', year: 2014,
 };
+const FDA_OPIOID_SEROTONIN_2016: Citation = { title: 'FDA Drug Safety Communication: opioids and serotonin syndrome', url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires', year: 2016 };
 const label = (drug: string, year: number): Citation => drugLabel(drug, year, 'drug interactions section');
 
 
@@ -210,12 +211,27 @@ const ONC_AND_MAJORS: readonly InteractionEntry[] = [
     limitations: ['Only the product strength is compared with the cap (most orders carry no dosage); two tablets a day are not seen.', CHART_LIMIT],
   },
   {
-    id: 'ddi-serotonergic', harm: 'serotonin syndrome risk', title: 'SSRI/SNRI + serotonergic opioid or triptan',
-    a: { classes: ['ssri', 'snri'], label: 'SSRI/SNRI' }, b: { classes: ['serotonergic-opioid', 'triptan'], label: 'tramadol/methadone/fentanyl/meperidine/dextromethorphan/triptan' },
+    id: 'ddi-serotonergic', harm: 'serotonin syndrome risk', title: 'SSRI/SNRI + serotonergic opioid',
+    a: { classes: ['ssri', 'snri'], label: 'SSRI/SNRI' }, b: { classes: ['serotonergic-opioid'], label: 'tramadol/methadone/fentanyl/meperidine/tapentadol/dextromethorphan' },
     oncHighPriority: false, severity: { draft: 'warning', chart: 'info' },
-    rationale: 'Additive serotonergic effect: serotonin syndrome (FDA class warning); tramadol also lowers the seizure threshold.',
+    rationale: 'Additive serotonergic effect: serotonin syndrome (FDA 2016 class warning for opioids); tramadol also lowers the seizure threshold.',
     management: 'Use the lowest doses, counsel on symptoms (agitation, tremor, hyperthermia); consider a non-serotonergic analgesic.',
-    citations: [label('Tramadol (Ultram)', 2023), { title: 'FDA Drug Safety Communication: opioids and serotonin syndrome', url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires', year: 2016 }],
+    citations: [label('Tramadol (Ultram)', 2023), FDA_OPIOID_SEROTONIN_2016],
+    limitations: [CHART_LIMIT],
+  },
+  {
+    // Calibration: 21–29 % of triptan users also take an SSRI/SNRI and serotonin syndrome was 0–4 per 10,000
+    // person-years of co-prescription (Orlova 2018), so a new triptan order is an info note, not a warning.
+    id: 'ddi-serotonergic-triptan', harm: 'serotonin syndrome (rare)', title: 'SSRI/SNRI + triptan',
+    a: { classes: ['ssri', 'snri'], label: 'SSRI/SNRI' }, b: { classes: ['triptan'], label: 'triptan' },
+    oncHighPriority: false, severity: { draft: 'info', chart: 'info' },
+    rationale: 'The triptan labels carry the FDA 2006 serotonin syndrome advisory for use with SSRIs/SNRIs; in a cohort of 47,968 triptan users, serotonin syndrome with co-prescription was rare (0–4 per 10,000 person-years) and none was life-threatening.',
+    management: 'The combination may be used; tell the patient the symptoms of serotonin syndrome (agitation, tremor, sweating, fever) and to seek care if they occur.',
+    citations: [
+      { title: 'FDA alert (2006-07-19): potentially life-threatening serotonin syndrome with combined use of SSRIs or SNRIs and triptan medications', year: 2006 },
+      { title: 'Evans RW, et al. The FDA alert on serotonin syndrome with use of triptans combined with SSRIs or SNRIs: American Headache Society position paper. Headache 2010;50(6):1089-99 (none of the 29 FDA cases met the Hunter criteria)', year: 2010 },
+      { title: 'Orlova Y, Rizzoli P, Loder E. Association of coprescription of triptan antimigraine drugs and SSRI or SNRI antidepressants with serotonin syndrome. JAMA Neurol 2018;75(5):566-72', url: 'https://doi.org/10.1001/jamaneurol.2017.5144', year: 2018 },
+    ],
     limitations: [CHART_LIMIT],
   },
 ];

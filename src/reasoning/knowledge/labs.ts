@@ -105,7 +105,8 @@ export const ANALYTES: readonly Analyte[] = [
     plausible: [0.2, 10],
   },
   {
-    // LOINC 8636-3 "QT interval corrected" (ECG measurement): not found in a public copy this session, see README.
+    // LOINC 8636-3 "QT interval corrected" (short name "Q-T interval corrected"), as ECG-to-FHIR converters and a
+    // published FHIR Questionnaire code it, next to 8634-8 "QT interval" (uncorrected, not used: it is not rate-corrected).
     key: 'qtc', name: 'QTc interval', loinc: ['8636-3'], unit: 'ms',
     conversions: [same(['ms', 'msec']), { units: ['s'], factor: 1000 }], plausible: [200, 800],
   },

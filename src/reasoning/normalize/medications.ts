@@ -84,16 +84,15 @@ function addDose(fact: MedicationFact, r: MedSource, id: Identification): void {
 const VIA_TEXT = { name: 'name', brand: 'brand', text: 'text as written' } as const;
 
 /** Builds the fact; a drug that cannot be identified is kept (it exists) but recorded as skipped for reasoning. */
-function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): MedicationFact | undefined {
+function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): MedicationFact {
   const med = medicationOf(ctx, r);
-  if (!med?.concept) {
-    skip(ctx, r, 'medication not resolvable (no code, reference not in input)');
-    return undefined;
-  }
-  const { concept, id } = med;
+  if (!med?.concept) skip(ctx, r, 'medication not resolvable (no code, reference not in input)');
+  // Kept even then: the drug exists, and an unidentified draft must be said so (rules/unidentified-medication.ts).
+  const concept = med?.concept;
+  const id = med?.id ?? { ingredients: [], productClasses: [] };
   const codes: Code[] = codingsOf(concept);
   const rx = codes.filter((c) => c.system === RXNORM).map((c) => c.code);
-  if (id.ingredients.length === 0 && id.productClasses.length === 0) {
+  if (concept && id.ingredients.length === 0 && id.productClasses.length === 0) {
     skip(ctx, r, rx.length > 0 ? `unknown product: RxNorm ${rx.join(', ')} and its name are not in knowledge/drugs` : 'product not recognised: no RxNorm code, and no known ingredient or brand in its name');
   }
   const ingredients = id.ingredients;
@@ -101,7 +100,8 @@ function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): Medic
   const date = dateOf(r);
   const ageDays = date ? (ctx.nowMs - Date.parse(date.length > 10 ? date : `${date}T00:00:00Z`)) / 86_400_000 : undefined;
   // Display only: the order's own text first, our RxNorm name when the order carries a bare code.
-  const display = concept.text ?? codes.find((c) => c.display)?.display ?? id.rxnormName ?? labelOf(concept);
+  const display = concept?.text ?? codes.find((c) => c.display)?.display ?? id.rxnormName
+    ?? (concept ? labelOf(concept) : r.medicationReference?.display ?? r.medicationReference?.reference ?? 'medication with no code or name');
   const fact: MedicationFact = {
     ref: subjectOf(r), codes, display, ingredients, classes, status: r.status ?? 'unknown',
     isDraft, isStale: !isDraft && ageDays !== undefined && ageDays > STALE_ORDER_DAYS,

@@ -11,8 +11,7 @@ import { APIXABAN_UNDERDOSE, THROMBOCYTOPENIA } from '../knowledge/anticoagulant
 import { ATRIAL_FIBRILLATION, findCondition } from '../knowledge/conditions';
 import { clipSummary, medEvidence, medInput, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { day, fmt, latestWithin } from '../scores/observations';
-import { criteria } from './renal-dosing-apixaban';
-import { strengthMg } from './daily-dose';
+import { apixabanDoseMg, criteria } from './renal-dosing-apixaban';
 
 function base(id: string, ruleId: string, meds: readonly MedicationFact[], severity: Finding['severity']): Pick<Finding, 'id' | 'ruleId' | 'family' | 'severity' | 'draftRefs'> {
   const drafts = meds.filter((m) => m.isDraft).map((m) => m.ref);
@@ -42,7 +41,7 @@ function thrombocytopenia(facts: Facts): Finding[] {
 function apixabanUnderdose(facts: Facts): Finding[] {
   const af = findCondition(facts.conditions, ATRIAL_FIBRILLATION);
   const reduced = uniqueMeds([...facts.drafts, ...facts.medications].filter((m) =>
-    m.ingredients.includes(APIXABAN.ingredient) && (m.dose?.doseMg ?? strengthMg(m, APIXABAN.ingredient)) === APIXABAN_UNDERDOSE.reducedMg));
+    m.ingredients.includes(APIXABAN.ingredient) && apixabanDoseMg(m) === APIXABAN_UNDERDOSE.reducedMg));
   if (!af || reduced.length === 0) return [];
   // Combined P-gp/strong CYP3A4 inhibitors are another label reason for 2.5 mg: then it is not under-dosing.
   if ([...facts.drafts, ...facts.medications].some((m) => m.classes.includes('pgp-strong-cyp3a4-inhibitor'))) return [];

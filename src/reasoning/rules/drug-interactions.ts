@@ -33,14 +33,45 @@ function byKey(meds: readonly MedicationFact[]): Map<string, MedicationFact[]> {
 }
 
 /**
+ * Medications with the same classes, ingredients and route match the same matchers (see `matches`), and a chart
+ * repeats a few drugs hundreds of times: each distinct profile is checked once per entry instead of each order.
+ */
+interface Profiles { keyOf: readonly string[]; representatives: ReadonlyMap<string, MedicationFact> }
+
+function profilesOf(meds: readonly MedicationFact[]): Profiles {
+  const keyOf = meds.map((m) => `${m.ingredients.join(',')}|${m.classes.join(',')}|${m.route ?? ''}`);
+  const representatives = new Map<string, MedicationFact>();
+  meds.forEach((m, i) => { if (!representatives.has(keyOf[i] as string)) representatives.set(keyOf[i] as string, m); });
+  return { keyOf, representatives };
+}
+
+/** Meds matching `x`, in chart order. */
+function matching(meds: readonly MedicationFact[], p: Profiles, x: DrugMatcher): MedicationFact[] {
+  const hit = new Set<string>();
+  for (const [key, m] of p.representatives) if (matches(m, x)) hit.add(key);
+  return hit.size === 0 ? [] : meds.filter((_, i) => hit.has(p.keyOf[i] as string));
+}
+
+// Symmetric entries (QT + QT) match both ways round: keep one orientation per pair. Knowledge is fixed at load.
+const symmetricEntries = new WeakMap<InteractionEntry, boolean>();
+const isSymmetric = (entry: InteractionEntry): boolean => {
+  let known = symmetricEntries.get(entry);
+  if (known === undefined) symmetricEntries.set(entry, (known = JSON.stringify(entry.a) === JSON.stringify(entry.b)));
+  return known;
+};
+
+/**
  * Groups matching (a, b) medication pairs by ingredient pair; a drug never interacts with itself. Medications are
  * grouped by ingredient key first, so cost grows with distinct drugs, not with repeated orders.
  */
-function pairGroups(entry: InteractionEntry, meds: readonly MedicationFact[]): PairGroup[] {
-  // Symmetric entries (QT + QT) match both ways round: keep one orientation per pair.
-  const symmetric = JSON.stringify(entry.a) === JSON.stringify(entry.b);
-  const as = byKey(meds.filter((m) => matches(m, entry.a)));
-  const bs = byKey(meds.filter((m) => matches(m, entry.b)));
+function pairGroups(entry: InteractionEntry, meds: readonly MedicationFact[], profiles: Profiles): PairGroup[] {
+  const aMatches = matching(meds, profiles, entry.a);
+  if (aMatches.length === 0) return [];
+  const bMatches = matching(meds, profiles, entry.b);
+  if (bMatches.length === 0) return [];
+  const symmetric = isSymmetric(entry);
+  const as = byKey(aMatches);
+  const bs = byKey(bMatches);
   const out: PairGroup[] = [];
   for (const [ka, aMeds] of as) {
     for (const [kb, bMeds] of bs) {
@@ -115,7 +146,8 @@ function toFinding(entry: InteractionEntry, g: PairGroup, facts: Facts): Finding
 
 function evaluate(facts: Facts): RuleOutcome {
   const meds = [...facts.drafts, ...facts.medications];
-  const findings = INTERACTIONS.flatMap((entry) => pairGroups(entry, meds).flatMap((g) => toFinding(entry, g, facts) ?? []));
+  const profiles = profilesOf(meds);
+  const findings = INTERACTIONS.flatMap((entry) => pairGroups(entry, meds, profiles).flatMap((g) => toFinding(entry, g, facts) ?? []));
   const unknown = meds.filter((m) => m.ingredients.length === 0 && m.classes.length === 0);
   const insufficient = unknown.length > 0 ? [`${unknown.length} medication(s) not in the drug knowledge base were not checked for interactions`] : [];
   return ruleOutcome(findings, insufficient);

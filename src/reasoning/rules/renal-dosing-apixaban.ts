@@ -1,18 +1,27 @@
 /**
  * Apixaban dose check (part of renal-dosing): the US label's nonvalvular-AF dose is 2.5 mg twice daily when at
  * least two of age ≥ 80, weight ≤ 60 kg, serum creatinine ≥ 1.5 mg/dL apply (knowledge/anticoagulation.ts).
- * An order already coded as the 2.5 mg product does not fire. Missing inputs that could change the answer are
- * reported as insufficient.
+ * An order already at 2.5 mg per dose (read from its dosageInstruction, else the product strength, however coded)
+ * does not fire. Missing inputs that could change the answer are reported as insufficient.
  */
 import type { Facts, MedicationFact } from '../facts';
 import type { RuleOutcome } from '../rule';
 import type { Finding, FindingInput } from '../types';
-import { RXNORM } from '@fhir/codings';
 import { APIXABAN } from '../knowledge/anticoagulation';
 import { CREATININE_WINDOW_DAYS, WEIGHT_WINDOW_DAYS } from '../knowledge/lab-windows';
 import { clipSummary, medEvidence, medInput, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { day, fmt, latestWithin } from '../scores/observations';
 import { replaceDraftSuggestions } from './draft-suggestions';
+import { dailyDose, strengthMg } from './daily-dose';
+
+/**
+ * Apixaban mg per dose: from the dosage instruction (2 × 2.5 mg tablets is 5 mg), else the product's strength
+ * (code table or RxNorm name), so the 2.5 mg product is recognised whether coded as SCD, SBD or by name.
+ */
+export function apixabanDoseMg(m: MedicationFact): number | undefined {
+  const d = dailyDose(m, APIXABAN.ingredient);
+  return d.known ? d.perDoseMg : strengthMg(m, APIXABAN.ingredient);
+}
 
 export interface Criterion {
   name: string;
@@ -36,7 +45,7 @@ export function criteria(facts: Facts): Criterion[] {
 function finding(facts: Facts, meds: MedicationFact[], list: Criterion[]): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   const met = list.filter((c) => c.met);
-  const knownFullDose = meds.some((m) => m.codes.some((c) => c.system === RXNORM && c.code === '1364445'));
+  const knownFullDose = meds.some((m) => (apixabanDoseMg(m) ?? 0) >= 5);
   return {
     id: `${APIXABAN.id}:${APIXABAN.ingredient}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
     ruleId: APIXABAN.id, family: 'renal-dosing',
@@ -56,7 +65,7 @@ function finding(facts: Facts, meds: MedicationFact[], list: Criterion[]): Findi
 
 export function evaluateApixaban(facts: Facts, meds: readonly MedicationFact[], out: RuleOutcome): void {
   const apixaban = uniqueMeds(meds.filter((m) => m.ingredients.includes(APIXABAN.ingredient)))
-    .filter((m) => !m.codes.some((c) => c.system === RXNORM && c.code === APIXABAN.reducedProduct.code));
+    .filter((m) => (apixabanDoseMg(m) ?? Infinity) > APIXABAN.reducedMg);
   if (apixaban.length === 0) return;
   const list = criteria(facts);
   const met = list.filter((c) => c.met).length;

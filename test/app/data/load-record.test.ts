@@ -8,8 +8,8 @@ function lab(id: string, category?: string): fhir4.Observation {
   return category ? { ...obs, category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: category }] }] } : obs;
 }
 
-/** A FHIR session that answers category searches by category; `refuseUnfiltered` mimics EHRs that require one. */
-function session(observations: fhir4.Observation[], refuseUnfiltered = false): FhirSession & { urls: string[] } {
+/** A FHIR session over `observations`; `requireCategory` mimics EHRs (Epic) that refuse an Observation search without one. */
+function session(observations: fhir4.Observation[], requireCategory = false): FhirSession & { urls: string[] } {
   const urls: string[] = [];
   return {
     urls, patientId: 'p1', serverUrl: 'https://fhir.example.org', context: {},
@@ -19,7 +19,7 @@ function session(observations: fhir4.Observation[], refuseUnfiltered = false): F
       if (url.startsWith('Patient/')) return patient;
       if (!url.startsWith('Observation')) return [];
       const category = new URLSearchParams(url.split('?')[1]).get('category');
-      if (!category && refuseUnfiltered) throw httpError(400);
+      if (!category && requireCategory) throw httpError(400);
       return observations.filter((o) => !category || o.category?.some((c) => c.coding?.some((x) => x.code === category)));
     },
   };
@@ -31,26 +31,25 @@ async function observationsLoaded(fhir: FhirSession): Promise<LoadEvent | undefi
   return events.find((e) => e.type === 'Observation');
 }
 
+const observationUrls = (fhir: { urls: string[] }) => fhir.urls.filter((u) => u.startsWith('Observation'));
+
 describe('loadRecord', () => {
-  it('searches Observations by laboratory and vital-signs category, each once, keeping each resource once', async () => {
-    const both = { ...lab('o1', 'laboratory'), category: [...(lab('o1', 'laboratory').category ?? []), ...(lab('x', 'vital-signs').category ?? [])] };
-    const fhir = session([both, lab('o2', 'laboratory')]);
+  it('searches Observations once by the LOINC codes the engine reads, percent-encoded, whatever their category', async () => {
+    const fhir = session([lab('o1', 'laboratory'), lab('o2')]);
     const event = await observationsLoaded(fhir);
-    expect(fhir.urls.filter((u) => u.startsWith('Observation'))).toEqual([
-      'Observation?patient=p1&category=laboratory&_count=200',
-      'Observation?patient=p1&category=vital-signs&_count=200',
-    ]);
+    const [only, ...rest] = observationUrls(fhir);
+    expect(rest).toEqual([]);
+    expect(only).toMatch(/^Observation\?patient=p1&code=http%3A%2F%2Floinc\.org%7C/);
+    expect(only).toContain('http%3A%2F%2Floinc.org%7C2160-0');
     expect(event?.status === 'loaded' && event.resources.map((r) => r.id)).toEqual(['o1', 'o2']);
   });
 
-  it('asks once without a category when no Observation carries one, so uncategorized labs are not lost', async () => {
-    const event = await observationsLoaded(session([lab('o1')]));
-    expect(event?.status === 'loaded' && event.resources.map((r) => r.id)).toEqual(['o1']);
-  });
-
-  it('keeps the empty answer when the server refuses a search without category', async () => {
-    const event = await observationsLoaded(session([], true));
-    expect(event).toEqual({ type: 'Observation', status: 'loaded', resources: [] });
+  it('asks by laboratory and vital-signs category when the server refuses a search without one, keeping each resource once', async () => {
+    const both = { ...lab('o1', 'laboratory'), category: [...(lab('o1', 'laboratory').category ?? []), ...(lab('x', 'vital-signs').category ?? [])] };
+    const fhir = session([both, lab('o2', 'laboratory')], true);
+    const event = await observationsLoaded(fhir);
+    expect(observationUrls(fhir).slice(1).map((u) => new URLSearchParams(u.split('?')[1]).get('category'))).toEqual(['laboratory', 'vital-signs']);
+    expect(event?.status === 'loaded' && event.resources.map((r) => r.id)).toEqual(['o1', 'o2']);
   });
 
   it('reports a failed type with the problem kind', async () => {

@@ -68,7 +68,7 @@ export const score: Score = {
 export function fakeEngine(findings: Finding[] = [makeFinding()], scores: Score[] = []) {
   return (input: EngineInput): EngineResult => {
     const hasLabs = input.resources.some((r) => r.resourceType === 'Observation');
-    return { findings: hasLabs ? findings : [], scores, skipped: [] };
+    return { findings: hasLabs ? findings : [], scores, skipped: [], unidentified: [] };
   };
 }
 

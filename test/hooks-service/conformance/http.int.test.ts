@@ -33,7 +33,10 @@ describe('discovery (§Discovery)', () => {
 
   it('serves each listed id at {baseUrl}/cds-services/{id} for its hook', async () => {
     const { services } = (await send(svc, 'GET', '/cds-services')).json as { services: WireService[] };
-    expect(services.map((s) => [s.id, s.hook])).toEqual([['cairn-patient-view', 'patient-view'], ['cairn-order-select', 'order-select'], ['cairn-order-sign', 'order-sign']]);
+    expect(services.map((s) => [s.id, s.hook])).toEqual([
+      ['cairn-patient-view', 'patient-view'], ['cairn-order-select', 'order-select'], ['cairn-order-sign', 'order-sign'],
+      ['cairn-allergyintolerance-create', 'allergyintolerance-create'], ['cairn-problem-list-item-create', 'problem-list-item-create'], ['cairn-medication-refill', 'medication-refill'],
+    ]);
     expect((await postJson(svc, `/cds-services/${services[0]?.id ?? ''}`, patientView())).status).toBe(200);
   });
 

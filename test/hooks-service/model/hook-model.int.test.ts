@@ -6,7 +6,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNarrativeServiceFromConfig, parseModelConfig, narrativePlugin, type NarrativeService } from '../../../hooks-service/model/index';
 import { createFetchChart } from '../../../hooks-service/prefetch/fetch-chart';
-import { PREFETCH } from '../../../hooks-service/protocol/services';
 import { composeDependencies } from '../../../hooks-service/compose';
 import { buildServer } from '../../../hooks-service/server';
 import { defaultServiceConfig } from '../../../hooks-service/config';
@@ -85,7 +84,7 @@ describe('model in the patient-view hook', () => {
     const app = buildServer(deps);
     await app.register(narrativePlugin, {
       service: reasoning, allowlist: [fhir.base], runEngine: (input) => runEngine(input), now: () => NOW.toISOString(),
-      fetchChart: createFetchChart(deps.fhir, PREFETCH, deps.config.fhirBudgetMs),
+      fetchChart: createFetchChart(deps.fhir, deps.config.fhirBudgetMs),
     });
     try {
       const hook = await app.inject({ method: 'POST', url: '/cds-services/cairn-patient-view', payload: patientView() });

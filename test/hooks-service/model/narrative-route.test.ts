@@ -55,6 +55,8 @@ describe('POST /api/narrative', () => {
     const res = await post({ fhirServer: 'https://evil.example.com/fhir', patientId: 'pat-1' }, 'tok');
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: 'FORBIDDEN', message: expect.stringContaining('CAIRN_FHIR_ALLOWLIST') });
+    // What is wrong (this server, not allow-listed) and who fixes it (the service's administrator).
+    expect(res.json<{ message: string }>().message).toMatch(/https:\/\/evil\.example\.com\/fhir.*not in the service's CAIRN_FHIR_ALLOWLIST.*administrator of the Cairn service can add it/);
   });
 
   it('answers 401 without a bearer token', async () => {

@@ -24,7 +24,7 @@ const FINDINGS = [
   finding('rule-third', 'A different warning', 'critical'),
   finding('rule-fourth', 'Yet another note', 'info'),
 ];
-const engine = (): EngineResult => ({ findings: FINDINGS, scores: [], skipped: [] });
+const engine = (): EngineResult => ({ findings: FINDINGS, scores: [], skipped: [], unidentified: [] });
 
 let svc: RunningService;
 let cards: CdsResponse['cards'];

@@ -92,6 +92,6 @@ describe('which findings a hook speaks about', () => {
     ['order-select', ['MedicationRequest/b'], ['b']],
     ['order-sign', [], ['a', 'b']],
   ] as const)('%s with selections %j → %j', (hook, selections, ids) => {
-    expect(selectFindings(hook, [chart, onA, onB], selections).map((f) => f.id)).toEqual(ids);
+    expect(selectFindings(hook, [chart, onA, onB], { selections }).map((f) => f.id)).toEqual(ids);
   });
 });

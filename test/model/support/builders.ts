@@ -34,7 +34,7 @@ export function makeScore(over: Partial<Score> = {}): Score {
 }
 
 export function makeResult(over: Partial<EngineResult> = {}): EngineResult {
-  return { findings: [makeFinding()], scores: [], skipped: [], ...over };
+  return { findings: [makeFinding()], scores: [], skipped: [], unidentified: [], ...over };
 }
 
 /** A chart whose every identifying field holds a canary value that must never reach a hosted model. */

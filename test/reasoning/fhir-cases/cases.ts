@@ -36,6 +36,13 @@ export const P = {
   enoxaparin30: { code: '854228', name: '0.3 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' },
   enoxaparin40: { code: '854235', name: '0.4 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' },
   enoxaparin80: { code: '854241', name: '0.8 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' },
+  oxycodone5: { code: '1049621', name: 'oxycodone hydrochloride 5 MG Oral Tablet' },
+  lorazepam1: { code: '197901', name: 'lorazepam 1 MG Oral Tablet' },
+  rifampin300: { code: '198202', name: 'rifampin 300 MG Oral Capsule' },
+  simvastatin40: { code: '198211', name: 'simvastatin 40 MG Oral Tablet' },
+  clarithromycin500: { code: '197517', name: 'clarithromycin 500 MG Oral Tablet' },
+  furosemide40: { code: '313988', name: 'furosemide 40 MG Oral Tablet' },
+  eliquis5: { code: '1364447', name: 'apixaban 5 MG Oral Tablet [Eliquis]' },
 } as const satisfies Record<string, Product>;
 
 export interface Expected {
@@ -275,12 +282,102 @@ export const CASES: readonly FhirCase[] = [
     drafts: [draftOrder('d-apixaban', P.apixaban2_5, bid(1, 'tablet', '2.5 mg'))],
     expect: { ruleId: 'apixaban-underdose-af', severity: 'warning', summary: /Apixaban 2\.5 mg/ },
   },
+  {
+    name: 'apixaban 2.5 mg tablets, 2 tablets twice daily (5 mg per dose) in AF without reduction criteria: the label dose → no under-dosing card',
+    family: 'anticoagulant-stewardship', hook: 'order-sign', patient: man70,
+    chart: [AF, weight('wt', 80, '2021-03-20T08:00:00Z'), creatinine('scr', 1.0, '2021-03-28T07:30:00Z')],
+    drafts: [draftOrder('d-apixaban', P.apixaban2_5, bid(2, 'tablet', '2.5 mg'))],
+    absent: ['apixaban-underdose-af'],
+  },
+  {
+    name: 'Eliquis 5 mg (branded SBD) twice daily ordered in AF for a woman aged 82 weighing 55 kg: two reduction criteria → warning, label dose 2.5 mg',
+    family: 'renal-dosing', hook: 'order-sign', patient: patient('1938-06-01', 'female'),
+    chart: [AF, weight('wt', 55, '2021-03-20T08:00:00Z'), creatinine('scr', 1.0, '2021-03-28T07:30:00Z')],
+    drafts: [draftOrder('d-apixaban', P.eliquis5, bid(1, 'tablet', '5 mg'))],
+    expect: { ruleId: 'renal-apixaban', severity: 'warning', summary: /2 of 3 dose-reduction criteria/ },
+  },
   // kidney-decline (KDIGO 2024)
   {
     name: 'eGFR 62 two years ago, 40 and 39 this year: G2 → G3b with > 25 % fall → info at patient-view',
     family: 'kidney-decline', hook: 'patient-view', patient: woman71,
     chart: [egfr('e1', 62, '2019-03-15T08:00:00Z'), egfr('e2', 40, '2021-01-10T08:00:00Z'), egfr('e3', 39, '2021-03-20T08:00:00Z')],
     expect: { ruleId: 'kidney-decline-egfr', severity: 'info', summary: /eGFR/ },
+  },
+  // unidentified-medication (never silent on an order Cairn cannot identify)
+  {
+    name: 'a draft RxNorm code Cairn does not know, named "Compounded ointment 2%": info card, product not recognised',
+    family: 'unidentified-medication', hook: 'order-sign', patient: woman71, chart: [],
+    drafts: [draftOrder('d-unknown', { code: '999999901', name: 'Compounded ointment 2%' })],
+    expect: { ruleId: 'unidentified-medication', severity: 'info', summary: /could not check Compounded ointment 2%: product not recognised/ },
+  },
+];
+
+/** A draft whose product has no code in our tables: the EHR's RxNorm display is all there is (identified from the name). */
+const byName = (id: string, name: string, sig: Parameters<typeof draftOrder>[2]) => ({ ...draftOrder(id, { code: '', name }, sig), medicationCodeableConcept: { text: name } });
+
+/** More pairs within the families above: each label or guideline pair a pharmacist expects, and calibrated non-alarms. */
+const MORE: readonly FhirCase[] = [
+  {
+    name: 'sertraline on the chart, tramadol ordered: serotonergic opioid with an SSRI → warning',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71,
+    chart: [activeOrder('mr-sertraline', P.sertraline50, daily(1, 'tablet', '50 mg'))], drafts: [draftOrder('d-tramadol', P.tramadol50, { amount: 1, unit: 'tablet', perDay: 4, text: '1 tablet by mouth every 6 hours as needed' })],
+    expect: { ruleId: 'ddi-serotonergic', severity: 'warning', summary: /tramadol/i },
+  },
+  {
+    name: 'sertraline on the chart, sumatriptan ordered: rare serotonin syndrome (Orlova 2018) → info only',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71,
+    chart: [activeOrder('mr-sertraline', P.sertraline50, daily(1, 'tablet', '50 mg'))], drafts: [byName('d-suma', 'sumatriptan 50 MG Oral Tablet', daily(1, 'tablet', '50 mg'))],
+    expect: { ruleId: 'ddi-serotonergic-triptan', severity: 'info', summary: /sumatriptan/i },
+  },
+  {
+    name: 'sertraline and tramadol both on the chart for months (patient-view): a long-standing pair stays info',
+    family: 'drug-interactions', hook: 'patient-view', patient: woman71,
+    chart: [activeOrder('mr-sertraline', P.sertraline50, daily(1, 'tablet', '50 mg')), activeOrder('mr-tramadol', P.tramadol50, daily(1, 'tablet', '50 mg'))],
+    expect: { ruleId: 'ddi-serotonergic', severity: 'info', summary: /tramadol/i },
+  },
+  {
+    name: 'oxycodone on the chart, lorazepam ordered: opioid + benzodiazepine (FDA 2016 boxed warning) → warning',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71,
+    chart: [activeOrder('mr-oxy', P.oxycodone5, { amount: 1, unit: 'tablet', perDay: 4, text: '1 tablet by mouth every 6 hours as needed' })], drafts: [draftOrder('d-lorazepam', P.lorazepam1, bid(1, 'tablet', '1 mg'))],
+    expect: { ruleId: 'ddi-opioid-benzodiazepine', severity: 'warning', summary: /lorazepam/i },
+  },
+  {
+    name: 'oxycodone on the chart, gabapentin ordered: opioid + gabapentinoid (FDA 2019) → warning',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71,
+    chart: [activeOrder('mr-oxy', P.oxycodone5, { amount: 1, unit: 'tablet', perDay: 4, text: '1 tablet by mouth every 6 hours as needed' })], drafts: [draftOrder('d-gaba', P.gabapentin300, tid(1, 'capsule', '300 mg'))],
+    expect: { ruleId: 'ddi-opioid-gabapentinoid', severity: 'warning', summary: /gabapentin/i },
+  },
+  {
+    name: 'apixaban on the chart, ketoconazole ordered: combined P-gp and strong CYP3A4 inhibitor → warning',
+    family: 'drug-interactions', hook: 'order-sign', patient: man70,
+    chart: [AF, activeOrder('mr-apixaban', P.apixaban5, bid(1, 'tablet', '5 mg'))], drafts: [byName('d-keto', 'ketoconazole 200 MG Oral Tablet', daily(1, 'tablet', '200 mg'))],
+    expect: { ruleId: 'ddi-doac-pgp-strong-cyp3a4-inhibitor', severity: 'warning', summary: /ketoconazole/i },
+  },
+  {
+    name: 'apixaban on the chart, rifampin ordered: strong CYP3A4/P-gp inducer, loss of anticoagulation → warning',
+    family: 'drug-interactions', hook: 'order-sign', patient: man70,
+    chart: [AF, activeOrder('mr-apixaban', P.apixaban5, bid(1, 'tablet', '5 mg'))], drafts: [draftOrder('d-rif', P.rifampin300, daily(2, 'capsule', '300 mg'))],
+    expect: { ruleId: 'ddi-doac-inducer', severity: 'warning', summary: /rifampin/i },
+  },
+  {
+    name: 'simvastatin 40 mg on the chart, clarithromycin ordered: contraindicated (Zocor label; ONC list) → critical',
+    family: 'drug-interactions', hook: 'order-sign', patient: man70,
+    chart: [activeOrder('mr-simva', P.simvastatin40, daily(1, 'tablet', '40 mg'))], drafts: [draftOrder('d-clari', P.clarithromycin500, bid(1, 'tablet', '500 mg'))],
+    expect: { ruleId: 'ddi-simvastatin-strong-cyp3a4', severity: 'critical', summary: /clarithromycin/i },
+  },
+  {
+    name: 'aspirin allergy (urticaria, coded with the RxNorm ingredient), ibuprofen ordered: COX-1 NSAIDs cross-react → warning',
+    family: 'drug-allergy', hook: 'order-sign', patient: woman71,
+    chart: [allergy('al-asa', { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1191', display: 'aspirin' }, { snomed: '126485001', display: 'Urticaria', severity: 'moderate' })],
+    drafts: [draftOrder('d-ibu', P.ibuprofen400, tid(1, 'tablet', '400 mg'))],
+    expect: { ruleId: 'allergy-aspirin-nsaid', severity: 'warning', summary: /ibuprofen/i },
+  },
+  {
+    name: '"Sulfa (SMX/TMP)" allergy (RxNorm 10831), furosemide ordered: non-antibiotic sulfonamide, no cross-reactivity → info that it was considered',
+    family: 'drug-allergy', hook: 'order-sign', patient: woman71,
+    chart: [allergy('al-sulfa', { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '10831', display: 'sulfamethoxazole / trimethoprim' }, { snomed: '271807003', display: 'Eruption of skin', severity: 'mild' })],
+    drafts: [draftOrder('d-furo', P.furosemide40, daily(1, 'tablet', '40 mg'))],
+    expect: { ruleId: 'allergy-sulfonamide-nonantibiotic', severity: 'info', summary: /furosemide/i },
   },
 ];
 
@@ -292,7 +389,8 @@ function withoutCode(r: fhir4.Resource): fhir4.Resource {
   return stripped;
 }
 
-const hasOrders = (c: FhirCase): boolean => [...c.chart, ...(c.drafts ?? [])].some((r) => r.resourceType === 'MedicationRequest');
+// An unidentifiable order has no name to identify it from: its names-only twin would be the same case.
+const hasOrders = (c: FhirCase): boolean => c.family !== 'unidentified-medication' && [...c.chart, ...(c.drafts ?? [])].some((r) => r.resourceType === 'MedicationRequest');
 
 /** The same case with every order sent by name only: the finding must be the same, and say it was identified from the name. */
 export function namesOnly(c: FhirCase): FhirCase {
@@ -325,4 +423,4 @@ function textOrder(m: fhir4.MedicationRequest, text: string): fhir4.MedicationRe
 }
 
 /** Every case: coded, the same by RxNorm name only, and orders as written. */
-export const ALL_CASES: readonly FhirCase[] = [...CASES, ...CASES.filter(hasOrders).map(namesOnly), ...AS_WRITTEN];
+export const ALL_CASES: readonly FhirCase[] = [...CASES, ...MORE, ...CASES.filter(hasOrders).map(namesOnly), ...AS_WRITTEN];

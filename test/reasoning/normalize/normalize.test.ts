@@ -85,10 +85,10 @@ describe('normalize: medications', () => {
     expect(f.medications.map((m) => [m.ref, m.classes])).toEqual([['MedicationRequest/req-1', ['vka']]]);
   });
 
-  it('records an unresolvable medicationReference as skipped', () => {
+  it('records an unresolvable medicationReference as skipped, and keeps the medication as unidentified', () => {
     const req: fhir4.MedicationRequest = { resourceType: 'MedicationRequest', id: 'r9', status: 'active', intent: 'order', subject: { reference: 'Patient/p1' }, medicationReference: { reference: 'urn:uuid:nowhere' } };
     const f = normalize(makeInput([req]));
-    expect(f.medications).toEqual([]);
+    expect(f.medications).toMatchObject([{ ref: 'MedicationRequest/r9', ingredients: [], classes: [], display: 'urn:uuid:nowhere' }]);
     expect(f.skipped).toContainEqual({ subject: 'MedicationRequest/r9', reason: expect.stringContaining('not resolvable') });
   });
 

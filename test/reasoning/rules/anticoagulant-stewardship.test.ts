@@ -18,7 +18,7 @@ describe('DOAC interactions from the labels', () => {
   it.each([
     ['ketoconazole ordered on apixaban', RX.apixaban5, '6135', 'ddi-doac-pgp-strong-cyp3a4-inhibitor'],
     ['ritonavir ordered on rivaroxaban', '1114195', '85762', 'ddi-doac-pgp-strong-cyp3a4-inhibitor'],
-    ['dronedarone ordered on dabigatran', '1037042', '997221', 'ddi-dabigatran-dronedarone-ketoconazole'],
+    ['dronedarone ordered on dabigatran', '1037042', '233698', 'ddi-dabigatran-dronedarone-ketoconazole'],
     ['St John’s wort ordered on apixaban', RX.apixaban5, '258326', 'ddi-doac-inducer'],
   ])('%s is a warning', (_n, doac, partner, ruleId) => {
     expect(byRule(run([makeMedicationRequest({ code: doac })], [makeDraft({ code: partner, id: 'draft1' })]), ruleId).map((f) => f.severity)).toEqual(['warning']);

@@ -170,8 +170,8 @@ describe('renal-dosing: apixaban dose-reduction criteria', () => {
     expect(f?.suggestions[1]?.actions).toHaveLength(1);
   });
 
-  it('does not fire for an order already coded as 2.5 mg', () => {
-    const low = apix({ codes: [{ system: RX, code: '1364435' }] });
+  it('does not fire for an order already at 2.5 mg (strength read from the RxNorm name, as normalize does)', () => {
+    const low = apix({ codes: [{ system: RX, code: '1364435' }], strengths: { '1364430': { mg: 2.5, perHour: false } } });
     expect(renalDosingRule.evaluate(facts(84, 1.7, 55, [low])).findings).toEqual([]);
   });
 

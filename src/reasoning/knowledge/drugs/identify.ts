@@ -14,6 +14,7 @@ import { INGREDIENTS } from './ingredients';
 import { PRODUCTS } from './products';
 import { RXNORM_NAMES } from './generated/rxnorm-names';
 import { RXNORM_BRAND_CODES, RXNORM_BRANDS } from './generated/rxnorm-brands';
+import { RXNORM_OTHER_INGREDIENTS } from './generated/rxnorm-ingredients';
 import { ingredientKeys, makeLexicon, parseRxNormName, type Lexicon, type ParsedName } from './rxnorm-name';
 
 export type IdentifiedVia = 'code' | 'name' | 'brand' | 'text';
@@ -34,12 +35,16 @@ export interface Identification {
 }
 
 interface Tables {
+  /** Ingredients of ingredients.ts and the generated ingredients no rule reads. */
   lexicon: Lexicon;
+  /** Ingredients outside ingredients.ts: code → name. */
+  others: Map<string, string>;
   names: Map<string, string>;
   brands: Map<string, string[]>;
   brandCodes: Map<string, string>;
-  /** Ingredient and brand names as one whole-word pattern, longest first. */
+  /** Names of ingredients of ingredients.ts and of brands, as one whole-word pattern, longest first. */
   words: RegExp;
+  known: Lexicon;
 }
 
 let tables: Tables | undefined;
@@ -56,17 +61,25 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Built on first use: the tables are large strings, split once. */
 function load(): Tables {
   if (tables) return tables;
-  const lexicon = makeLexicon(Object.entries(INGREDIENTS).map(([cui, i]) => [i.name, cui] as const));
+  const known = makeLexicon(Object.entries(INGREDIENTS).map(([cui, i]) => [i.name, cui] as const));
+  const others = new Map(tsv(RXNORM_OTHER_INGREDIENTS));
+  const lexicon = makeLexicon([...known.keyOf, ...[...others].map(([code, name]) => [name, code] as const)]);
   const brands = new Map(tsv(RXNORM_BRANDS).map(([b, keys]) => [b.toLowerCase(), keys.split('+')]));
-  const all = [...lexicon.names, ...brands.keys()].sort((a, b) => b.length - a.length).map(escape);
+  // Free text is matched against what Cairn has rules for (and brands): an ingredient no rule reads found in free
+  // text ("sugar-free syrup") must not turn an unreadable order into an identified one.
+  const brandsKnown = [...brands].filter(([, keys]) => keys.some((k) => INGREDIENTS[k])).map(([b]) => b);
+  const all = [...known.names, ...brandsKnown].sort((a, b) => b.length - a.length).map(escape);
   const words = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  tables = { lexicon, names: new Map(tsv(RXNORM_NAMES)), brands, brandCodes: new Map(tsv(RXNORM_BRAND_CODES)), words };
+  tables = { lexicon, others, known, names: new Map(tsv(RXNORM_NAMES)), brands, brandCodes: new Map(tsv(RXNORM_BRAND_CODES)), words };
   return tables;
 }
 
 function fromParsed(parsed: ParsedName, name: string, via: IdentifiedVia): Identification | undefined {
   const ingredients = ingredientKeys(parsed);
   if (ingredients.length === 0) return undefined;
+  // Written names of ingredients no rule reads count only as a full product name (strength or dose form), not a
+  // bare word: "latex" is not a drug order Cairn can vouch for.
+  if (via === 'name' && parsed.tty === 'IN/PIN/MIN' && !ingredients.some((i) => INGREDIENTS[i])) return undefined;
   const id: Identification = { ingredients, productClasses: [], via, basis: name, rxnormName: name, tty: parsed.tty };
   if (parsed.route) id.route = parsed.route;
   return id;
@@ -98,7 +111,7 @@ function byWords(text: string, t: Tables): Identification | undefined {
   const found = new Set<string>();
   for (const m of text.matchAll(t.words)) {
     const w = m[0].toLowerCase();
-    const key = t.lexicon.keyOf.get(w);
+    const key = t.known.keyOf.get(w);
     if (key) found.add(key);
     else for (const k of t.brands.get(w) ?? []) found.add(k);
   }
@@ -144,4 +157,14 @@ export function identifyMedication(med: fhir4.Medication): Identification {
   const own = identifyConcept(med.code);
   const parts = (med.ingredient ?? []).map((i) => identifyConcept(i.itemCodeableConcept)).filter((i) => i.ingredients.length > 0);
   return merge([own, ...parts].filter((i) => i.ingredients.length > 0 || i.productClasses.length > 0)) ?? own;
+}
+
+/** True when a medication fact names no drug Cairn knows: no ingredient and no class (rules cannot reason on it). */
+export function isUnidentified(m: { ingredients: readonly string[]; classes: readonly string[] }): boolean {
+  return m.ingredients.length === 0 && m.classes.length === 0;
+}
+
+/** Name of an ingredient outside ingredients.ts (from the generated table), if known. */
+export function otherIngredientName(cui: string): string | undefined {
+  return load().others.get(cui);
 }

@@ -3,6 +3,7 @@ import type { DrugClassId } from './classes';
 import { INGREDIENTS } from './ingredients';
 import { PRODUCTS } from './products';
 import { RXNORM_ALLERGENS, SNOMED_ALLERGENS } from './allergens';
+import { otherIngredientName } from './identify';
 
 export { DRUG_CLASSES, DRUG_CLASS_IDS, CLASS_CITATIONS, type DrugClassId } from './classes';
 export { INGREDIENTS } from './ingredients';
@@ -34,7 +35,7 @@ export function hasClass(rxnormCode: string, cls: DrugClassId): boolean {
 
 /** Ingredient name for display ("warfarin"), or the code itself. */
 export function ingredientName(cui: string): string {
-  return INGREDIENTS[cui]?.name ?? `RxNorm ${cui}`;
+  return INGREDIENTS[cui]?.name ?? otherIngredientName(cui) ?? `RxNorm ${cui}`;
 }
 
 /** RxNorm name of a product or ingredient we know, for display when the order carries no text. */

@@ -228,7 +228,7 @@ export const INGREDIENTS: Readonly<Record<string, Ingredient>> = {
   '10502': { name: 'thioridazine', classes: ['qt-prolonging'], src: 'cpic' },
   '4441': { name: 'flecainide', classes: ['qt-prolonging'], src: 'cpic' },
   '49247': { name: 'dofetilide', classes: ['qt-prolonging'], src: 'unverified' },
-  '997221': { name: 'dronedarone', classes: ['qt-prolonging', 'moderate-cyp3a4-inhibitor'], src: 'unverified' },
+  '233698': { name: 'dronedarone', classes: ['qt-prolonging', 'moderate-cyp3a4-inhibitor'], src: 'vsac' },
   '3648': { name: 'droperidol', classes: ['qt-prolonging'], src: 'unverified' },
   '121243': { name: 'voriconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'cpic' },
   '282446': { name: 'posaconazole', classes: ['strong-cyp3a4-inhibitor'], src: 'unverified' },

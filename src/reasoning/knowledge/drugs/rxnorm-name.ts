@@ -7,7 +7,7 @@
  */
 
 /** Salt, ester and qualifier words RxNorm appends to a base ingredient in precise-ingredient (PIN) names. */
-const SALT_WORDS = new Set([
+export const SALT_WORDS: ReadonlySet<string> = new Set([
   'sodium', 'disodium', 'potassium', 'calcium', 'magnesium', 'lithium', 'zinc', 'aluminum', 'hydrochloride', 'dihydrochloride',
   'hcl', 'hydrobromide', 'bromide', 'chloride', 'sulfate', 'bisulfate', 'hemisulfate', 'mesylate', 'dimesylate', 'besylate',
   'maleate', 'fumarate', 'hemifumarate', 'tartrate', 'bitartrate', 'succinate', 'citrate', 'acetate', 'phosphate',
@@ -65,14 +65,25 @@ export function makeLexicon(entries: Iterable<readonly [name: string, key: strin
 
 const STRENGTH = /(?:^|\s)(\d+(?:\.\d+)?)\s+((?:MG|MCG|UNT|MEQ|ML|MMOL|%|GM|G|IU|MG\/ML|[A-Z]+)(?:\/[A-Z0-9.]+)*)(?=\s|$)/;
 /**
- * What may precede the first ingredient: the quantity factor ("24 HR", "10 ML", "200 ACTUAT", "0.4 ML") and
- * RxNorm's qualitative distinctions ("Abuse-Deterrent 12 HR …", "Sprinkle", "3-Bead 24 HR …").
+ * What may precede the first ingredient: the quantity factor ("24 HR", "10 ML", "200 ACTUAT", "0.4 ML"), RxNorm's
+ * qualitative distinctions ("Abuse-Deterrent 12 HR …", "Sprinkle", "3-Bead 24 HR …") and the application number
+ * RxNorm puts before some names ("NDA020800 0.3 ML epinephrine 1 MG/ML Auto-Injector").
  */
-const LEAD = /^(?:(?:\d+(?:\.\d+)?\s+(?:HR|ML|ACTUAT|MG|DAY|WK|CM2|UNT|MEQ|G|L)|abuse-deterrent|sprinkle|\d+-bead|sensor|matrix delivery|osmotic|biphasic|triphasic)\s+)+/i;
+const LEAD = /^(?:(?:\d+(?:\.\d+)?\s+(?:HR|ML|ACTUAT|MG|DAY|WK|CM2|UNT|MEQ|G|L)|abuse-deterrent|sprinkle|\d+-bead|sensor|matrix delivery|osmotic|biphasic|triphasic|A?NDA\d+|BLA\d+)\s+)+/i;
 
 /** Base ingredient of a substance text: a known name, then only salt/modifier words ("heparin sodium, porcine"). */
 export function baseIngredient(substance: string, lex: Lexicon): string | undefined {
   const s = substance.toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  // An acid and its anion name one ingredient: "alendronic acid" is alendronate, "valproate" is valproic acid.
+  const alternatives = [s, s.replace(/^(\S+)ic acid(?= |$)/, '$1ate'), s.replace(/^(\S+)ate(?= |$)/, '$1ic acid')];
+  for (const alt of new Set(alternatives)) {
+    const key = prefixIngredient(alt, lex);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+function prefixIngredient(s: string, lex: Lexicon): string | undefined {
   for (const name of lex.names) {
     if (s !== name && !s.startsWith(`${name} `)) continue;
     const rest = s.slice(name.length).trim();

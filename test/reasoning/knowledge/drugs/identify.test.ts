@@ -21,7 +21,9 @@ describe('identify: RxNorm codes of every term type an EHR sends', () => {
     ['MIN', '214183', 'Acetaminophen / Oxycodone', ['161', '7804'], undefined],
   ])('%s %s (%s) → its ingredients, from the code alone', (tty, code, _name, ingredients, route) => {
     const id = identifyConcept(rx(code));
-    expect(id).toMatchObject({ ingredients, via: 'code' });
+    // A pack may hold ingredients no rule reads (the vitamins of the IC 400 kit): the ones named are among them.
+    expect(id.ingredients).toEqual(expect.arrayContaining(ingredients));
+    expect(id.via).toBe('code');
     expect(id.route).toBe(route);
     if (tty !== 'IN' && tty !== 'PIN' && tty !== 'MIN') expect(id.tty).toBe(tty);
   });
