@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
-import { build, type UserConfig } from 'vite';
+import { build } from 'vite';
 import { row, type Row } from './report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -36,7 +36,7 @@ export async function bundleRows(): Promise<Row[]> {
   mkdirSync(bareRoot, { recursive: true });
   writeFileSync(join(bareRoot, 'index.html'), '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n');
   writeFileSync(join(bareRoot, 'main.js'), BARE_MAIN);
-  const appConfig = (await import('../vite.config')).default as UserConfig;
+  const appConfig = (await import('../vite.config')).default;
   const bareOut = join(CACHE, 'bare');
   await build({ configFile: false, root: bareRoot, logLevel: 'silent', plugins: [preact()], resolve: { alias: appConfig.resolve?.alias ?? {} }, build: { outDir: bareOut, emptyOutDir: true } });
   const bare = initialJsGzip(bareOut, 'index.html') / 1024;

@@ -25,7 +25,7 @@ async function call(hook: 'order-sign' | 'patient-view', chart: fhir4.Resource[]
   const res = await svc.post(`/cds-services/cairn-${hook}`, hookRequest(hook, fx, { prefetch: prefetchFor(fx), drafts }));
   expect(res.status).toBe(200);
   assertValidCdsResponse(res.body);
-  return res.body as CdsResponse;
+  return res.body;
 }
 
 describe('drug identification over HTTP', () => {

@@ -24,7 +24,7 @@ async function cards(hook: string, fx: Fixture, context: Record<string, unknown>
   const res = await call(hook, fx, context, path);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   assertValidCdsResponse(res.body);
-  return (res.body as CdsResponse).cards;
+  return res.body.cards;
 }
 
 const bundle = (...resources: fhir4.Resource[]) => ({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
