@@ -112,7 +112,7 @@ export async function composeService(env: Env, options: ComposeOptions = {}): Pr
   logger.info({ model: describeProfile(narrative) }, 'model adapter');
   const app = buildServer(composeDependencies({
     config: config.service, store, logger, model: narrative, modelStatus: () => describeProfile(narrative),
-    apis: { narrative, store, analytics: config.analytics },
+    apis: { narrative, store, analytics: config.analytics, appOrigins: config.appHost.appOrigins },
   }));
   await registerAppPages(app, pages);
   const parts = { closeServer: () => app.close(), closeStore: () => store.close() };

@@ -3,6 +3,8 @@
 export interface AnalyticsConfig {
   /** Bearer token for `GET /api/analytics` and the admin page; undefined = those routes answer 404. */
   adminToken?: string;
+  /** CAIRN_ADMIN_TOKEN_PREVIOUS: still accepted while a rotation is under way; only together with adminToken. */
+  previousAdminToken?: string;
   /** Override rate above which a rule is flagged (0–1). */
   alertRate: number;
   /** Fewest feedback responses (accepted + overridden) before a rate is trusted enough to flag. */
@@ -21,15 +23,25 @@ function parseNumber(name: string, raw: string | undefined, fallback: number, va
   return value;
 }
 
-/** Reads CAIRN_ADMIN_TOKEN, CAIRN_OVERRIDE_ALERT_RATE and CAIRN_OVERRIDE_ALERT_MIN. */
-export function analyticsConfigFromEnv(env: Readonly<Record<string, string | undefined>>): AnalyticsConfig {
-  const token = env.CAIRN_ADMIN_TOKEN?.trim();
+function parseToken(name: string, raw: string | undefined): string | undefined {
+  const token = raw?.trim();
+  if (token === undefined || token === '') return undefined;
   // A guessable admin token is worse than none: it exposes which rules fire for which services.
-  if (token !== undefined && token !== '' && token.length < 16) {
-    throw new Error('CAIRN_ADMIN_TOKEN must be at least 16 characters');
-  }
+  if (token.length < 16) throw new Error(`${name} must be at least 16 characters`);
+  return token;
+}
+
+/** Reads CAIRN_ADMIN_TOKEN, CAIRN_ADMIN_TOKEN_PREVIOUS, CAIRN_OVERRIDE_ALERT_RATE and CAIRN_OVERRIDE_ALERT_MIN. */
+export function analyticsConfigFromEnv(env: Readonly<Record<string, string | undefined>>): AnalyticsConfig {
+  const token = parseToken('CAIRN_ADMIN_TOKEN', env.CAIRN_ADMIN_TOKEN);
+  const previous = parseToken('CAIRN_ADMIN_TOKEN_PREVIOUS', env.CAIRN_ADMIN_TOKEN_PREVIOUS);
+  // Rotation is "new token in CAIRN_ADMIN_TOKEN, old one here until every client has the new one"; an old token
+  // alone would keep the admin routes open on a token the administrator meant to retire.
+  if (previous !== undefined && token === undefined) throw new Error('CAIRN_ADMIN_TOKEN_PREVIOUS is set without CAIRN_ADMIN_TOKEN: set the new token there');
+  if (previous !== undefined && previous === token) throw new Error('CAIRN_ADMIN_TOKEN_PREVIOUS equals CAIRN_ADMIN_TOKEN: put the new token in CAIRN_ADMIN_TOKEN');
   return {
     ...(token ? { adminToken: token } : {}),
+    ...(previous ? { previousAdminToken: previous } : {}),
     alertRate: parseNumber('CAIRN_OVERRIDE_ALERT_RATE', env.CAIRN_OVERRIDE_ALERT_RATE, DEFAULT_ALERT_RATE, (n) => n > 0 && n <= 1),
     alertMinCount: parseNumber('CAIRN_OVERRIDE_ALERT_MIN', env.CAIRN_OVERRIDE_ALERT_MIN, DEFAULT_ALERT_MIN_COUNT, (n) => Number.isInteger(n) && n >= 1),
   };

@@ -10,6 +10,7 @@ import { createNarrativeServiceFromConfig, parseModelConfig } from '../../../hoo
 import { composeDependencies, type ServiceParts } from '../../../hooks-service/compose';
 import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
+import type { ServiceApis } from '../../../hooks-service/service-apis';
 import type { DurableStore } from '../../../hooks-service/store/types';
 import { NOW } from './synthea';
 
@@ -27,14 +28,15 @@ function memoryDurable(): DurableStore {
   return Object.assign(new MemoryStore({ now: () => NOW }), { analytics: async () => [], purgeExpiredJti: async () => 0, driver: 'pglite' as const });
 }
 
-export async function startFullService(config: Partial<ServiceConfig> = {}, deps: Partial<Omit<ServiceParts, 'store' | 'apis'>> & { store?: DurableStore } = {}): Promise<FullService> {
+export async function startFullService(config: Partial<ServiceConfig> = {}, deps: Partial<Omit<ServiceParts, 'store' | 'apis'>> & { store?: DurableStore } = {},
+  apis: Pick<ServiceApis, 'appOrigins'> = {}): Promise<FullService> {
   const logs: string[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
   const store = deps.store ?? memoryDurable();
   const narrative = createNarrativeServiceFromConfig(parseModelConfig({}));
   const app = buildServer(composeDependencies({
     config: defaultServiceConfig({ logLevel: 'info', ...config }), logger: createLogger('info', sink), clock: () => NOW, ...deps, store,
-    apis: { narrative, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 } },
+    apis: { narrative, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 }, ...apis },
   }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, app, logs, close: () => app.close() };
