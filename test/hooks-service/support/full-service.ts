@@ -24,7 +24,7 @@ export interface FullService {
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** An in-memory store in the durable store's shape; tests that read analytics rows pass a PGlite store instead. */
-function memoryDurable(): DurableStore {
+export function memoryDurable(): DurableStore {
   return Object.assign(new MemoryStore({ now: () => NOW }), { analytics: async () => [], purgeExpiredJti: async () => 0, driver: 'pglite' as const });
 }
 
