@@ -116,7 +116,8 @@ describe('with the real engine', () => {
       const back = await follow(authorizeUrl);
       render(<Boot smart={openPage(back.location ?? '')} loadEngine={loadEngine} fetchImpl={makeFetch({})} now={() => NOW} />);
       expect(await screen.findByText('Record loaded', {}, { timeout: 5000 })).toBeTruthy();
-      const ids = (await screen.findAllByRole('article')).map((a) => a.getAttribute('data-finding-id'));
+      // The engine chunk loads lazily after the record: allow for a loaded machine (the default wait is 1 s).
+      const ids = (await screen.findAllByRole('article', {}, { timeout: 10_000 })).map((a) => a.getAttribute('data-finding-id'));
       // The ACE inhibitor + potassium-sparing diuretic interaction of this teaching case (other rules may add more).
       expect(ids.some((id) => id?.startsWith('ddi-raas-potassium-sparing:'))).toBe(true);
     } finally {
