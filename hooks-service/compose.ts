@@ -21,6 +21,7 @@ import { buildServer, type ServiceDeps } from './server';
 import type { ServiceApis } from './service-apis';
 import { closeOnSignals } from './shutdown';
 import { createStore, storeConfigFromEnv } from './store/create-store';
+import { guardStore } from './store/guard';
 import type { DurableStore, Store } from './store/types';
 import { parseAppHostConfig, type AppHostConfig } from './web/app-host-config';
 import { registerAdminPage } from './web/admin-page';
@@ -60,9 +61,9 @@ export function composeDependencies(parts: ServiceParts): ServiceDeps {
   const clock = parts.clock ?? (() => new Date());
   const outbound: FetchLike = parts.fetch ?? ((input, init) => fetch(input, init));
   const disabled = new Set(config.disabledRules);
+  const logger = parts.logger ?? createLogger(config.logLevel);
   return {
-    config, store: parts.store, clock,
-    logger: parts.logger ?? createLogger(config.logLevel),
+    config, store: guardStore(parts.store, logger), clock, logger,
     newId: parts.newId ?? randomUUID,
     // The administrator's rule switches (CAIRN_DISABLED_RULES) apply to every engine run.
     runEngine: parts.runEngine ?? ((input) => runEngine(input, { disabled })),
@@ -70,7 +71,7 @@ export function composeDependencies(parts: ServiceParts): ServiceDeps {
     jwks: new JwksCache({ fetch: outbound, now: () => clock().getTime() }),
     ...(parts.model && { model: parts.model }),
     ...(parts.modelStatus && { modelStatus: parts.modelStatus }),
-    ...(parts.apis && { apis: parts.apis }),
+    ...(parts.apis && { apis: { ...parts.apis, store: guardStore(parts.apis.store, logger) } }),
   };
 }
 

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'TOO_LARGE'
   | 'RATE_LIMITED'
   | 'DATA_UNAVAILABLE'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
@@ -31,8 +32,13 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   // CDS Hooks 2.0 §HTTP Status Codes: 412 when the service cannot obtain the FHIR data it needs.
   DATA_UNAVAILABLE: 412,
+  // RFC 9110 §15.6.4: a dependency of ours (the store) is down; nothing was done, so the client may retry.
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
+
+/** Seconds a client is asked to wait before retrying a 503 (RFC 9110 §10.2.3 Retry-After). */
+export const UNAVAILABLE_RETRY_AFTER_S = 10;
 
 /** An expected failure at an edge: the code picks the status, the message is safe to show to the client. */
 export class AppError extends Error {
@@ -62,6 +68,7 @@ const GENERIC_MESSAGE: Readonly<Record<ErrorCode, string>> = {
   TOO_LARGE: 'the request body is larger than this service accepts',
   RATE_LIMITED: 'too many requests; retry later',
   DATA_UNAVAILABLE: 'the FHIR data this service needs is not available',
+  UNAVAILABLE: 'the service store is unavailable; nothing was stored, retry later',
   INTERNAL: '',
 };
 
@@ -79,10 +86,11 @@ export function classifyError(error: unknown): { code: ErrorCode; message: strin
   return { code: 'INTERNAL', message: '' };
 }
 
-/** Sends an error; 401 and 5xx bodies are empty of detail. */
+/** Sends an error; 401 and 500 bodies are empty of detail; a 503 says what was not done and when to retry. */
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
   const status = STATUS_OF[code];
   if (code === 'UNAUTHENTICATED') return reply.code(status).header('www-authenticate', 'Bearer').send();
+  if (code === 'UNAVAILABLE') return reply.code(status).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S)).send({ error: code, message });
   if (status >= 500) return reply.code(status).send({ error: code });
   return reply.code(status).send({ error: code, message });
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { EngineInput, EngineResult } from '@reasoning/types';
+import { rememberJtiWithFallback } from './auth/jti-fallback';
 import type { JwksCache } from './auth/jwks';
 import type { ServiceConfig } from './config';
 import { installErrorHandling } from './errors';
@@ -48,7 +49,7 @@ function cdsHooksOptions(deps: ServiceDeps): CdsHooksPluginOptions {
     auth: {
       enabled: config.auth === 'on',
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
-      verify: { config, now, jwks: deps.jwks, rememberJti: (key, expiresAt) => deps.store.rememberJti(key, expiresAt) },
+      verify: { config, now, jwks: deps.jwks, rememberJti: rememberJtiWithFallback((key, expiresAt) => deps.store.rememberJti(key, expiresAt), deps.logger, now) },
     },
     hook: {
       store: deps.store, fhir: deps.fhir, fhirAllowlist: config.fhirAllowlist, fhirBudgetMs: config.fhirBudgetMs, now: deps.clock,
