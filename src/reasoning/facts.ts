@@ -33,8 +33,10 @@ export interface MedicationFact {
   ref: string;
   codes: Code[];
   display: string;
-  /** RxNorm ingredient CUIs (IN), from the product→ingredient table. Empty when the product is unknown. */
+  /** RxNorm ingredient CUIs (IN), from knowledge/drugs/identify.ts. Empty when the drug could not be identified. */
   ingredients: string[];
+  /** Set when the drug was identified from a name, brand or free text rather than a code we know: what was read. */
+  identifiedFrom?: string;
   /** Class ids from knowledge/drugs (e.g. "nsaid", "vka"). */
   classes: string[];
   /** e.g. "oral", "topical", "intravenous" when known from the product or dosage. */

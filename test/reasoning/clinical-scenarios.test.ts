@@ -112,8 +112,16 @@ const scenarios: Scenario[] = [
     check: (r) => expect(find(r, 'ddi-pde5-nitrate')?.severity).toBe('critical'),
   },
   {
-    name: 'medication coded only by text: no crash, recorded as skipped',
+    name: 'medication coded only by text: identified from the text as written, the interaction is found and says so',
     input: makeInput([textOnly('txt', 'Warfarin 5mg tablet')], [makeDraft({ code: RX.ibuprofen400 })]),
+    check: (r) => {
+      const input = find(r, 'ddi-warfarin-nsaid')?.inputs.find((i) => i.source === 'MedicationRequest/txt');
+      expect(input?.value).toBe("Warfarin 5mg tablet (identified from text as written: 'Warfarin 5mg tablet')");
+    },
+  },
+  {
+    name: 'medication coded only by unrecognised text: no crash, recorded as skipped',
+    input: makeInput([textOnly('txt', 'Grandma’s herbal tea')], [makeDraft({ code: RX.ibuprofen400 })]),
     check: (r) => expect(r.skipped.some((s) => s.subject === 'MedicationRequest/txt')).toBe(true),
   },
   {

@@ -5,7 +5,6 @@
  * be read leaves its field unset and says why in `unreadable`, and rules show that reason instead of a number.
  */
 import type { DoseFact } from '../facts';
-import { RXNORM } from '@fhir/codings';
 
 type Dosage = fhir4.Dosage;
 
@@ -92,9 +91,4 @@ export function strengthsFromName(name: string, ingredientNames: Readonly<Record
     if (cui) out[cui] = { mg: Number(m[1]) * (m[2] === 'mcg' ? 0.001 : 1), perHour: m[3] !== undefined };
   }
   return out;
-}
-
-/** The RxNorm names an order carries, for strength: our product table's name first, then the coding's display. */
-export function rxnormNames(codes: readonly { system: string; code: string; display?: string }[], tableName: (code: string) => string | undefined): string[] {
-  return codes.filter((c) => c.system === RXNORM).flatMap((c) => [tableName(c.code), c.display].filter((x): x is string => Boolean(x)));
 }

@@ -9,8 +9,9 @@
  */
 import type { Code, MedicationFact } from '../facts';
 import { codingsOf, labelOf, RXNORM, SNOMED } from '@fhir/codings';
-import { classesOf, ingredientName, ingredientsOf, isKnownRxNorm, routeOf, rxnormName } from '../knowledge/drugs';
-import { readDosage, rxnormNames, strengthsFromName } from './dosage';
+import { classesOf, ingredientName } from '../knowledge/drugs';
+import { identifyConcept, identifyMedication, type Identification } from '../knowledge/drugs/identify';
+import { readDosage, strengthsFromName } from './dosage';
 import { resolve, skip, subjectOf, type NormalizeContext } from './context';
 import { administrationDate, currencyOf, dispenseDate, type MedicationRecord } from './medication-status';
 
@@ -21,10 +22,14 @@ const DRAFT_EXCLUDED = new Set(['entered-in-error', 'cancelled', 'revoked', 'com
 
 type MedSource = MedicationRecord;
 
-function conceptOf(ctx: NormalizeContext, r: MedSource): fhir4.CodeableConcept | undefined {
-  if (r.medicationCodeableConcept) return r.medicationCodeableConcept;
+/** The concept the record names and what it identifies: medicationCodeableConcept, or the referenced/contained Medication. */
+function medicationOf(ctx: NormalizeContext, r: MedSource): { concept?: fhir4.CodeableConcept; id: Identification } | undefined {
+  if (r.medicationCodeableConcept) return { concept: r.medicationCodeableConcept, id: identifyConcept(r.medicationCodeableConcept) };
   const target = resolve(ctx, r.medicationReference?.reference, r);
-  return target?.resourceType === 'Medication' ? (target as fhir4.Medication).code : undefined;
+  if (target?.resourceType !== 'Medication') return undefined;
+  const med = target as fhir4.Medication;
+  const concept = med.code ?? med.ingredient?.find((i) => i.itemCodeableConcept)?.itemCodeableConcept;
+  return { ...(concept ? { concept } : {}), id: identifyMedication(med) };
 }
 
 function dateOf(r: MedSource): string | undefined {
@@ -50,9 +55,8 @@ const SNOMED_ROUTES: Readonly<Record<string, string>> = {
   '26643006': 'oral', '6064005': 'topical', '47625008': 'injection', '78421000': 'injection', '34206005': 'injection',
 };
 
-function routeFrom(r: MedSource, rxCodes: readonly string[]): string | undefined {
-  const known = rxCodes.map(routeOf).find((x) => x !== undefined);
-  if (known) return known;
+function routeFrom(r: MedSource, id: Identification): string | undefined {
+  if (id.route) return id.route;
   const coded = codingsOf(dosageRoute(r)).find((c) => c.system === SNOMED && SNOMED_ROUTES[c.code]);
   return coded ? SNOMED_ROUTES[coded.code] : undefined;
 }
@@ -67,37 +71,44 @@ function dosagesOf(r: MedSource): readonly fhir4.Dosage[] | undefined {
 }
 
 /** Dosage and per-ingredient strength, for the dose-aware rules (normalize/dosage.ts). */
-function addDose(fact: MedicationFact, r: MedSource): void {
+function addDose(fact: MedicationFact, r: MedSource, id: Identification): void {
   const dose = readDosage(dosagesOf(r));
   if (dose) fact.dose = dose;
   const names = Object.fromEntries(fact.ingredients.map((i) => [i, ingredientName(i)]));
-  const strengths = rxnormNames(fact.codes, rxnormName).map((n) => strengthsFromName(n, names)).find((s) => Object.keys(s).length > 0);
+  // The product's RxNorm name first (the code's, or the display it was identified from), then the RxNorm displays.
+  const candidates = [id.rxnormName, ...fact.codes.filter((c) => c.system === RXNORM).map((c) => c.display)];
+  const strengths = candidates.filter((n): n is string => Boolean(n)).map((n) => strengthsFromName(n, names)).find((s) => Object.keys(s).length > 0);
   if (strengths) fact.strengths = strengths;
 }
 
-/** Builds the fact; unknown RxNorm products are kept (the drug exists) but recorded as skipped for reasoning. */
+const VIA_TEXT = { name: 'name', brand: 'brand', text: 'text as written' } as const;
+
+/** Builds the fact; a drug that cannot be identified is kept (it exists) but recorded as skipped for reasoning. */
 function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): MedicationFact | undefined {
-  const concept = conceptOf(ctx, r);
+  const med = medicationOf(ctx, r);
+  if (!med?.concept) {
+    skip(ctx, r, 'medication not resolvable (no code, reference not in input)');
+    return undefined;
+  }
+  const { concept, id } = med;
   const codes: Code[] = codingsOf(concept);
   const rx = codes.filter((c) => c.system === RXNORM).map((c) => c.code);
-  if (!concept || rx.length === 0) {
-    skip(ctx, r, concept ? 'no RxNorm code: cannot identify the drug' : 'medication not resolvable (no code, reference not in input)');
-    if (!concept) return undefined;
+  if (id.ingredients.length === 0 && id.productClasses.length === 0) {
+    skip(ctx, r, rx.length > 0 ? `unknown product: RxNorm ${rx.join(', ')} and its name are not in knowledge/drugs` : 'product not recognised: no RxNorm code, and no known ingredient or brand in its name');
   }
-  const known = rx.filter(isKnownRxNorm);
-  if (rx.length > 0 && known.length === 0) skip(ctx, r, `unknown product: RxNorm ${rx.join(', ')} not in knowledge/drugs`);
-  const ingredients = [...new Set(known.flatMap(ingredientsOf))].sort();
-  const classes = [...new Set(known.flatMap(classesOf))].sort();
+  const ingredients = id.ingredients;
+  const classes = [...new Set([...id.productClasses, ...ingredients.flatMap(classesOf)])].sort();
   const date = dateOf(r);
   const ageDays = date ? (ctx.nowMs - Date.parse(date.length > 10 ? date : `${date}T00:00:00Z`)) / 86_400_000 : undefined;
   // Display only: the order's own text first, our RxNorm name when the order carries a bare code.
-  const display = concept?.text ?? codes.find((c) => c.display)?.display ?? known.map(rxnormName).find(Boolean) ?? labelOf(concept);
+  const display = concept.text ?? codes.find((c) => c.display)?.display ?? id.rxnormName ?? labelOf(concept);
   const fact: MedicationFact = {
     ref: subjectOf(r), codes, display, ingredients, classes, status: r.status ?? 'unknown',
     isDraft, isStale: !isDraft && ageDays !== undefined && ageDays > STALE_ORDER_DAYS,
   };
-  addDose(fact, r);
-  const route = routeFrom(r, known);
+  if (id.via && id.via !== 'code' && id.basis) fact.identifiedFrom = `${VIA_TEXT[id.via]}: '${id.basis}'`;
+  addDose(fact, r, id);
+  const route = routeFrom(r, id);
   if (route) fact.route = route;
   if (date) fact.date = date;
   return fact;

@@ -55,10 +55,17 @@ describe('normalize: medications', () => {
     expect(f.skipped).toContainEqual({ subject: 'MedicationRequest/u', reason: expect.stringContaining('unknown product') });
   });
 
-  it('never identifies a drug from display text', () => {
+  it('identifies a locally coded drug from its RxNorm name and says so', () => {
     const f = normalize(makeInput([makeMedicationRequest({ id: 'd', code: 'x', system: 'urn:local', display: 'Warfarin Sodium 5 MG Oral Tablet' })]));
-    expect(f.medications[0]?.classes).toEqual([]);
-    expect(f.skipped[0]?.reason).toContain('no RxNorm code');
+    expect(f.medications[0]).toMatchObject({ ingredients: ['11289'], classes: ['vka'], identifiedFrom: "name: 'Warfarin Sodium 5 MG Oral Tablet'", route: 'oral' });
+    expect(f.medications[0]?.strengths).toEqual({ '11289': { mg: 5, perHour: false } });
+    expect(f.skipped).toEqual([]);
+  });
+
+  it('keeps a locally coded drug it cannot identify, recorded as skipped', () => {
+    const f = normalize(makeInput([makeMedicationRequest({ id: 'd', code: 'x', system: 'urn:local', display: 'House formulary item 42' })]));
+    expect(f.medications[0]).toMatchObject({ ingredients: [], classes: [] });
+    expect(f.skipped[0]?.reason).toContain('product not recognised');
   });
 
   it('resolves medicationReference against Medication resources and contained ones', () => {

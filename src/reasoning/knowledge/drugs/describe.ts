@@ -30,7 +30,9 @@ export function medStatusText(m: MedicationFact): string {
 
 export function medInput(m: MedicationFact): FindingInput {
   const name = m.isDraft ? 'draft order' : m.record === 'administration' ? 'administered medication' : m.record === 'dispense' ? 'dispensed medication' : 'active medication';
-  const input: FindingInput = { name: m.uncertain ? `${name} (status unknown)` : name, value: m.display, source: m.ref };
+  // A drug known only from its name says so: the reader can check what Cairn read.
+  const value = m.identifiedFrom ? `${m.display} (identified from ${m.identifiedFrom})` : m.display;
+  const input: FindingInput = { name: m.uncertain ? `${name} (status unknown)` : name, value, source: m.ref };
   if (m.date) input.date = m.date;
   return input;
 }
