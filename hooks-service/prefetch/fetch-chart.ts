@@ -2,7 +2,7 @@
  * The whole chart of one patient from a FHIR server, using the same queries as the services' prefetch templates
  * (the caller passes them): what `/api/narrative` needs when the SMART app asks. The caller checks the allow-list.
  */
-import { OPTIONAL_KEYS } from './resolve';
+import { OPTIONAL_KEYS, ownResources } from './resolve';
 import { FhirUnavailable, type FhirClient } from './fhir-client';
 import { fillTemplate } from './templates';
 
@@ -19,13 +19,15 @@ export class FhirAuthError extends Error {
   override readonly name = 'FhirAuthError';
 }
 
-export function createFetchChart(fhir: FhirClient, templates: Readonly<Record<string, string>>): FetchChart {
+/** `budgetMs` bounds all the chart's requests together (CAIRN_FHIR_BUDGET_MS), as in a hook call. */
+export function createFetchChart(fhir: FhirClient, templates: Readonly<Record<string, string>>, budgetMs: number): FetchChart {
   return async ({ fhirServer, accessToken, patientId }) => {
+    const signal = AbortSignal.timeout(budgetMs);
     const parts = await Promise.all(Object.entries(templates).map(async ([key, template]) => {
       const query = fillTemplate(template, { patientId });
       if (query === undefined) return [];
       try {
-        return await fhir.run({ fhirServer, accessToken, query });
+        return await fhir.run({ fhirServer, accessToken, query, signal });
       } catch (e) {
         if (!(e instanceof FhirUnavailable)) throw e;
         if (e.refusedToken) throw new FhirAuthError('FHIR server refused the token');
@@ -33,6 +35,7 @@ export function createFetchChart(fhir: FhirClient, templates: Readonly<Record<st
         throw e;
       }
     }));
-    return parts.flat();
+    // A server (or a cache in front of it) answering with another patient's resources must not mix charts.
+    return ownResources(parts.flat(), patientId).own;
   };
 }

@@ -48,6 +48,12 @@ function patientOf(r: fhir4.Resource): string | undefined {
   return m?.[1];
 }
 
+/** Splits off resources about another patient than `patientId`: never reason on a mixed chart, whoever sent it. */
+export function ownResources(resources: readonly fhir4.Resource[], patientId: string): { own: fhir4.Resource[]; foreign: number } {
+  const own = resources.filter((r) => { const p = patientOf(r); return p === undefined || p === patientId; });
+  return { own, foreign: resources.length - own.length };
+}
+
 type Access = { fhirServer: string; accessToken: string; signal: AbortSignal } | undefined;
 
 function serverAccess(args: GatherArgs): Access {
@@ -113,7 +119,6 @@ export async function gatherChart(args: GatherArgs): Promise<Chart> {
   if (missing.length > 0) {
     throw new AppError('DATA_UNAVAILABLE', `prefetch ${missing.join(', ')} missing and not retrievable from an allowed fhirServer with fhirAuthorization`);
   }
-  const all = dedupe(parts.flat());
-  const own = all.filter((r) => { const p = patientOf(r); return p === undefined || p === args.patientId; });
-  return { resources: own, keys, foreign: all.length - own.length };
+  const { own, foreign } = ownResources(dedupe(parts.flat()), args.patientId);
+  return { resources: own, keys, foreign };
 }

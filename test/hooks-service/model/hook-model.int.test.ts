@@ -85,7 +85,7 @@ describe('model in the patient-view hook', () => {
     const app = buildServer(deps);
     await app.register(narrativePlugin, {
       service: reasoning, allowlist: [fhir.base], runEngine: (input) => runEngine(input), now: () => NOW.toISOString(),
-      fetchChart: createFetchChart(deps.fhir, PREFETCH),
+      fetchChart: createFetchChart(deps.fhir, PREFETCH, deps.config.fhirBudgetMs),
     });
     try {
       const hook = await app.inject({ method: 'POST', url: '/cds-services/cairn-patient-view', payload: patientView() });
