@@ -3,7 +3,7 @@
  * with CORS for browser-based clients (spec §Cross-Origin Resource Sharing). Register it in any Fastify instance
  * (buildServer does; the demo may register it in its own).
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
 import { AppError, installScopedErrorHandler } from '../errors';
 import { installJsonBodyParser } from '../net/json-body';
@@ -12,7 +12,7 @@ import { installCors } from './cors';
 import { handleFeedback } from './feedback';
 import { handleHook, type HookDeps } from './handle-hook';
 import { installMethodNotAllowed } from './method-not-allowed';
-import { serviceById, SERVICES, toDiscovery, type ServiceDefinition } from './services';
+import { EDITIONS, servicesById, toDiscovery, type Edition, type ServiceDefinition } from './services';
 
 export interface CdsHooksPluginOptions {
   hook: HookDeps;
@@ -21,39 +21,59 @@ export interface CdsHooksPluginOptions {
   rateLimit: RateLimitConfig;
 }
 
-function findService(request: FastifyRequest<{ Params: { id: string } }>): ServiceDefinition {
-  const service = serviceById(request.params.id);
-  if (!service) throw new AppError('NOT_FOUND', 'no CDS service with that id');
-  return service;
+type ServiceRequest = FastifyRequest<{ Params: { id: string } }>;
+
+function findServices(edition: Edition, request: ServiceRequest): ServiceDefinition[] {
+  const found = servicesById(edition, request.params.id);
+  if (found.length === 0) throw new AppError('NOT_FOUND', 'no CDS service with that id');
+  return found;
+}
+
+/** The service a call is for: under a shared id (3.0 §Discovery: one id, several hooks), the one for its `hook`. */
+function serviceFor(found: readonly ServiceDefinition[], body: unknown): ServiceDefinition {
+  const hook = (body as { hook?: unknown } | null)?.hook;
+  const first = found[0] as ServiceDefinition;
+  if (found.length === 1 || typeof hook !== 'string') return first;
+  const match = found.find((s) => s.hook === hook);
+  if (!match) throw new AppError('INVALID_REQUEST', `hook "${hook}" is not served by ${first.id}, which serves ${found.map((s) => `"${s.hook}"`).join(', ')}`);
+  return match;
 }
 
 export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (app, opts) => {
   installScopedErrorHandler(app);
-  installCors(app, ['/cds-services', '/cds-services/:id', '/cds-services/:id/feedback']);
+  installCors(app, EDITIONS.flatMap((e) => [`${e.prefix}/cds-services`, `${e.prefix}/cds-services/:id`, `${e.prefix}/cds-services/:id/feedback`]));
   // application/json and application/fhir+json, depth-bounded; any other media type stays a 415.
   installJsonBodyParser(app);
   const failures = await limitCdsRoutes(app, opts.rateLimit);
   app.addHook('onRequest', createAuthHook({ ...opts.auth, ...(failures && { failures }) }));
   const baseUrl = (request: FastifyRequest): string => opts.auth.publicUrl ?? `${request.protocol}://${request.host}`;
 
+  for (const edition of EDITIONS) routesFor(app, edition, opts, baseUrl);
+};
+
+function routesFor(app: FastifyInstance, edition: Edition, opts: CdsHooksPluginOptions, baseUrl: (r: FastifyRequest) => string): void {
+  const root = `${edition.prefix}/cds-services`;
+  const check = (r: FastifyRequest) => { findServices(edition, r as ServiceRequest); };
   installMethodNotAllowed(app, [
-    { url: '/cds-services', allow: ['GET'] },
-    { url: '/cds-services/:id', allow: ['POST'], check: (r) => findService(r as FastifyRequest<{ Params: { id: string } }>) },
-    { url: '/cds-services/:id/feedback', allow: ['POST'], check: (r) => findService(r as FastifyRequest<{ Params: { id: string } }>) },
+    { url: root, allow: ['GET'] },
+    { url: `${root}/:id`, allow: ['POST'], check },
+    { url: `${root}/:id/feedback`, allow: ['POST'], check },
   ]);
 
-  app.get('/cds-services', async (_request, reply) => reply.header('cache-control', 'no-store').send({ services: SERVICES.map(toDiscovery) }));
+  const discovery = { services: edition.services.map((s) => toDiscovery(s, edition)) };
+  app.get(root, async (_request, reply) => reply.header('cache-control', 'no-store').send(discovery));
 
-  app.post<{ Params: { id: string } }>('/cds-services/:id', { bodyLimit: opts.bodyLimit }, async (request, reply) => {
-    const service = findService(request);
+  app.post<{ Params: { id: string } }>(`${root}/:id`, { bodyLimit: opts.bodyLimit }, async (request, reply) => {
+    const service = serviceFor(findServices(edition, request), request.body);
     const response = await handleHook(service, request.body, { issuer: request.cdsIssuer, baseUrl: baseUrl(request), log: request.log }, opts.hook);
     return reply.header('cache-control', 'no-store').send(response);
   });
 
-  app.post<{ Params: { id: string } }>('/cds-services/:id/feedback', { bodyLimit: opts.bodyLimit }, async (request, reply) => {
-    const service = findService(request);
+  // Feedback is per service id (§Feedback): under the shared id it covers the cards of all its hooks.
+  app.post<{ Params: { id: string } }>(`${root}/:id/feedback`, { bodyLimit: opts.bodyLimit }, async (request, reply) => {
+    const [service] = findServices(edition, request) as [ServiceDefinition];
     const counts = await handleFeedback(service, request.body, opts.hook.store);
     request.log.info({ serviceId: service.id, ...counts }, 'feedback stored');
     return reply.code(200).send();
   });
-};
+}

@@ -13,6 +13,7 @@ export interface ServiceDefinition {
   hook: HookName;
   title: string;
   description: string;
+  hookVersion: string;
   prefetch: Readonly<Record<string, string>>;
 }
 
@@ -36,40 +37,69 @@ export const PREFETCH: Readonly<Record<string, string>> = {
 
 const covers = rules.map((r) => r.title).join('; ');
 
-export const SERVICES: readonly ServiceDefinition[] = [
-  {
-    id: 'cairn-patient-view',
-    hook: 'patient-view',
-    title: 'Cairn chart review',
-    description: `Cited, deterministic safety findings about the open chart (${covers}).`,
-    prefetch: PREFETCH,
-  },
-  {
-    id: 'cairn-order-select',
-    hook: 'order-select',
-    title: 'Cairn order check (select)',
-    description: `Checks the selected draft orders against the chart as they are chosen (${covers}).`,
-    prefetch: PREFETCH,
-  },
-  {
-    id: 'cairn-order-sign',
-    hook: 'order-sign',
-    title: 'Cairn order check (sign)',
-    description: `Checks every draft order against the chart before signing (${covers}).`,
-    prefetch: PREFETCH,
-  },
+interface HookService { hook: HookName; hookVersion: string; title: string; description: string }
+
+// hookVersion as published in each hook's metadata table (HL7 CDS Hooks library, patient-view.md etc.).
+const HOOKS: readonly HookService[] = [
+  { hook: 'patient-view', hookVersion: '1.0', title: 'Cairn chart review', description: `Cited, deterministic safety findings about the open chart (${covers}).` },
+  { hook: 'order-select', hookVersion: '1.0', title: 'Cairn order check (select)', description: `Checks the selected draft orders against the chart as they are chosen (${covers}).` },
+  { hook: 'order-sign', hookVersion: '1.0', title: 'Cairn order check (sign)', description: `Checks every draft order against the chart before signing (${covers}).` },
 ];
 
-const USAGE = 'Needs read access to Patient, Condition, MedicationRequest, MedicationStatement, MedicationAdministration, '
-  + 'MedicationDispense, AllergyIntolerance and '
-  + 'Observation for the patient in context (prefetch or fhirAuthorization with patient/*.read scopes). '
-  + 'Calls must carry a JWT signed by a trusted issuer (CDS Hooks 2.0 §Trusting CDS Clients).';
+/**
+ * One service id for the chart and order hooks under CDS Hooks 3.0 (§Cards and Transience, "update stale
+ * guidance"): a 3.0 client replaces the cards of an earlier invocation of the same id with the new ones.
+ */
+export const SHARED_ID = 'cairn';
 
-/** The discovery entry of a service (spec §Discovery). */
-export function toDiscovery(s: ServiceDefinition): CdsService {
-  return { hook: s.hook, title: s.title, description: s.description, id: s.id, prefetch: { ...s.prefetch }, usageRequirements: USAGE };
+/** A CDS Hooks edition: where its discovery lives and what it advertises. */
+export interface Edition {
+  /** Path prefix of this edition's `{baseUrl}` ('' = the service root). */
+  prefix: string;
+  /** The CDS Hooks version (semver) advertised in discovery; undefined = not advertised (2.0 has no field). */
+  version?: string;
+  services: readonly ServiceDefinition[];
 }
 
-export function serviceById(id: string): ServiceDefinition | undefined {
-  return SERVICES.find((s) => s.id === id);
+/**
+ * 2.0 at the root, as every client in the field registers it today: one id per hook. A 2.0 client may key
+ * services by URL (the public sandbox does), so one id for three hooks would collapse to one service there.
+ */
+export const EDITION_2: Edition = {
+  prefix: '',
+  services: HOOKS.map((h) => ({ ...h, id: `cairn-${h.hook}`, prefetch: PREFETCH })),
+};
+
+/** 3.0 (ballot) under `/3.0`: the shared id, the spec version and each hook's version (§Discovery, Response). */
+export const EDITION_3: Edition = {
+  prefix: '/3.0',
+  version: '3.0.0-ballot',
+  services: HOOKS.map((h) => ({ ...h, id: SHARED_ID, prefetch: PREFETCH })),
+};
+
+export const EDITIONS: readonly Edition[] = [EDITION_2, EDITION_3];
+
+/** Resource types the prefetch templates read, in template order (one home: the templates themselves). */
+export const READ_TYPES: readonly string[] = [...new Set(Object.values(PREFETCH).map((t) => /^[A-Za-z]+/.exec(t)?.[0] ?? ''))];
+
+// SMART App Launch 1 scopes (`.read`) for 2.0; SMART 2 (`.rs` = read + search) for 3.0 (§Passing the Access Token).
+function usage(edition: 'v1' | 'v2'): string {
+  const scopes = READ_TYPES.map((t) => `patient/${t}.${edition === 'v1' ? 'read' : 'rs'}`).join(' ');
+  const spec = edition === 'v1' ? 'CDS Hooks 2.0' : 'CDS Hooks 3.0';
+  return `Needs read access to ${READ_TYPES.join(', ')} for the patient in context: prefetch, or fhirAuthorization with the scopes `
+    + `${scopes}${edition === 'v2' ? ' (SMART v1 .read scopes are accepted too)' : ''}. `
+    + `Calls must carry a JWT signed by a trusted issuer (${spec} §Trusting CDS Clients).`;
+}
+
+/** The discovery entry of a service (spec §Discovery); `version` and `hookVersion` only where the edition has them. */
+export function toDiscovery(s: ServiceDefinition, edition: Edition): CdsService {
+  return {
+    hook: s.hook, title: s.title, description: s.description, id: s.id, prefetch: { ...s.prefetch }, usageRequirements: usage(edition.version ? 'v2' : 'v1'),
+    ...(edition.version && { version: edition.version, hookVersion: s.hookVersion }),
+  };
+}
+
+/** Every service of `edition` with this id: one for a 2.0 id, one per hook for the shared 3.0 id. */
+export function servicesById(edition: Edition, id: string): ServiceDefinition[] {
+  return edition.services.filter((s) => s.id === id);
 }

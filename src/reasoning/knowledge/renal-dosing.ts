@@ -18,6 +18,8 @@ export interface RenalTier {
   severity: { chart: Severity; draft: Severity };
   /** True when the tier is about the dose (an order already at the reduced dose does not fire). */
   doseReduction?: boolean;
+  /** The label's maximum total daily dose (mg) at this tier: an order read as at or below it is not flagged. */
+  maxDailyMg?: number;
   /** The label's product and dose for this tier, offered as a draft replacing a draft order. */
   replacement?: LabelDose;
 }
@@ -60,6 +62,16 @@ const CRCL_NOTE = 'The label thresholds are Cockcroft–Gault CrCl with actual b
 
 const lt = (n: number) => (v: number): boolean => v < n;
 const between = (lo: number, hi: number) => (v: number): boolean => v >= lo && v <= hi;
+
+const GABAPENTINOID_DOSE_NOTE = 'An order whose daily dose is read from its dosage instruction and is within the band is not flagged; when the dose cannot be read the finding asks to check it.';
+/** A gabapentin/pregabalin band of the label's renal table: flagged only when the daily dose is above its maximum or unreadable. */
+function gabapentinoidTier(label: string, applies: (v: number) => boolean, maxDailyMg: number, band: string): RenalTier {
+  return {
+    label, applies, brief: `label maximum ${maxDailyMg} mg/day`, maxDailyMg,
+    action: `The label's total daily dose at ${label} mL/min is ${band}: reduce the dose to that band.`,
+    severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
+  };
+}
 
 export const RENAL_DOSING: readonly RenalDosingEntry[] = [
   {
@@ -133,18 +145,29 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     limitations: [CRCL_NOTE, 'Beers Criteria address adults 65 and older; the threshold is applied to all adults here.'],
   },
   {
-    id: 'renal-gabapentinoid', name: 'gabapentin/pregabalin', ingredients: ['25480', '187832'], measure: 'crcl',
-    tiers: [{
-      label: 'CrCl < 60', applies: lt(60),
-      brief: 'reduce dose per label', action: 'Both labels reduce the total daily dose below CrCl 60 mL/min (gabapentin: 400–1400 mg/day at CrCl 30–59, 200–700 mg/day at 15–29, 100–300 mg/day below 15; pregabalin: 75–300 mg/day at 30–60, 25–150 mg/day at 15–30, 25–75 mg/day below 15): check the dose.',
-      severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
-    }],
-    rationale: 'Gabapentin and pregabalin are cleared unchanged by the kidney; accumulation causes sedation, dizziness and falls.',
-    citations: [
-      { title: 'NEURONTIN (gabapentin) US Prescribing Information, section 2.4 (Dosage adjustment in renal impairment)', url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=neurontin', year: 2020 },
-      { title: 'LYRICA (pregabalin) US Prescribing Information, section 2.5 (Patients with renal impairment)', url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=lyrica', year: 2020 },
-      BEERS_2023,
+    id: 'renal-gabapentin', name: 'gabapentin', ingredients: ['25480'], measure: 'crcl',
+    // Neurontin label, Dosage and Administration "Dosage Adjustment in Patients with Renal Impairment", Table 1 (total daily dose by CrCl): ≥ 60: 900–3600; 30–59: 400–1400; 15–29: 200–700;
+    // 15: 100–300 mg/day, and below 15 lower still in proportion to CrCl. At a shared boundary the stricter band applies.
+    tiers: [
+      gabapentinoidTier('CrCl < 15', lt(15), 300, 'at most 100–300 mg/day (reduce further in proportion to CrCl below 15; supplemental dose after haemodialysis)'),
+      gabapentinoidTier('CrCl 15–29', lt(30), 700, '200–700 mg/day'),
+      gabapentinoidTier('CrCl 30–59', lt(60), 1400, '400–1400 mg/day'),
     ],
-    limitations: [CRCL_NOTE, 'The order\'s dose is often not in the record; the finding asks to check it against the label table.'],
+    rationale: 'Gabapentin is cleared unchanged by the kidney; accumulation causes sedation, dizziness, falls and encephalopathy.',
+    citations: [{ title: 'NEURONTIN (gabapentin) US Prescribing Information, section 2 (Dosage Adjustment in Patients with Renal Impairment, Table 1: gabapentin dosage based on renal function)', url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=neurontin', year: 2020 }, BEERS_2023],
+    limitations: [CRCL_NOTE, GABAPENTINOID_DOSE_NOTE, 'Extended-release gabapentin (Gralise, Horizant) has its own renal table; it is checked against the immediate-release limits here.'],
+  },
+  {
+    id: 'renal-pregabalin', name: 'pregabalin', ingredients: ['187832'], measure: 'crcl',
+    // Lyrica label section 2.7 (Dosing for adult patients with renal impairment: total daily dose by CrCl): ≥ 60: 150–600;
+    // 30–60: 75–300; 15–30: 25–150; < 15: 25–75 mg/day. At a shared boundary the stricter band applies.
+    tiers: [
+      gabapentinoidTier('CrCl < 15', lt(15), 75, '25–75 mg/day once daily (supplemental dose after haemodialysis)'),
+      gabapentinoidTier('CrCl 15–30', (v) => v <= 30, 150, '25–150 mg/day'),
+      gabapentinoidTier('CrCl 31–59', lt(60), 300, '75–300 mg/day'),
+    ],
+    rationale: 'Pregabalin is about 90 % excreted unchanged in urine; exposure rises in proportion to the fall in CrCl (dizziness, somnolence, falls).',
+    citations: [{ title: 'LYRICA (pregabalin) US Prescribing Information, section 2.7 (Dosing for adult patients with renal impairment)', url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=lyrica', year: 2020 }, BEERS_2023],
+    limitations: [CRCL_NOTE, GABAPENTINOID_DOSE_NOTE, 'Extended-release pregabalin (Lyrica CR) has its own renal table; it is checked against the immediate-release limits here.'],
   },
 ];

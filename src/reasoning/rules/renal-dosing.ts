@@ -5,13 +5,14 @@
  */
 import type { Facts, MedicationFact } from '../facts';
 import type { Rule, RuleOutcome } from '../rule';
-import type { Finding } from '../types';
+import type { Finding, FindingInput } from '../types';
 import { RXNORM } from '@fhir/codings';
 import { RENAL_DOSING, RENAL_DOSING_CITATIONS, type RenalDosingEntry, type RenalTier } from '../knowledge/renal-dosing';
 import { clipSummary, medEvidence, medInput, medKey, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { assessKidneyFunction, readingFor, type KidneyReading } from '../scores/kidney-function';
 import { evaluateApixaban } from './renal-dosing-apixaban';
 import { replaceDraftSuggestions } from './draft-suggestions';
+import { dailyDose } from './daily-dose';
 
 const productOf = (m: MedicationFact): string | undefined => m.codes.find((c) => c.system === RXNORM)?.code;
 
@@ -22,7 +23,7 @@ export function matchingMeds(entry: RenalDosingEntry, meds: readonly MedicationF
     && !(m.route !== undefined && entry.exemptRoutes?.includes(m.route)));
 }
 
-function finding(entry: RenalDosingEntry, tier: RenalTier, reading: KidneyReading, meds: MedicationFact[], patientRef: string | undefined): Finding {
+function finding(entry: RenalDosingEntry, tier: RenalTier, reading: KidneyReading, meds: MedicationFact[], patientRef: string | undefined, doseInputs: FindingInput[]): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   const keys = [...new Set(meds.map(medKey))].sort().join('|');
   const names = [...new Set(meds.map(medName))].join(', ');
@@ -37,7 +38,7 @@ function finding(entry: RenalDosingEntry, tier: RenalTier, reading: KidneyReadin
       '**In this record:**', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
     ].join('\n'),
     evidence: [...reading.evidence, ...meds.map(medEvidence)],
-    inputs: [...reading.inputs, ...meds.map(medInput)],
+    inputs: [...reading.inputs, ...meds.map(medInput), ...doseInputs],
     citations: entry.citations, suggestions: replaceDraftSuggestions(drafts, tier.replacement, patientRef), draftRefs: drafts.map((d) => d.ref),
     limitations: [...entry.limitations],
   };
@@ -54,8 +55,21 @@ function evaluateEntry(entry: RenalDosingEntry, facts: Facts, kf: ReturnType<typ
   }
   const tier = entry.tiers.find((t) => t.applies(reading.value));
   if (!tier) return;
-  const concerned = tier.doseReduction ? matched.filter((m) => !entry.reducedDoseProducts?.includes(productOf(m) ?? '')) : matched;
-  if (concerned.length > 0) out.findings.push(finding(entry, tier, reading, concerned, facts.patient?.ref));
+  const reduced = tier.doseReduction ? matched.filter((m) => !entry.reducedDoseProducts?.includes(productOf(m) ?? '')) : matched;
+  const { concerned, inputs } = overTierMaximum(entry, tier, reduced);
+  if (concerned.length > 0) out.findings.push(finding(entry, tier, reading, concerned, facts.patient?.ref, inputs));
+}
+
+/** With a label maximum for the tier, an order whose daily dose is read and within it is fine; unreadable doses stay (never guessed). */
+function overTierMaximum(entry: RenalDosingEntry, tier: RenalTier, meds: MedicationFact[]): { concerned: MedicationFact[]; inputs: FindingInput[] } {
+  const max = tier.maxDailyMg;
+  const cui = entry.ingredients?.[0];
+  if (max === undefined || cui === undefined) return { concerned: meds, inputs: [] };
+  const checked = meds.map((m) => ({ m, dose: dailyDose(m, cui) })).filter(({ dose }) => !dose.known || dose.dailyMg > max);
+  return {
+    concerned: checked.map((c) => c.m),
+    inputs: checked.map(({ m, dose }) => ({ name: `${entry.name} daily dose`, value: dose.known ? `${dose.basis} (label maximum ${max} mg/day)` : `not readable: ${dose.reason}`, source: m.ref })),
+  };
 }
 
 function evaluate(facts: Facts): RuleOutcome {

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CdsResponse } from '@cds-hooks/schemas/response';
+import { DiscoveryResponse } from '@cds-hooks/schemas/discovery';
+import { compile } from '@cds-hooks/validate';
+import { assertValidCdsResponse } from '../support/assert-cds-response';
+import { startService, type RunningService } from '../support/service';
+import { draftNaproxen, hookRequest, loadFixture, prefetchFor } from '../support/synthea';
+
+let svc: RunningService;
+beforeAll(async () => { svc = await startService(); });
+afterAll(async () => { await svc.close(); });
+
+const fx = loadFixture('af-warfarin-alzheimers-ebd50853.json');
+type Listed = { id: string; hook: string; version?: string; hookVersion?: string; usageRequirements: string };
+
+async function discover(path: string): Promise<Listed[]> {
+  const res = await fetch(`${svc.url}${path}`);
+  expect(res.status).toBe(200);
+  const body = await res.json() as { services: Listed[] };
+  expect(compile(DiscoveryResponse, 'discovery').explain(body)).toBe('');
+  return body.services;
+}
+
+const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+describe('CDS Hooks 3.0 discovery under /3.0', () => {
+  it('advertises one shared id for the chart and order hooks, with the spec version (semver) and each hookVersion', async () => {
+    const services = await discover('/3.0/cds-services');
+    expect(services.map((s) => [s.id, s.hook, s.hookVersion])).toEqual([
+      ['cairn', 'patient-view', '1.0'], ['cairn', 'order-select', '1.0'], ['cairn', 'order-sign', '1.0'],
+    ]);
+    for (const s of services) expect(s.version).toMatch(SEMVER);
+  });
+
+  it('asks for SMART v2 scopes in usageRequirements and says v1 scopes are accepted', async () => {
+    const [first] = await discover('/3.0/cds-services');
+    expect(first?.usageRequirements).toContain('patient/Observation.rs');
+    expect(first?.usageRequirements).toMatch(/v1 \.read scopes are accepted/);
+  });
+
+  it('routes a call on the shared id by its hook: patient-view and order-sign answer from the same URL', async () => {
+    const view = await svc.post('/3.0/cds-services/cairn', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }));
+    expect(view.status).toBe(200);
+    assertValidCdsResponse(view.body);
+    const sign = await svc.post('/3.0/cds-services/cairn', hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] }));
+    expect(sign.status).toBe(200);
+    expect((sign.body as CdsResponse).cards.some((c) => /naproxen/i.test(c.summary))).toBe(true);
+  });
+
+  it('refuses a hook the shared id does not serve with a 400 naming the hooks it does serve', async () => {
+    const res = await svc.post('/3.0/cds-services/cairn', { ...hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }), hook: 'encounter-start' });
+    expect(res.status).toBe(400);
+    expect((res.body as { message: string }).message).toBe('hook "encounter-start" is not served by cairn, which serves "patient-view", "order-select", "order-sign"');
+  });
+
+  it('takes feedback on the shared id', async () => {
+    const res = await svc.post('/3.0/cds-services/cairn/feedback', {
+      feedback: [{ card: '8a0c0a4c-3b3f-4a77-9d1e-9a1f7f0f0e11', outcome: 'overridden', outcomeTimestamp: '2026-01-01T00:00:00Z' }],
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('2.0 discovery at the root is unchanged', () => {
+  it('keeps one id per hook (a 2.0 client such as the sandbox keys services by URL) and no 3.0-only fields', async () => {
+    const services = await discover('/cds-services');
+    expect(services.map((s) => s.id)).toEqual(['cairn-patient-view', 'cairn-order-select', 'cairn-order-sign']);
+    for (const s of services) {
+      expect(s.version).toBeUndefined();
+      expect(s.hookVersion).toBeUndefined();
+      expect(s.usageRequirements).toContain('patient/Observation.read');
+    }
+  });
+
+  it('does not serve the shared id at the root, nor the 2.0 ids under /3.0', async () => {
+    expect((await svc.post('/cds-services/cairn', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }))).status).toBe(404);
+    expect((await svc.post('/3.0/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }))).status).toBe(404);
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * One or more cases per rule family (src/reasoning/registry.ts), each a small chart and draft orders as an EHR sends
+ * them (ehr.ts): real RxNorm product codes (knowledge/drugs/products.ts, with the source of each code), LOINC codes with
+ * UCUM units, coded statuses. Each case names the finding a clinician expects and its severity, from the source the
+ * knowledge entry cites; the same table runs through runEngine (fhir-cases.test.ts) and through the HTTP service
+ * (test/hooks-service/hooks-by-family.int.test.ts), so a defect in normalising what EHRs send cannot hide behind a
+ * hand-built fact.
+ */
+import type { Severity } from '@reasoning/types';
+import { activeOrder, allergy, creatinine, draftOrder, egfr, lab, patient, problem, vital, weight, type Product } from './ehr';
+
+/** RxNorm SCD/SBD products with RxNorm's names (codes and their sources: knowledge/drugs/products.ts). */
+export const P = {
+  warfarin5: { code: '855332', name: 'warfarin sodium 5 MG Oral Tablet' },
+  apixaban5: { code: '1364445', name: 'apixaban 5 MG Oral Tablet' },
+  apixaban2_5: { code: '1364435', name: 'apixaban 2.5 MG Oral Tablet' },
+  phenelzine15: { code: '312347', name: 'phenelzine 15 MG Oral Tablet' },
+  sertraline50: { code: '312941', name: 'sertraline 50 MG Oral Tablet' },
+  tramadol50: { code: '835603', name: 'tramadol hydrochloride 50 MG Oral Tablet' },
+  citalopram20: { code: '200371', name: 'citalopram 20 MG Oral Tablet' },
+  levofloxacin500: { code: '199885', name: 'levofloxacin 500 MG Oral Tablet' },
+  amoxicillin500: { code: '308191', name: 'amoxicillin 500 MG Oral Capsule' },
+  cefazolin1g: { code: '1665050', name: 'cefazolin 1000 MG Injection' },
+  gabapentin300: { code: '310431', name: 'gabapentin 300 MG Oral Capsule' },
+  pregabalin75: { code: '483450', name: 'pregabalin 75 MG Oral Capsule' },
+  metformin500: { code: '861007', name: 'metformin hydrochloride 500 MG Oral Tablet' },
+  lisinopril10: { code: '314076', name: 'lisinopril 10 MG Oral Tablet' },
+  spironolactone25: { code: '313096', name: 'spironolactone 25 MG Oral Tablet' },
+  ibuprofen400: { code: '197805', name: 'ibuprofen 400 MG Oral Tablet' },
+  sotalol80: { code: '1923426', name: 'sotalol hydrochloride 80 MG Oral Tablet' },
+  methotrexate2_5: { code: '105585', name: 'methotrexate 2.5 MG Oral Tablet' },
+  oxycodoneApap: { code: '1049221', name: 'acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet' },
+  methadone10: { code: '864706', name: 'methadone hydrochloride 10 MG Oral Tablet' },
+} as const satisfies Record<string, Product>;
+
+export interface Expected {
+  ruleId: string;
+  severity: Severity;
+  /** Part of the summary a clinician must read on the card. */
+  summary: RegExp;
+}
+
+export interface FhirCase {
+  name: string;
+  /** Rule family (registry id) the case is about. */
+  family: string;
+  hook: 'order-sign' | 'patient-view';
+  patient: fhir4.Patient;
+  chart: fhir4.Resource[];
+  drafts?: fhir4.MedicationRequest[];
+  /** The finding expected; `absent` lists rule ids that must not fire (a calibrated non-card). */
+  expect?: Expected;
+  absent?: readonly string[];
+}
+
+const man70 = patient('1950-06-01', 'male');
+const woman71 = patient('1950-01-10', 'female');
+const AF = problem('af', '49436004', 'Atrial fibrillation');
+const tid = (n: number, unit: 'tablet' | 'capsule', what: string) => ({ amount: n, unit, perDay: 3, text: `${n} ${unit} ${what} by mouth three times daily` });
+const bid = (n: number, unit: 'tablet' | 'capsule', what: string) => ({ amount: n, unit, perDay: 2, text: `${n} ${unit} ${what} by mouth twice daily` });
+const daily = (n: number, unit: 'tablet' | 'capsule', what: string) => ({ amount: n, unit, perDay: 1, text: `${n} ${unit} ${what} by mouth once daily` });
+/** Creatinine 2.7 mg/dL and 70 kg in a 70-year-old man: Cockcroft–Gault CrCl = (140 − 70) × 70 / (72 × 2.7) ≈ 25 mL/min. */
+const crcl25 = [weight('wt', 70, '2021-03-20T08:00:00Z'), creatinine('scr', 2.7, '2021-03-28T07:30:00Z')];
+const potassium = (v: number) => lab('k', '2823-3', 'Potassium [Moles/volume] in Serum or Plasma', v, 'mmol/L', '2021-03-31T07:00:00Z');
+
+export const CASES: readonly FhirCase[] = [
+  // drug-interactions: ONC high-priority (Phansalkar 2012), QT (CredibleMeds + Drew 2010)
+  {
+    name: 'phenelzine on the chart, sertraline ordered: MAOI + SSRI is contraindicated → critical',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71,
+    chart: [activeOrder('mr-phenelzine', P.phenelzine15, tid(1, 'tablet', '15 mg'))], drafts: [draftOrder('d-sertraline', P.sertraline50, daily(1, 'tablet', '50 mg'))],
+    expect: { ruleId: 'ddi-maoi-ssri-snri', severity: 'critical', summary: /phenelzine|MAOI/i },
+  },
+  {
+    name: 'citalopram on the chart, levofloxacin ordered, QTc 470 ms and normal potassium: QT pair → warning',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71,
+    chart: [activeOrder('mr-citalopram', P.citalopram20, daily(1, 'tablet', '20 mg')), lab('qtc', '8636-3', 'QT interval corrected', 470, 'ms', '2021-03-30T10:00:00Z'), potassium(4.2)],
+    drafts: [draftOrder('d-levo', P.levofloxacin500, daily(1, 'tablet', '500 mg'))],
+    expect: { ruleId: 'ddi-qt-qt', severity: 'warning', summary: /QT/ },
+  },
+  {
+    name: 'the same QT pair with potassium 3.1 mmol/L: severity rises → critical (Drew 2010)',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71,
+    chart: [activeOrder('mr-citalopram', P.citalopram20, daily(1, 'tablet', '20 mg')), potassium(3.1)],
+    drafts: [draftOrder('d-levo', P.levofloxacin500, daily(1, 'tablet', '500 mg'))],
+    expect: { ruleId: 'ddi-qt-qt', severity: 'critical', summary: /QT/ },
+  },
+  // drug-allergy
+  {
+    name: 'confirmed penicillin allergy (anaphylaxis), amoxicillin ordered → critical',
+    family: 'drug-allergy', hook: 'order-sign', patient: woman71,
+    chart: [allergy('al-pcn', { system: 'http://snomed.info/sct', code: '764146007', display: 'Penicillin (substance)' }, { snomed: '39579001', display: 'Anaphylaxis', severity: 'severe' })],
+    drafts: [draftOrder('d-amox', P.amoxicillin500, tid(1, 'capsule', '500 mg'))],
+    expect: { ruleId: 'allergy-same-drug', severity: 'critical', summary: /amoxicillin: recorded allergy to the penicillin class/ },
+  },
+  {
+    name: 'penicillin allergy (rash), cefazolin ordered: dissimilar side chain, low cross-reactivity → info that the allergy was considered',
+    family: 'drug-allergy', hook: 'order-sign', patient: woman71,
+    chart: [allergy('al-pcn', { system: 'http://snomed.info/sct', code: '764146007', display: 'Penicillin (substance)' }, { snomed: '271807003', display: 'Eruption of skin', severity: 'mild' })],
+    drafts: [draftOrder('d-cefazolin', P.cefazolin1g)],
+    expect: { ruleId: 'allergy-penicillin-cephalosporin', severity: 'info', summary: /cefazolin/i },
+  },
+  // duplicate-therapy
+  {
+    name: 'warfarin on the chart, apixaban ordered: two anticoagulants (not bridging) → critical',
+    family: 'duplicate-therapy', hook: 'order-sign', patient: man70,
+    chart: [activeOrder('mr-warfarin', P.warfarin5, daily(1, 'tablet', '5 mg'))], drafts: [draftOrder('d-apixaban', P.apixaban5, bid(1, 'tablet', '5 mg'))],
+    expect: { ruleId: 'dup-anticoagulant', severity: 'critical', summary: /anticoagulant/i },
+  },
+  // renal-dosing
+  {
+    name: 'gabapentin 300 mg three times daily ordered at CrCl ≈ 25 mL/min: 900 mg/day above the label 700 mg/day → warning',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
+    drafts: [draftOrder('d-gaba', P.gabapentin300, tid(1, 'capsule', '300 mg'))],
+    expect: { ruleId: 'renal-gabapentin', severity: 'warning', summary: /gabapentin.*label maximum 700 mg\/day/ },
+  },
+  {
+    name: 'gabapentin 300 mg twice daily at CrCl ≈ 25 mL/min: 600 mg/day is within the label band → no renal card',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
+    drafts: [draftOrder('d-gaba', P.gabapentin300, bid(1, 'capsule', '300 mg'))],
+    absent: ['renal-gabapentin'],
+  },
+  {
+    name: 'pregabalin 75 mg three times daily at CrCl ≈ 25 mL/min: 225 mg/day above the label 150 mg/day → warning',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
+    drafts: [draftOrder('d-prega', P.pregabalin75, tid(1, 'capsule', '75 mg'))],
+    expect: { ruleId: 'renal-pregabalin', severity: 'warning', summary: /pregabalin.*label maximum 150 mg\/day/ },
+  },
+  {
+    name: 'metformin ordered with a lab-reported CKD-EPI 2021 eGFR of 25: contraindicated below 30 → warning',
+    family: 'renal-dosing', hook: 'order-sign', patient: woman71, chart: [egfr('egfr', 25, '2021-03-28T07:30:00Z')],
+    drafts: [draftOrder('d-metformin', P.metformin500, bid(1, 'tablet', '500 mg'))],
+    expect: { ruleId: 'renal-metformin', severity: 'warning', summary: /metformin.*contraindicated/i },
+  },
+  // anticoagulation-gap
+  {
+    name: 'AF, hypertension and type 2 diabetes in a 70-year-old man with no anticoagulant: gap → warning at patient-view',
+    family: 'anticoagulation-gap', hook: 'patient-view', patient: man70,
+    chart: [AF, problem('htn', '38341003', 'Hypertensive disorder, systemic arterial'), problem('t2dm', '44054006', 'Type 2 diabetes mellitus')],
+    expect: { ruleId: 'anticoag-gap-af', severity: 'warning', summary: /anticoagula/i },
+  },
+  // acute-kidney-injury
+  {
+    name: 'creatinine 1.0 → 3.1 mg/dL within 4 days: KDIGO AKI stage 3 → critical at patient-view',
+    family: 'acute-kidney-injury', hook: 'patient-view', patient: woman71,
+    chart: [creatinine('scr1', 1.0, '2021-03-28T06:00:00Z'), creatinine('scr2', 3.1, '2021-03-31T18:00:00Z')],
+    expect: { ruleId: 'aki-kdigo', severity: 'critical', summary: /stage 3/i },
+  },
+  // hyperkalemia
+  {
+    name: 'potassium 6.2 mmol/L yesterday, lisinopril ordered → warning (moderate hyperkalaemia with a potassium-raising drug)',
+    family: 'hyperkalemia', hook: 'order-sign', patient: woman71, chart: [potassium(6.2)],
+    drafts: [draftOrder('d-lisinopril', P.lisinopril10, daily(1, 'tablet', '10 mg'))],
+    expect: { ruleId: 'hyperkalemia-moderate', severity: 'warning', summary: /potassium|hyperkal/i },
+  },
+  // warfarin-monitoring
+  {
+    name: 'warfarin on the chart with INR 11 two days ago: critical (CHEST: INR > 10)',
+    family: 'warfarin-monitoring', hook: 'patient-view', patient: man70,
+    chart: [activeOrder('mr-warfarin', P.warfarin5, daily(1, 'tablet', '5 mg')), lab('inr', '6301-6', 'INR in Platelet poor plasma by Coagulation assay', 11, '{INR}', '2021-03-30T08:00:00Z')],
+    expect: { ruleId: 'warfarin-inr-high', severity: 'critical', summary: /INR/ },
+  },
+  // drug-disease
+  {
+    name: 'heart failure on the problem list, ibuprofen ordered → warning (NSAID in heart failure)',
+    family: 'drug-disease', hook: 'order-sign', patient: woman71, chart: [problem('hf', '84114007', 'Heart failure')],
+    drafts: [draftOrder('d-ibu', P.ibuprofen400, tid(1, 'tablet', '400 mg'))],
+    expect: { ruleId: 'dd-nsaid-heart-failure', severity: 'warning', summary: /heart failure/i },
+  },
+  {
+    name: 'childhood asthma (a descendant of asthma in the value set), sotalol ordered: contraindicated in bronchial asthma (label) → critical',
+    family: 'drug-disease', hook: 'order-sign', patient: woman71, chart: [problem('asthma', '233678006', 'Childhood asthma', '1962-01-01')],
+    drafts: [draftOrder('d-sotalol', P.sotalol80, bid(1, 'tablet', '80 mg'))],
+    expect: { ruleId: 'dd-nonselective-beta-blocker-asthma', severity: 'critical', summary: /asthma/i },
+  },
+  // early-warning (NEWS2, RCP 2017)
+  {
+    name: 'vitals 4 hours ago: RR 26, SpO2 90 %, SBP 88, HR 125, T 38.6 °C → NEWS2 ≥ 12 (red), critical at patient-view',
+    family: 'early-warning', hook: 'patient-view', patient: woman71,
+    chart: [
+      vital('rr', '9279-1', 'Respiratory rate', 26, '/min', '2021-04-01T08:00:00Z'), vital('spo2', '59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry', 90, '%', '2021-04-01T08:00:00Z'),
+      vital('sbp', '8480-6', 'Systolic blood pressure', 88, 'mm[Hg]', '2021-04-01T08:00:00Z'), vital('hr', '8867-4', 'Heart rate', 125, '/min', '2021-04-01T08:00:00Z'),
+      vital('temp', '8310-5', 'Body temperature', 38.6, 'Cel', '2021-04-01T08:00:00Z'),
+    ],
+    expect: { ruleId: 'news2-emergency', severity: 'critical', summary: /NEWS2 at least 12/ },
+  },
+  // dose-limits
+  {
+    name: 'methotrexate 2.5 mg, 4 tablets once daily ordered: daily instead of weekly → critical',
+    family: 'dose-limits', hook: 'order-sign', patient: woman71,
+    drafts: [draftOrder('d-mtx', P.methotrexate2_5, daily(4, 'tablet', '2.5 mg'))], chart: [],
+    expect: { ruleId: 'dose-methotrexate-weekly', severity: 'critical', summary: /methotrexate/i },
+  },
+  {
+    name: 'methotrexate 2.5 mg, 4 tablets once weekly: the label schedule → no dose card',
+    family: 'dose-limits', hook: 'order-sign', patient: woman71, chart: [],
+    drafts: [draftOrder('d-mtx', P.methotrexate2_5, { amount: 4, unit: 'tablet', perDay: 1, everyDays: 7, text: '4 tablets (10 mg) by mouth once weekly on Mondays' })],
+    absent: ['dose-methotrexate-weekly'],
+  },
+  {
+    name: 'citalopram 20 mg, 2 tablets daily ordered for a 71-year-old: 40 mg/day above the 20 mg cap over 60 → warning',
+    family: 'dose-limits', hook: 'order-sign', patient: woman71, chart: [],
+    drafts: [draftOrder('d-cit', P.citalopram20, daily(2, 'tablet', '20 mg'))],
+    expect: { ruleId: 'dose-citalopram-max', severity: 'warning', summary: /citalopram/i },
+  },
+  // opioid-mme (CDC 2022)
+  {
+    name: 'oxycodone/acetaminophen 5/325, 2 tablets every 6 hours ordered: 60 MME/day → info (reassess at ≥ 50)',
+    family: 'opioid-mme', hook: 'order-sign', patient: woman71, chart: [],
+    drafts: [draftOrder('d-percocet', P.oxycodoneApap, { amount: 2, unit: 'tablet', perDay: 4, text: '2 tablets by mouth every 6 hours' })],
+    expect: { ruleId: 'opioid-mme-50', severity: 'info', summary: /60 MME\/day/ },
+  },
+  {
+    name: 'methadone 10 mg three times daily ordered: 141 MME/day → warning (≥ 90)',
+    family: 'opioid-mme', hook: 'order-sign', patient: woman71, chart: [],
+    drafts: [draftOrder('d-methadone', P.methadone10, tid(1, 'tablet', '10 mg'))],
+    expect: { ruleId: 'opioid-mme-90', severity: 'warning', summary: /141 MME\/day/ },
+  },
+  // anticoagulant-stewardship
+  {
+    name: 'apixaban ordered with platelets 40 × 10⁹/L yesterday → critical',
+    family: 'anticoagulant-stewardship', hook: 'order-sign', patient: man70,
+    chart: [AF, lab('plt', '777-3', 'Platelets [#/volume] in Blood by Automated count', 40, '10*3/uL', '2021-03-31T07:00:00Z')],
+    drafts: [draftOrder('d-apixaban', P.apixaban5, bid(1, 'tablet', '5 mg'))],
+    expect: { ruleId: 'anticoagulant-thrombocytopenia', severity: 'critical', summary: /platelets 40/i },
+  },
+  {
+    name: 'apixaban 2.5 mg twice daily ordered in AF, age 70, 80 kg, creatinine 1.0: no dose-reduction criterion met → warning',
+    family: 'anticoagulant-stewardship', hook: 'order-sign', patient: man70,
+    chart: [AF, weight('wt', 80, '2021-03-20T08:00:00Z'), creatinine('scr', 1.0, '2021-03-28T07:30:00Z')],
+    drafts: [draftOrder('d-apixaban', P.apixaban2_5, bid(1, 'tablet', '2.5 mg'))],
+    expect: { ruleId: 'apixaban-underdose-af', severity: 'warning', summary: /Apixaban 2\.5 mg/ },
+  },
+  // kidney-decline (KDIGO 2024)
+  {
+    name: 'eGFR 62 two years ago, 40 and 39 this year: G2 → G3b with > 25 % fall → info at patient-view',
+    family: 'kidney-decline', hook: 'patient-view', patient: woman71,
+    chart: [egfr('e1', 62, '2019-03-15T08:00:00Z'), egfr('e2', 40, '2021-01-10T08:00:00Z'), egfr('e3', 39, '2021-03-20T08:00:00Z')],
+    expect: { ruleId: 'kidney-decline-egfr', severity: 'info', summary: /eGFR/ },
+  },
+];
