@@ -115,10 +115,10 @@ function parseAuth(raw: string | undefined): 'on' | 'off' {
   throw new ConfigError(`CDS_AUTH must be "on" or "off", got "${raw}"`);
 }
 
-/** `CAIRN_DISABLED_RULES`: comma-separated registry rule ids; an unknown id fails start-up rather than silently doing nothing. */
+/** `CAIRN_DISABLED_RULES`: comma-separated rule families; an unknown family fails start-up rather than silently doing nothing. */
 function parseDisabledRules(raw: string | undefined): string[] {
   const ids = (raw ?? '').split(/[\s,]+/).filter(Boolean);
-  const known = rules.map((r) => r.id);
+  const known = rules.map((r) => r.family);
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) throw new ConfigError(`CAIRN_DISABLED_RULES names unknown rules (${unknown.join(', ')}); known: ${known.join(', ')}`);
   return ids;

@@ -9,6 +9,7 @@ import { sendError } from '../errors';
 import { admitSmartCaller } from '../net/smart-caller';
 import { FhirUnavailable, type FhirClient } from '../prefetch/fhir-client';
 import { nulCharacterAt, nulMessage } from '@cds-hooks/validate';
+import { NOT_USEFUL_REASONS } from '../../src/app-config/feedback-reasons';
 import type { FeedbackRecord, Store } from '../store/types';
 
 export const APP_FEEDBACK_SERVICE = 'cairn-app';
@@ -39,8 +40,8 @@ const bodySchema = {
     findingId: { type: 'string', minLength: 1, maxLength: 512 },
     ruleId: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,127}$' },
     useful: { type: 'boolean' },
-    // A short coded-ish reason chosen in the app; free text is bounded and never logged.
-    reason: { type: 'string', minLength: 1, maxLength: 500 },
+    // One of the app's choices: analytics count reasons by their text, so free text (a patient's details) is refused.
+    reason: { type: 'string', enum: [...NOT_USEFUL_REASONS] },
     fhirServer: { type: 'string', pattern: '^https?://', maxLength: 2048 },
     patientId: { type: 'string', pattern: '^[A-Za-z0-9\\-.]{1,64}$' },
   },

@@ -4,9 +4,9 @@
  * issuer); aud = the exact endpoint URL called; exp, iat and jti present; a bounded lifetime; the jti never seen
  * before until it expires. Any failure is an AuthFailure whose reason is log-safe (never the token).
  */
-import jwt from 'jsonwebtoken';
 import type { ServiceConfig, TrustedIssuer } from '../config';
 import type { JwksCache } from './jwks';
+import { decodeJws, verifySignature, type DecodedJws } from './jws';
 
 export class AuthFailure extends Error {
   override readonly name = 'AuthFailure';
@@ -43,10 +43,8 @@ export function isAllowedJku(jku: string, issuer: TrustedIssuer): boolean {
   return issuer.jku.some((allowed) => (allowed.endsWith('/') ? href.startsWith(allowed) : href === allowed));
 }
 
-function readHeader(token: string, algorithms: readonly string[]): { alg: string; kid: string; jku?: string } {
-  const decoded = jwt.decode(token, { complete: true });
-  if (!decoded || typeof decoded.payload !== 'object') throw new AuthFailure('not a JWT');
-  const { alg, kid, typ, jku } = decoded.header as { alg?: unknown; kid?: unknown; typ?: unknown; jku?: unknown };
+function readHeader(jws: DecodedJws, algorithms: readonly string[]): { alg: string; kid: string; jku?: string } {
+  const { alg, kid, typ, jku } = jws.header;
   // Spec §JWT Signing Algorithm: `none` and symmetric algorithms SHALL NOT be used.
   if (typeof alg !== 'string' || HEADER_ALGS_REFUSED.test(alg) || !algorithms.includes(alg)) throw new AuthFailure('algorithm refused');
   if (typeof kid !== 'string' || kid === '') throw new AuthFailure('kid missing');
@@ -55,7 +53,19 @@ function readHeader(token: string, algorithms: readonly string[]): { alg: string
   return { alg, kid, ...(typeof jku === 'string' && { jku }) };
 }
 
-function checkClaims(payload: jwt.JwtPayload, deps: VerifyDeps): { jti: string; exp: number } {
+/** The registered claims RFC 7519 §4.1 defines, checked after the signature: aud, exp and nbf (with clock skew). */
+function checkTimeAndAudience(payload: Record<string, unknown>, audience: string, deps: VerifyDeps): void {
+  const { aud, exp, nbf } = payload;
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  if (!audiences.includes(audience)) throw new AuthFailure('audience mismatch');
+  const nowSec = Math.floor(deps.now() / 1000);
+  const skew = deps.config.clockSkewSec;
+  if (typeof exp !== 'number') throw new AuthFailure('exp and iat required');
+  if (nowSec >= exp + skew) throw new AuthFailure('expired');
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSec + skew)) throw new AuthFailure('not yet valid');
+}
+
+function checkClaims(payload: Record<string, unknown>, deps: VerifyDeps): { jti: string; exp: number } {
   const { exp, iat, jti } = payload;
   if (typeof exp !== 'number' || typeof iat !== 'number') throw new AuthFailure('exp and iat required');
   if (typeof jti !== 'string' || jti === '') throw new AuthFailure('jti required');
@@ -69,9 +79,10 @@ function checkClaims(payload: jwt.JwtPayload, deps: VerifyDeps): { jti: string; 
 
 /** Verifies the token for a call to `audience` (the endpoint URL as the client addressed it). */
 export async function verifyClientJwt(token: string, audience: string, deps: VerifyDeps): Promise<VerifiedClient> {
-  const header = readHeader(token, deps.config.algorithms);
-  const unverifiedIss = (jwt.decode(token) as jwt.JwtPayload | null)?.iss;
-  const issuer = deps.config.issuers.find((i) => i.iss === unverifiedIss);
+  const jws = decodeJws(token);
+  if (!jws) throw new AuthFailure('not a JWT');
+  const header = readHeader(jws, deps.config.algorithms);
+  const issuer = deps.config.issuers.find((i) => i.iss === jws.payload.iss);
   if (!issuer) throw new AuthFailure('issuer not trusted');
   if (header.jku !== undefined && !isAllowedJku(header.jku, issuer)) throw new AuthFailure('jku not allowed');
   const jwksUrl = header.jku ?? issuer.jwksUrl;
@@ -82,20 +93,11 @@ export async function verifyClientJwt(token: string, audience: string, deps: Ver
     if (cause) throw new AuthFailure('JWKS download failed', { jwksHost: new URL(jwksUrl).host, cause });
     throw new AuthFailure('unknown kid');
   }
-  let payload: jwt.JwtPayload;
-  try {
-    payload = jwt.verify(token, key, {
-      algorithms: [header.alg as jwt.Algorithm],
-      audience,
-      issuer: issuer.iss,
-      clockTolerance: deps.config.clockSkewSec,
-      clockTimestamp: Math.floor(deps.now() / 1000),
-    }) as jwt.JwtPayload;
-  } catch (e) {
-    throw new AuthFailure(e instanceof Error ? e.name : 'verify failed');
-  }
-  const { jti, exp } = checkClaims(payload, deps);
+  if (!(await verifySignature(jws, header.alg, key))) throw new AuthFailure('signature invalid');
+  checkTimeAndAudience(jws.payload, audience, deps);
+  const { jti, exp } = checkClaims(jws.payload, deps);
   // Replay protection: one use per jti per issuer, remembered until the token expires.
   if (!(await deps.rememberJti(`${issuer.iss}|${jti}`, new Date(exp * 1000)))) throw new AuthFailure('jti replayed');
-  return { iss: issuer.iss, jti, ...(typeof payload.tenant === 'string' && { tenant: payload.tenant }) };
+  const tenant = jws.payload.tenant;
+  return { iss: issuer.iss, jti, ...(typeof tenant === 'string' && { tenant }) };
 }

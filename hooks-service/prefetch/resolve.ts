@@ -9,6 +9,7 @@
  */
 import { flattenBundle } from '@fhir/bundle';
 import { nextPageUrl } from '@fhir/paging';
+import { patientIdOf } from '@fhir/references';
 import { AppError } from '../errors';
 import type { HookRequest } from '@cds-hooks/schemas/request';
 import { isAllowedFhirServer } from '../net/access';
@@ -40,17 +41,9 @@ export interface Chart {
   foreign: number;
 }
 
-/** The patient a resource is about: Patient.id, or its subject/patient reference. */
-function patientOf(r: fhir4.Resource): string | undefined {
-  if (r.resourceType === 'Patient') return r.id;
-  const holder = r as { subject?: fhir4.Reference; patient?: fhir4.Reference };
-  const m = /(?:^|\/)Patient\/([^/]+)$/.exec(holder.subject?.reference ?? holder.patient?.reference ?? '');
-  return m?.[1];
-}
-
 /** Splits off resources about another patient than `patientId`: never reason on a mixed chart, whoever sent it. */
 export function ownResources(resources: readonly fhir4.Resource[], patientId: string): { own: fhir4.Resource[]; foreign: number } {
-  const own = resources.filter((r) => { const p = patientOf(r); return p === undefined || p === patientId; });
+  const own = resources.filter((r) => { const p = patientIdOf(r); return p === undefined || p === patientId; });
   return { own, foreign: resources.length - own.length };
 }
 

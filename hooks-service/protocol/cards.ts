@@ -5,7 +5,7 @@
  * to the app focused on the finding. Optional elements without a value are omitted (spec §Overview).
  */
 import type { Finding, FindingInput, SuggestionAction } from '@reasoning/types';
-import { ruleById } from '@reasoning/registry';
+import { ruleByFamily } from '@reasoning/registry';
 import { OVERRIDE_REASONS } from './override-reasons';
 import type { Action, Card, Suggestion } from '@cds-hooks/schemas/response';
 import { clipSummary } from '@cds-hooks/summary';
@@ -76,7 +76,7 @@ function toSuggestions(f: Finding, ctx: CardContext): Suggestion[] {
 }
 
 function sourceOf(f: Finding): Card['source'] {
-  const rule = ruleById(f.family);
+  const rule = ruleByFamily(f.family);
   const url = f.citations.find((c) => c.url)?.url;
   return {
     label: rule?.title ?? f.family,

@@ -46,7 +46,7 @@ export interface HookCallContext {
 }
 
 /** Findings of this family already carry a NEWS2 escalation as their own card. */
-const EARLY_WARNING_FAMILY = earlyWarningRule.id;
+const EARLY_WARNING_FAMILY = earlyWarningRule.family;
 
 const MODEL_RULE = 'model-reasoning';
 

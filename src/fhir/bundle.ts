@@ -22,27 +22,41 @@ export function fullUrlIndex(entries: readonly fhir4.BundleEntry[]): Map<string,
 }
 
 /**
- * Deep copy of a value with every `reference` string found in `index` rewritten. Below MAX_JSON_DEPTH nothing is
- * copied or rewritten (no FHIR reference sits that deep): the walk never recurses without a bound.
+ * `value` with every `reference` string found in `index` rewritten, copy-on-write: an object or array is copied
+ * only when something inside it changes, and is otherwise returned as it is (a prefetch of thousands of resources
+ * with server-relative references is not copied at all). Below MAX_JSON_DEPTH nothing is rewritten (no FHIR
+ * reference sits that deep): the walk never recurses without a bound.
  */
 function rewrite(value: unknown, index: ReadonlyMap<string, string>, depth = 0): unknown {
   if (typeof value !== 'object' || value === null || depth >= MAX_JSON_DEPTH) return value;
-  if (Array.isArray(value)) return value.map((v) => rewrite(v, index, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = k === 'reference' && typeof v === 'string' ? (index.get(v) ?? v) : rewrite(v, index, depth + 1);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const next = rewrite(value[i], index, depth + 1);
+      if (next !== value[i]) (out ??= [...value])[i] = next;
+    }
+    return out ?? value;
   }
-  return out;
+  let out: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    const next = k === 'reference' && typeof v === 'string' ? (index.get(v) ?? v) : rewrite(v, index, depth + 1);
+    if (next !== v) (out ??= { ...record })[k] = next;
+  }
+  return out ?? value;
 }
 
 /**
  * Resources of a bundle (input is `unknown`: anything that is not a bundle gives []), with internal fullUrl
  * references rewritten to "Type/id". Unresolvable urn:uuid references are left as they are (callers report them).
+ * A resource with nothing to rewrite is the bundle's own object, not a copy: callers treat resources as read-only.
  */
 export function flattenBundle(bundle: unknown): fhir4.Resource[] {
   if (!isResource(bundle) || bundle.resourceType !== 'Bundle') return [];
   const entries = (bundle as fhir4.Bundle).entry ?? [];
   const index = fullUrlIndex(entries);
+  if (index.size === 0) return entries.flatMap((e) => (isResource(e.resource) ? [e.resource] : []));
   const out: fhir4.Resource[] = [];
   for (const e of entries) {
     if (isResource(e.resource)) out.push(rewrite(e.resource, index) as fhir4.Resource);

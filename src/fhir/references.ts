@@ -21,6 +21,14 @@ export function toRelative(ref: string | undefined): string | undefined {
   return p ? `${p.type}/${p.id}` : undefined;
 }
 
+/** The patient a resource is about: a Patient's own id, else its subject / patient reference; undefined when it names none. */
+export function patientIdOf(resource: fhir4.Resource): string | undefined {
+  if (resource.resourceType === 'Patient') return resource.id;
+  const holder = resource as { subject?: fhir4.Reference; patient?: fhir4.Reference };
+  const ref = parseReference(holder.subject?.reference ?? holder.patient?.reference);
+  return ref?.type === 'Patient' ? ref.id : undefined;
+}
+
 /** True for "urn:uuid:…" references used inside transaction and collection bundles. */
 export function isUrnUuid(ref: string | undefined): boolean {
   return typeof ref === 'string' && ref.startsWith('urn:uuid:');

@@ -13,7 +13,7 @@ import { mostUrgentFirst } from '../cds-hooks/severity';
 export interface EngineOptions {
   /** Rules to run (default: the registry). */
   rules?: readonly Rule[];
-  /** Rule ids switched off by an administrator. */
+  /** Rule families switched off by an administrator. */
   disabled?: ReadonlySet<string>;
   /** Score calculators (default: computeScores — eGFR, CHA2DS2-VASc, NEWS2). */
   scores?: (facts: Facts) => Score[];
@@ -42,9 +42,9 @@ function runRules(facts: Facts, list: readonly Rule[], skipped: Skipped[]): Find
     try {
       const outcome = rule.evaluate(facts);
       findings.push(...outcome.findings);
-      for (const reason of outcome.insufficient ?? []) skipped.push({ subject: rule.id, reason });
+      for (const reason of outcome.insufficient ?? []) skipped.push({ subject: rule.family, reason });
     } catch (e) {
-      skipped.push({ subject: rule.id, reason: `rule failed (${errorName(e)}); its findings are missing` });
+      skipped.push({ subject: rule.family, reason: `rule failed (${errorName(e)}); its findings are missing` });
     }
   }
   return findings;
@@ -67,7 +67,7 @@ export function runEngine(input: EngineInput, options: EngineOptions = {}): Engi
     return { findings: [], scores: [], skipped: [{ subject: 'input', reason: `input could not be normalized (${errorName(e)})` }] };
   }
   const skipped: Skipped[] = [...facts.skipped];
-  const active = (options.rules ?? registeredRules).filter((r) => !options.disabled?.has(r.id));
+  const active = (options.rules ?? registeredRules).filter((r) => !options.disabled?.has(r.family));
   const findings = dedupe(runRules(facts, active, skipped).sort(compareFindings));
   const scores = runScores(facts, options.scores ?? computeScores, skipped);
   return { findings, scores, skipped };

@@ -35,7 +35,7 @@ export const rules: readonly Rule[] = [
   kidneyDeclineRule,
 ];
 
-/** A registered rule by id, e.g. for a card's source label. */
-export function ruleById(id: string): Rule | undefined {
-  return rules.find((r) => r.id === id);
+/** A registered rule by family name (`Finding.family`), e.g. for a card's source label. */
+export function ruleByFamily(family: string): Rule | undefined {
+  return rules.find((r) => r.family === family);
 }

@@ -30,8 +30,9 @@ export function ruleOutcome(findings: Finding[], insufficient: readonly string[]
 }
 
 export interface Rule {
-  /** Stable kebab-case id, used by cards, feedback, analytics and admin on/off switches. */
-  id: string;
+  /** Stable kebab-case family name, e.g. "drug-interactions": card source, admin on/off switches, `Finding.family`.
+   *  A family holds many knowledge entries; each finding names its entry in `Finding.ruleId`. */
+  family: string;
   /** Short human title, e.g. "Drug–drug interactions (ONC high-priority)"; card source labels derive from it. */
   title: string;
   topic: RuleTopic;

@@ -66,7 +66,9 @@ describe('EHR launch', () => {
     // One resource per page: every `next` link is followed and the pages are flattened into resources.
     const paged = (await session.request('Observation?patient=p1&_count=1')) as fhir4.Resource[];
     expect(paged.map((r) => r.id).sort()).toEqual(['o1', 'o2']);
-    renderBoot(`${appUrl()}`);
+    // A reload: the address bar fhirclient left (code gone, this launch's state kept).
+    expect(new URL(location.href).searchParams.has('code')).toBe(false);
+    renderBoot(location.href);
     const card = await screen.findByRole('article', { name: /Creatinine rose/ });
     expect(card.getAttribute('data-finding-id')).toBe('aki-creatinine-rise:Observation/o2');
     expect(await screen.findByText(/Labs and vitals: 2 loaded/)).toBeTruthy();
@@ -102,7 +104,7 @@ describe('EHR launch', () => {
     const { redirect } = await ehrLaunch({ patient: 'p1' });
     await openPage(redirect).ready();
     clock += 15 * 60_000;
-    renderBoot(appUrl());
+    renderBoot(location.href);
     expect(await screen.findByRole('heading', { name: 'Session expired' })).toBeTruthy();
   });
 });

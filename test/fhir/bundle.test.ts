@@ -29,6 +29,20 @@ describe('flattenBundle', () => {
     flattenBundle(bundle);
     expect(bundle.entry[1]?.resource.subject?.reference).toBe('urn:uuid:aaa');
   });
+  it('copies only what it rewrites: a resource without an internal reference is the bundle\'s own object', () => {
+    const [patient, cond] = flattenBundle(bundle) as [fhir4.Patient, fhir4.Condition];
+    expect(patient).toBe(bundle.entry[0]?.resource);
+    expect(cond).not.toBe(bundle.entry[1]?.resource);
+    const coding = { system: 'http://snomed.info/sct', code: '44054006' };
+    const searchset = { resourceType: 'Bundle', type: 'searchset', entry: [{ fullUrl: 'https://ehr.example/fhir/Condition/c1',
+      resource: { resourceType: 'Condition', id: 'c1', code: { coding: [coding] }, subject: { reference: 'Patient/p1' } } }] };
+    const [c1] = flattenBundle(searchset) as [fhir4.Condition];
+    expect(c1).toBe(searchset.entry[0]?.resource);
+    const original = { resourceType: 'Condition', id: 'ddd', code: { coding: [coding] }, subject: { reference: 'urn:uuid:aaa' } };
+    const ddd = flattenBundle({ ...bundle, entry: [...bundle.entry, { fullUrl: 'urn:uuid:ddd', resource: original }] })[3] as fhir4.Condition;
+    expect(ddd.subject.reference).toBe('Patient/aaa');
+    expect(ddd.code).toBe(original.code);
+  });
   it.each([[null], [42], ['Bundle'], [{ resourceType: 'Patient' }], [{ resourceType: 'Bundle' }]])('gives [] for non-bundles (%s)', (x) => {
     expect(flattenBundle(x)).toEqual([]);
   });

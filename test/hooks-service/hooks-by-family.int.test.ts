@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card, CdsResponse } from '@cds-hooks/schemas/response';
-import { CASES, type FhirCase } from '../reasoning/fhir-cases/cases';
+import { ALL_CASES, type FhirCase } from '../reasoning/fhir-cases/cases';
 import { PATIENT_ID } from '../reasoning/fhir-cases/ehr';
 import { assertValidCdsResponse } from './support/assert-cds-response';
 import { startService, type RunningService } from './support/service';
@@ -28,7 +28,7 @@ async function cardsWithRules(c: FhirCase): Promise<{ card: Card; ruleId: string
 }
 
 describe('FHIR cases per rule family, through the HTTP service', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+  it.each(ALL_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const cards = await cardsWithRules(c);
     for (const id of c.absent ?? []) expect(cards.map((x) => x.ruleId)).not.toContain(id);
     if (!c.expect) return;

@@ -10,7 +10,7 @@ const finding = (id: string, severity: Finding['severity'], family = 'test'): Fi
   citations: [{ title: 'test', year: 2024 }], suggestions: [], draftRefs: [],
 });
 const fixedRule = (id: string, out: Finding[]): Rule => ({
-  id, title: id, topic: 'drug-interaction', description: id, citations: [{ title: 't', year: 2024 }], evaluate: () => ({ findings: out }),
+  family: id, title: id, topic: 'drug-interaction', description: id, citations: [{ title: 't', year: 2024 }], evaluate: () => ({ findings: out }),
 });
 
 const busy = makeInput(
@@ -19,8 +19,8 @@ const busy = makeInput(
 );
 
 describe('runEngine', () => {
-  it('registers the drug rules with unique ids', () => {
-    const ids = rules.map((r) => r.id);
+  it('registers the drug rule families under unique names', () => {
+    const ids = rules.map((r) => r.family);
     expect(ids).toEqual(expect.arrayContaining(['drug-interactions', 'drug-allergy', 'duplicate-therapy']));
     expect(new Set(ids).size).toBe(ids.length);
   });

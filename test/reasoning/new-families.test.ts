@@ -22,7 +22,7 @@ describe('new rule families through runEngine', () => {
   const byRule = (id: string): Finding | undefined => findings.find((f) => f.ruleId === id);
 
   it('registers warfarin-monitoring, drug-disease and early-warning with their topics', () => {
-    const topics = Object.fromEntries(rules.map((r) => [r.id, r.topic]));
+    const topics = Object.fromEntries(rules.map((r) => [r.family, r.topic]));
     expect(topics).toMatchObject({ 'warfarin-monitoring': 'anticoagulation-monitoring', 'drug-disease': 'drug-disease', 'early-warning': 'deterioration' });
   });
 

@@ -7,7 +7,17 @@ export type ProblemKind =
   | 'fhir-down'
   | 'forbidden'
   | 'no-patient'
+  | 'patient-mismatch'
   | 'launch-failed';
+
+/**
+ * An answer holding another patient's resources than the one this window launched for. The window must never show
+ * them: embedded browsers that share storage between app instances, or a confused proxy, could otherwise put one
+ * patient's data in another patient's window.
+ */
+export class PatientMismatch extends Error {
+  override readonly name = 'PatientMismatch';
+}
 
 function statusOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -30,6 +40,7 @@ export function classifyLaunchError(error: unknown): ProblemKind {
 
 /** Classifies an error from a FHIR request (fhirclient HttpError carries `status`). */
 export function classifyFhirError(error: unknown): ProblemKind {
+  if (error instanceof PatientMismatch) return 'patient-mismatch';
   const status = statusOf(error);
   const message = messageOf(error);
   if (status === 401 || /session expired|re-?launch/i.test(message)) return 'session-expired';

@@ -2,7 +2,8 @@
  * Loads the patient's record: one search per resource type, all in parallel, every page followed.
  * Reports each type as it arrives so the engine can run on what is there (findings shown early, marked provisional).
  */
-import { classifyFhirError, type ProblemKind } from './errors';
+import { patientIdOf } from '@fhir/references';
+import { classifyFhirError, PatientMismatch, type ProblemKind } from './errors';
 import type { FhirSession } from './session';
 import { ENGINE_RESOURCE_TYPES } from '@reasoning/inputs';
 
@@ -37,10 +38,16 @@ export function urlsFor(type: RecordType, patientId: string): string[] {
   return [`${type}?patient=${id}&_count=200`];
 }
 
-/** Keeps only resources of the requested type (a search may include OperationOutcome entries). */
-function toResources(type: RecordType, body: unknown): fhir4.Resource[] {
+/**
+ * Keeps only resources of the requested type (a search may include OperationOutcome entries); throws
+ * PatientMismatch when one is about another patient than the launched one.
+ */
+function toResources(type: RecordType, body: unknown, patientId: string): fhir4.Resource[] {
   const items = Array.isArray(body) ? (body as unknown[]) : [body];
-  return items.filter(isResource).filter((r) => r.resourceType === type);
+  const resources = items.filter(isResource).filter((r) => r.resourceType === type);
+  const stranger = resources.find((r) => { const p = patientIdOf(r); return p !== undefined && p !== patientId; });
+  if (stranger) throw new PatientMismatch(`a ${type} answer holds another patient's data`);
+  return resources;
 }
 
 /** An Observation in two categories comes back from both searches; keep it once. */
@@ -55,12 +62,15 @@ function uniqueById(resources: fhir4.Resource[]): fhir4.Resource[] {
  */
 async function fetchType(session: FhirSession, type: RecordType): Promise<fhir4.Resource[]> {
   const bodies = await Promise.all(urlsFor(type, session.patientId).map((url) => session.request(url)));
-  const found = uniqueById(bodies.flatMap((body) => toResources(type, body)));
+  const found = uniqueById(bodies.flatMap((body) => toResources(type, body, session.patientId)));
   if (type !== 'Observation' || found.length > 0) return found;
   const id = encodeURIComponent(session.patientId);
   return session.request(`Observation?patient=${id}&_count=200`).then(
-    (body) => toResources(type, body),
-    () => found,
+    (body) => toResources(type, body, session.patientId),
+    (error: unknown) => {
+      if (error instanceof PatientMismatch) throw error;
+      return found;
+    },
   );
 }
 

@@ -54,8 +54,11 @@ export function createSmartApi(env: SmartEnvironment = {}): SmartApi {
     }
   }
 
-  // replaceBrowserHistory drops `code` and `state` from the address bar so a reload does not redeem the code twice.
-  const api = new CairnAdapter({ replaceBrowserHistory: true, fullSessionStorageSupport: true }).getSmartApi();
+  // replaceBrowserHistory drops `code` from the address bar so a reload does not redeem the code twice. The launch is
+  // keyed by the `state` left in this window's URL (fullSessionStorageSupport: false), never by fhirclient's one
+  // "current launch" pointer in sessionStorage: embedded browsers (Oracle Health) may share sessionStorage between
+  // app instances, and a second launch would take that pointer over — and delete the first launch's state.
+  const api = new CairnAdapter({ replaceBrowserHistory: true, fullSessionStorageSupport: false }).getSmartApi();
   return {
     authorize: (params) => api.authorize(params),
     ready: () => api.ready(),

@@ -32,51 +32,27 @@ export class MemoryStorage implements StateStorage {
 }
 
 /**
- * fhirclient remembers "the current launch" under one fixed key, SMART_KEY, and a new launch deletes the state
- * that key points to. Embedded browsers (Oracle Health) may share one sessionStorage between app instances, so
- * a second launch for another patient would take over the first window's pointer: on its next load that window
- * would read the other patient's launch. The pointer is therefore kept per browsing context; each launch's own
- * state already lives under its random state key.
+ * sessionStorage-backed storage, in the format fhirclient's BrowserStorage writes. Each launch's state lives under its
+ * own random key, named by the `state` in its window's URL (smart-api.ts), so app instances sharing one
+ * sessionStorage never read each other's launch.
  */
-const SMART_KEY = 'SMART_KEY';
-
-/** sessionStorage-backed storage, the same format fhirclient's BrowserStorage writes, the pointer kept per `scope`. */
 export class SessionStateStorage implements StateStorage {
-  constructor(private readonly store: Storage, private readonly scope = '') {}
-
-  private keyOf(key: string): string {
-    return key === SMART_KEY && this.scope !== '' ? `${SMART_KEY}:${this.scope}` : key;
-  }
+  constructor(private readonly store: Storage) {}
 
   async get(key: string): Promise<unknown> {
-    const value = this.store.getItem(this.keyOf(key));
+    const value = this.store.getItem(key);
     return value ? (JSON.parse(value) as unknown) : null;
   }
 
   async set(key: string, value: unknown): Promise<unknown> {
-    this.store.setItem(this.keyOf(key), JSON.stringify(value));
+    this.store.setItem(key, JSON.stringify(value));
     return value;
   }
 
   async unset(key: string): Promise<boolean> {
-    const had = this.store.getItem(this.keyOf(key)) !== null;
-    this.store.removeItem(this.keyOf(key));
+    const had = this.store.getItem(key) !== null;
+    this.store.removeItem(key);
     return had;
-  }
-}
-
-/**
- * A name for this browsing context that survives the redirect to the authorization server and back, and
- * reloads, but is not shared with another window or frame: `window.name`, set once to a random value when
- * empty (a name the EHR gave its frame is kept: other windows may target the frame by it).
- */
-export function browsingContextScope(win: { name: string } | undefined = globalThis as unknown as { name: string }): string {
-  try {
-    if (!win) return '';
-    if (win.name === '') win.name = `cairn-${crypto.randomUUID()}`;
-    return win.name;
-  } catch {
-    return '';
   }
 }
 
@@ -94,7 +70,7 @@ export function probeSessionStorage(getStore: () => Storage = () => globalThis.s
 }
 
 /** sessionStorage when it works, memory otherwise; `kind` lets the app explain a failed relaunch. */
-export function createStateStorage(getStore?: () => Storage, scope: () => string = browsingContextScope): { storage: StateStorage; kind: 'session' | 'memory' } {
+export function createStateStorage(getStore?: () => Storage): { storage: StateStorage; kind: 'session' | 'memory' } {
   const store = probeSessionStorage(getStore);
-  return store ? { storage: new SessionStateStorage(store, scope()), kind: 'session' } : { storage: new MemoryStorage(), kind: 'memory' };
+  return store ? { storage: new SessionStateStorage(store), kind: 'session' } : { storage: new MemoryStorage(), kind: 'memory' };
 }

@@ -35,10 +35,15 @@ function initialLoads(): Record<RecordType, TypeLoad> {
   return Object.fromEntries(RECORD_TYPES.map((t) => [t, { status: 'pending' }])) as Record<RecordType, TypeLoad>;
 }
 
-/** Without the Patient nothing can be shown; an expired session anywhere invalidates what is on screen. */
+/**
+ * Without the Patient nothing can be shown; an expired session anywhere invalidates what is on screen, and another
+ * patient's data anywhere means nothing on screen can be trusted to be this patient's.
+ */
 function fatalOf(loads: Record<RecordType, TypeLoad>): ProblemKind | undefined {
+  const failed = Object.values(loads).filter((l) => l.status === 'failed');
+  if (failed.some((l) => l.problem === 'patient-mismatch')) return 'patient-mismatch';
   if (loads.Patient.status === 'failed') return loads.Patient.problem;
-  const expired = Object.values(loads).some((l) => l.status === 'failed' && l.problem === 'session-expired');
+  const expired = failed.some((l) => l.problem === 'session-expired');
   return expired ? 'session-expired' : undefined;
 }
 

@@ -50,12 +50,14 @@ export function App(props: AppProps) {
   if (record.fatal) return <ProblemScreen kind={record.fatal} />;
   const { resolve, onOpen } = dialog;
   const patient = record.resources.find((r): r is fhir4.Patient => r.resourceType === 'Patient');
+  // Checked on every render, not only at load: nothing is shown unless it is the launched patient's record.
+  if (patient && patient.id !== session.patientId) return <ProblemScreen kind="patient-mismatch" />;
   const findingIds = new Set(record.result?.findings.map((f) => f.id) ?? []);
   const linkedMissing = context.findingId && record.complete && record.result && !findingIds.has(context.findingId);
   return (
     <>
       {context.needPatientBanner && <PatientBanner patient={patient} />}
-      <main aria-hidden={dialog.open ? 'true' : undefined}>
+      <main aria-hidden={dialog.open ? 'true' : undefined} data-patient-id={session.patientId}>
         <h1 class="app-title">Cairn</h1>
         {!alive && <ExpiredNotice />}
         <LoadProgress loads={record.loads} />

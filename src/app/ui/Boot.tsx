@@ -37,6 +37,7 @@ export function Boot({ smart, loadEngine, fetchImpl, now }: BootProps) {
     case 'failed':
       return <ProblemScreen kind={state.kind} />;
     case 'ready':
-      return <App session={state.session} loadEngine={loadEngine} fetchImpl={fetchImpl} now={now} />;
+      // Keyed by launch: a new session never inherits the state of the one before.
+      return <App key={`${state.session.serverUrl}|${state.session.patientId}`} session={state.session} loadEngine={loadEngine} fetchImpl={fetchImpl} now={now} />;
   }
 }

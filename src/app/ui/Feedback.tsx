@@ -1,16 +1,10 @@
 /** "Useful / not useful (with a reason)" for one finding; the send function is injected. */
 import { useState } from 'preact/hooks';
+import { NOT_USEFUL_REASONS } from '../../app-config/feedback-reasons';
 import type { AppFeedback, FeedbackResult } from '../api/feedback';
 
 export type SendFeedback = (feedback: AppFeedback) => Promise<FeedbackResult>;
 
-export const NOT_USEFUL_REASONS = [
-  'Not relevant to this patient',
-  'Already addressed',
-  'Disagree with the evidence',
-  'Information is out of date',
-  'Too many alerts like this',
-] as const;
 
 const RESULT_TEXT: Record<FeedbackResult, string> = {
   sent: 'Thank you — feedback sent.',

@@ -87,6 +87,10 @@ const PROBLEM_COPY: Record<ProblemKind, { title: string; body: string }> = {
     title: 'Patient not found',
     body: 'The patient in context could not be found on the FHIR server. Relaunch Cairn from the patient’s chart.',
   },
+  'patient-mismatch': {
+    title: 'This window does not match the launched patient',
+    body: 'Cairn received another patient’s data for this window and stopped rather than show it. Close this window and relaunch Cairn from the patient’s chart.',
+  },
   'launch-failed': {
     title: 'Cairn could not start',
     body: 'The launch did not complete. Relaunch Cairn from the EHR.',

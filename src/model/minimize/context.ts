@@ -1,10 +1,11 @@
 /**
- * Whitelist projection of the chart for a hosted model: coded displays, codes, structured values and relative
- * days only. Names, identifiers, addresses, telecoms, birth dates, narrative (text.div), notes and comments are
- * never read here, so they cannot be copied.
+ * Whitelist projection of the chart for a hosted model: codes with their standard names (terminology.ts), structured
+ * values and relative days only. Names, identifiers, addresses, telecoms, birth dates, narrative (text.div), notes,
+ * comments and every display or text the EHR typed are never read here, so they cannot be copied.
  */
 import { ageInYears, daysBetween } from '@fhir/dates';
 import type { AliasTable } from './aliases';
+import { standardName } from './terminology';
 import type { PayloadAllergy, PayloadCoded, PayloadMedication, PayloadObservation, PayloadPatient } from './payload';
 
 const MAX_ITEMS = 40;
@@ -23,12 +24,15 @@ export function minimizePatient(resources: readonly fhir4.Resource[], now: strin
   return out;
 }
 
-/** Coded display and "system|code" pairs; CodeableConcept.text (free text) is deliberately not used. */
+/**
+ * "system|code" pairs and the concept's standard name — or, when the knowledge tables cannot name it, its first
+ * code as the display. Coding.display and CodeableConcept.text are the EHR's own words and are never used.
+ */
 function coded(cc: fhir4.CodeableConcept | undefined): { display: string; codes: string[] } | undefined {
   const codings = (cc?.coding ?? []).filter((c) => c.code);
-  const display = codings.find((c) => c.display)?.display;
-  if (codings.length === 0 || !display) return undefined;
-  return { display, codes: codings.map((c) => `${c.system ?? ''}|${c.code ?? ''}`) };
+  if (codings.length === 0) return undefined;
+  const codes = codings.map((c) => `${c.system ?? ''}|${c.code ?? ''}`);
+  return { display: standardName(codings) ?? codes[0] ?? '', codes };
 }
 
 function base(r: fhir4.Resource, cc: fhir4.CodeableConcept | undefined, date: string | undefined, ctx: Ctx): PayloadCoded | undefined {

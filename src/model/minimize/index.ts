@@ -7,7 +7,7 @@ import { AliasTable } from './aliases';
 import { minimizeAllergies, minimizeConditions, minimizeMedications, minimizeObservations, minimizePatient } from './context';
 import { minimizeFinding, minimizeScore } from './findings';
 import type { ModelPayload } from './payload';
-import { collectSensitive, sensitivePattern, type ScrubContext } from './scrub';
+import { authoredPattern, collectAuthored, collectSensitive, sensitivePattern, type ScrubContext } from './scrub';
 
 export type { ModelPayload } from './payload';
 export { AliasTable } from './aliases';
@@ -36,7 +36,11 @@ export function minimizeForModel(request: NarrativeRequest): Minimized {
     scores: [],
     citations: [],
   };
-  const scrub: ScrubContext = { ...ctx, sensitive: sensitivePattern(collectSensitive([...input.resources, ...drafts])) };
+  const everything = [...input.resources, ...drafts];
+  const authored = collectAuthored(everything);
+  const scrub: ScrubContext = {
+    ...ctx, sensitive: sensitivePattern(collectSensitive(everything)), authored: { pattern: authoredPattern(authored), instead: authored },
+  };
   redactContext(payload, scrub.sensitive);
   payload.findings = result.findings.map((f) => minimizeFinding(f, scrub));
   payload.scores = result.scores.map((s) => minimizeScore(s, scrub));

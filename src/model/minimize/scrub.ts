@@ -6,6 +6,7 @@
 import { daysBetween } from '@fhir/dates';
 import { MAX_JSON_DEPTH } from '@fhir/json-depth';
 import type { AliasTable } from './aliases';
+import { standardName } from './terminology';
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?/g;
 const RESOURCE_TYPES = [
@@ -76,10 +77,52 @@ export function sensitivePattern(sensitive: readonly string[]): RegExp | undefin
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
+/** What stands in for free text the EHR typed (notes, dosage text, narrative, a reference's display). */
+export const WITHHELD = '[free text withheld]';
+const UNNAMED = '[a coded item]';
+const FREE_TEXT_KEYS = new Set(['text', 'div', 'patientInstruction', 'comment', 'valueString', 'description']);
+
+/**
+ * EHR-authored strings of a resource set, each with what a model may see instead: a coded concept's `display` and
+ * `text` become the concept's standard name (terminology.ts), every other free-text field a placeholder. Engine text
+ * quotes them (a medication shown by its order's text), so they are replaced there too.
+ */
+export function collectAuthored(resources: readonly fhir4.Resource[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const put = (s: unknown, instead: string) => {
+    if (typeof s === 'string' && s.trim().length >= MIN_TOKEN && !out.has(s.toLowerCase())) out.set(s.toLowerCase(), instead);
+  };
+  const walk = (value: Json, depth: number): void => {
+    if (depth > MAX_JSON_DEPTH || !value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, depth + 1));
+    const codings = Array.isArray(value['coding']) ? (value['coding'] as fhir4.Coding[]) : undefined;
+    if (codings) {
+      const instead = standardName(codings) ?? UNNAMED;
+      put(value['text'], instead);
+      for (const c of codings) put(c?.display, instead);
+    } else if (typeof value['reference'] === 'string' || typeof value['system'] === 'string') {
+      put(value['display'], WITHHELD);
+    }
+    for (const [k, v] of Object.entries(value)) {
+      if (FREE_TEXT_KEYS.has(k) && typeof v === 'string' && !codings) put(v, WITHHELD);
+      else walk(v, depth + 1);
+    }
+  };
+  for (const r of resources) walk(r as unknown as Json, 0);
+  return out;
+}
+
+/** One whole-word, case-insensitive pattern over the authored strings, longest first. */
+export function authoredPattern(authored: ReadonlyMap<string, string>): RegExp | undefined {
+  return sensitivePattern([...authored.keys()].sort((a, b) => b.length - a.length));
+}
+
 export interface ScrubContext {
   now: string;
   aliases: AliasTable;
   sensitive: RegExp | undefined;
+  /** EHR-authored strings and what replaces each (collectAuthored), with their pattern. */
+  authored?: { pattern: RegExp | undefined; instead: ReadonlyMap<string, string> };
 }
 
 /** Scrubs one engine-written string for the model. */
@@ -89,6 +132,8 @@ export function scrubText(text: string, ctx: ScrubContext): string {
   let out = text;
   for (const [real, alias] of ctx.aliases.resourceRefs()) out = out.split(real).join(alias);
   out = out.replace(URN, '[ref]').replace(FHIR_REF, '[ref]');
+  const authored = ctx.authored;
+  if (authored?.pattern) out = out.replace(authored.pattern, (m) => authored.instead.get(m.toLowerCase()) ?? WITHHELD);
   if (ctx.sensitive) out = out.replace(ctx.sensitive, '[redacted]');
   out = out.replace(ISO_DATE, (d) => {
     const days = daysBetween(d, ctx.now);

@@ -18,10 +18,20 @@ export interface RenalTier {
   severity: { chart: Severity; draft: Severity };
   /** True when the tier is about the dose (an order already at the reduced dose does not fire). */
   doseReduction?: boolean;
-  /** The label's maximum total daily dose (mg) at this tier: an order read as at or below it is not flagged. */
-  maxDailyMg?: number;
+  /** The label's dose at this tier: an order whose dose is read from its dosageInstruction and is within it is not flagged. */
+  labelDose?: LabelDoseLimit;
   /** The label's product and dose for this tier, offered as a draft replacing a draft order. */
   replacement?: LabelDose;
+}
+
+/**
+ * What a label allows per day at a tier: at most `maxDailyMg`, or for a weight-based regimen a dose in the band
+ * [`weightBased.lowestFraction` × mg/kg × actual weight, mg/kg × actual weight], given at most `maxPerDay` times a day.
+ */
+export interface LabelDoseLimit {
+  maxDailyMg: number;
+  weightBased?: { mgPerKg: number; lowestFraction: number };
+  maxPerDay?: number;
 }
 
 /** An RxNorm SCD (checked in two public VSAC-derived copies) with the dose text the label gives. */
@@ -42,6 +52,8 @@ export interface RenalDosingEntry {
   exemptRoutes?: readonly string[];
   /** RxNorm products already at the label's reduced dose. */
   reducedDoseProducts?: readonly string[];
+  /** A product of at most this strength (mg per unit, from its RxNorm name) is the reduced-dose product, however coded. */
+  reducedStrengthMg?: number;
   tiers: readonly RenalTier[];
   rationale: string;
   citations: Citations;
@@ -67,7 +79,7 @@ const GABAPENTINOID_DOSE_NOTE = 'An order whose daily dose is read from its dosa
 /** A gabapentin/pregabalin band of the label's renal table: flagged only when the daily dose is above its maximum or unreadable. */
 function gabapentinoidTier(label: string, applies: (v: number) => boolean, maxDailyMg: number, band: string): RenalTier {
   return {
-    label, applies, brief: `label maximum ${maxDailyMg} mg/day`, maxDailyMg,
+    label, applies, brief: `label maximum ${maxDailyMg} mg/day`, labelDose: { maxDailyMg },
     action: `The label's total daily dose at ${label} mL/min is ${band}: reduce the dose to that band.`,
     severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
   };
@@ -92,11 +104,11 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     limitations: ['Short courses and specialist-directed use are not distinguished; topical NSAIDs are exempt.'],
   },
   {
-    id: 'renal-rivaroxaban', name: 'rivaroxaban', ingredients: ['1114195'], measure: 'crcl', reducedDoseProducts: ['1232082'],
+    id: 'renal-rivaroxaban', name: 'rivaroxaban', ingredients: ['1114195'], measure: 'crcl', reducedDoseProducts: ['1232082'], reducedStrengthMg: 15,
     // NVAF: every CrCl ≤ 50 — including < 15 and ESKD on dialysis — is 15 mg once daily (label 2.3 and 8.6); the
     // "avoid at low CrCl" statements belong to the other indications (VTE treatment, prophylaxis, CAD/PAD).
     tiers: [
-      { label: 'CrCl ≤ 50', applies: (v) => v <= 50, brief: 'label dose 15 mg daily', action: 'The US label dose for nonvalvular AF at CrCl ≤ 50 mL/min, including CrCl < 15 and end-stage kidney disease on dialysis, is 15 mg once daily with the evening meal: confirm the dose. For the other indications the label avoids rivaroxaban at low CrCl instead (below 30 mL/min, or below 15 for VTE treatment in current labeling): check the indication.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
+      { label: 'CrCl ≤ 50', applies: (v) => v <= 50, brief: 'label dose 15 mg daily', action: 'The US label dose for nonvalvular AF at CrCl ≤ 50 mL/min, including CrCl < 15 and end-stage kidney disease on dialysis, is 15 mg once daily with the evening meal: confirm the dose. For the other indications the label avoids rivaroxaban at low CrCl instead (below 30 mL/min, or below 15 for VTE treatment in current labeling): check the indication.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true, labelDose: { maxDailyMg: 15, maxPerDay: 1 },
         replacement: { code: '1232082', display: 'rivaroxaban 15 MG Oral Tablet', dosage: '15 mg orally once daily with the evening meal' } },
     ],
     rationale: 'Rivaroxaban is partly renally cleared; exposure and bleeding risk rise as CrCl falls.',
@@ -104,10 +116,10 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     limitations: [DOAC_LIMIT, CRCL_NOTE],
   },
   {
-    id: 'renal-dabigatran', name: 'dabigatran', ingredients: ['1037042'], measure: 'crcl', reducedDoseProducts: ['1037179'],
+    id: 'renal-dabigatran', name: 'dabigatran', ingredients: ['1037042'], measure: 'crcl', reducedDoseProducts: ['1037179'], reducedStrengthMg: 75,
     tiers: [
       { label: 'CrCl < 15', applies: lt(15), brief: 'avoid', action: 'The US label gives no dosing recommendation below CrCl 15 mL/min or on dialysis (nonvalvular AF): avoid.', severity: { chart: 'warning', draft: 'warning' } },
-      { label: 'CrCl 15–30', applies: between(15, 30), brief: 'label dose 75 mg twice daily', action: 'The US label dose for nonvalvular AF at CrCl 15–30 mL/min is 75 mg twice daily: confirm the dose.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
+      { label: 'CrCl 15–30', applies: between(15, 30), brief: 'label dose 75 mg twice daily', action: 'The US label dose for nonvalvular AF at CrCl 15–30 mL/min is 75 mg twice daily: confirm the dose.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true, labelDose: { maxDailyMg: 150, maxPerDay: 2 },
         replacement: { code: '1037179', display: 'dabigatran etexilate 75 MG Oral Capsule', dosage: '75 mg orally twice daily' } },
     ],
     rationale: 'Dabigatran is about 80 % renally cleared; exposure rises steeply as CrCl falls.',
@@ -115,11 +127,11 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     limitations: [DOAC_LIMIT, CRCL_NOTE, 'P-glycoprotein inhibitor co-medication (further dose rules in the label) is not checked.'],
   },
   {
-    id: 'renal-edoxaban', name: 'edoxaban', ingredients: ['1599538'], measure: 'crcl', reducedDoseProducts: ['1599551'],
+    id: 'renal-edoxaban', name: 'edoxaban', ingredients: ['1599538'], measure: 'crcl', reducedDoseProducts: ['1599551'], reducedStrengthMg: 30,
     tiers: [
       { label: 'CrCl < 15', applies: lt(15), brief: 'avoid', action: 'The US label does not recommend edoxaban below CrCl 15 mL/min.', severity: { chart: 'warning', draft: 'warning' } },
       { label: 'CrCl > 95', applies: (v) => v > 95, brief: 'do not use (less effective)', action: 'Boxed warning: do not use edoxaban for nonvalvular AF with CrCl > 95 mL/min (more ischaemic strokes than warfarin): consider another anticoagulant.', severity: { chart: 'info', draft: 'warning' } },
-      { label: 'CrCl 15–50', applies: between(15, 50), brief: 'label dose 30 mg daily', action: 'The US label dose for nonvalvular AF at CrCl 15–50 mL/min is 30 mg once daily: confirm the dose.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
+      { label: 'CrCl 15–50', applies: between(15, 50), brief: 'label dose 30 mg daily', action: 'The US label dose for nonvalvular AF at CrCl 15–50 mL/min is 30 mg once daily: confirm the dose.', severity: { chart: 'info', draft: 'warning' }, doseReduction: true, labelDose: { maxDailyMg: 30, maxPerDay: 1 },
         replacement: { code: '1599551', display: 'edoxaban 30 MG Oral Tablet', dosage: '30 mg orally once daily' } },
     ],
     rationale: 'Edoxaban is about 50 % renally cleared: too much at low CrCl, too little effect at high CrCl.',
@@ -131,11 +143,14 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     tiers: [{
       label: 'CrCl < 30', applies: lt(30), brief: 'label dose once daily',
       action: 'The US label at CrCl < 30 mL/min: prophylaxis 30 mg SC once daily; treatment 1 mg/kg SC once daily (not twice daily or 40 mg): confirm the dose, consider anti-Xa monitoring or unfractionated heparin.',
-      severity: { chart: 'info', draft: 'warning' }, doseReduction: true,
+      // Both label regimens at CrCl < 30 are once daily: 30 mg (prophylaxis) or 1 mg/kg (treatment). A dose between
+      // them (40 mg daily: the usual prophylaxis dose, not reduced) is the error to catch. Rounding a treatment dose
+      // down to a syringe size is accepted to 90 % of 1 mg/kg (Cairn's policy for noise, not a label number).
+      severity: { chart: 'info', draft: 'warning' }, doseReduction: true, labelDose: { maxDailyMg: 30, weightBased: { mgPerKg: 1, lowestFraction: 0.9 }, maxPerDay: 1 },
     }],
     rationale: 'Enoxaparin is renally cleared; anti-Xa exposure rises about 65 % at CrCl < 30 mL/min and major bleeding increases with usual doses.',
     citations: [{ title: 'LOVENOX (enoxaparin) US Prescribing Information, section 2 (dosage in severe renal impairment) and 8.6 Renal impairment', url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=lovenox', year: 2022 }],
-    limitations: [CRCL_NOTE, 'The order\'s dose and frequency are not compared here: an order already at the renal dose still shows this finding.'],
+    limitations: [CRCL_NOTE, 'An order read as once daily at 30 mg or less, or at 90–100 % of 1 mg/kg of the latest weight, is not flagged; an order without a readable dose, frequency or weight still is.'],
   },
   {
     id: 'renal-nitrofurantoin', name: 'nitrofurantoin', ingredients: ['7454'], measure: 'crcl',

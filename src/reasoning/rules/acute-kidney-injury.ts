@@ -64,7 +64,7 @@ function finding(a: AkiAssessment, meds: MedicationFact[]): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   const reviewText = meds.length > 0 ? `**Medications to review** (nephrotoxic or renally cleared): ${[...new Set(meds.map(medName))].join(', ')}.` : '**Medications to review:** none of the listed nephrotoxic or renally cleared classes is on the chart.';
   return {
-    id: `${AKI_KDIGO.id}:${a.latest.ref}`, ruleId: AKI_KDIGO.id, family: acuteKidneyInjuryRule.id, severity: AKI_KDIGO.severity[a.stage],
+    id: `${AKI_KDIGO.id}:${a.latest.ref}`, ruleId: AKI_KDIGO.id, family: acuteKidneyInjuryRule.family, severity: AKI_KDIGO.severity[a.stage],
     summary: clipSummary(`Possible AKI, KDIGO stage ${a.stage}: creatinine ${fmt(a.baseline.value)} → ${fmt(a.latest.value)} mg/dL (${day(a.baseline.date)} → ${day(a.latest.date)})`),
     detail: [
       `**Why it matters.** The creatinine trend meets the KDIGO 2012 definition of acute kidney injury: ${a.criteria.join('; ')}. Stage ${a.stage} by the ratio ${fmt(a.ratio)} × baseline${crossedAbsolute(a.baseline, a.latest) ? ` and a rise to ≥ ${AKI_KDIGO.stage3AbsoluteMgDl} mg/dL` : ''}.`,
@@ -86,7 +86,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const acuteKidneyInjuryRule: Rule = {
-  id: 'acute-kidney-injury',
+  family: 'acute-kidney-injury',
   title: 'Acute kidney injury (KDIGO creatinine criteria)',
   topic: 'acute-kidney-injury',
   description: 'Flags a recent creatinine rise meeting KDIGO 2012 AKI criteria, with its stage and the nephrotoxic or renally cleared drugs to review.',

@@ -16,7 +16,7 @@ import { strengthMg } from './daily-dose';
 
 function base(id: string, ruleId: string, meds: readonly MedicationFact[], severity: Finding['severity']): Pick<Finding, 'id' | 'ruleId' | 'family' | 'severity' | 'draftRefs'> {
   const drafts = meds.filter((m) => m.isDraft).map((m) => m.ref);
-  return { id: `${id}:${meds.map((m) => m.ref).join(',')}`, ruleId, family: anticoagulantStewardshipRule.id, severity, draftRefs: drafts };
+  return { id: `${id}:${meds.map((m) => m.ref).join(',')}`, ruleId, family: anticoagulantStewardshipRule.family, severity, draftRefs: drafts };
 }
 
 function thrombocytopenia(facts: Facts): Finding[] {
@@ -71,7 +71,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const anticoagulantStewardshipRule: Rule = {
-  id: 'anticoagulant-stewardship',
+  family: 'anticoagulant-stewardship',
   title: 'Anticoagulant stewardship (thrombocytopenia, apixaban under-dosing)',
   topic: 'anticoagulation-monitoring',
   description: 'Flags anticoagulants with platelets below 50 × 10⁹/L and apixaban 2.5 mg in AF without the label dose-reduction criteria.',

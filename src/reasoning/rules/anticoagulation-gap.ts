@@ -21,7 +21,7 @@ function finding(facts: Facts, score: Score & { value: number }, afRef: string, 
   const counted = score.components.filter((c) => c.points > 0);
   return {
     id: `${ANTICOAGULATION_GAP.id}:${afRef}`,
-    ruleId: ANTICOAGULATION_GAP.id, family: anticoagulationGapRule.id, severity: 'warning',
+    ruleId: ANTICOAGULATION_GAP.id, family: anticoagulationGapRule.family, severity: 'warning',
     summary: clipSummary(`Atrial fibrillation, CHA2DS2-VASc ${score.value} (≥ ${threshold}), and no anticoagulant on the chart`),
     detail: [
       `**Why it matters.** The 2023 ACC/AHA/ACCP/HRS guideline recommends oral anticoagulation for AF at CHA2DS2-VASc ≥ ${ANTICOAGULATION_GAP.threshold.male} in men and ≥ ${ANTICOAGULATION_GAP.threshold.female} in women, to prevent stroke, after weighing bleeding risk.`,
@@ -50,7 +50,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const anticoagulationGapRule: Rule = {
-  id: 'anticoagulation-gap',
+  family: 'anticoagulation-gap',
   title: 'Atrial fibrillation without anticoagulation (CHA2DS2-VASc)',
   topic: 'anticoagulation-gap',
   description: 'Flags recorded atrial fibrillation with a CHA2DS2-VASc at the guideline threshold and no active or draft anticoagulant.',

@@ -31,7 +31,7 @@ function finding(limit: DoseLimit, facts: Facts, checked: readonly Checked[], he
     '', `**What to consider.** ${limit.management}`,
   ].join('\n');
   return {
-    id: `${limit.id}:${meds.map((m) => m.ref).join(',')}`, ruleId: limit.id, family: doseLimitsRule.id, severity,
+    id: `${limit.id}:${meds.map((m) => m.ref).join(',')}`, ruleId: limit.id, family: doseLimitsRule.family, severity,
     summary: clipSummary(`${limit.drug.replace(/^./, (c) => c.toUpperCase())}: ${known ? limit.harm : 'dose could not be checked'}`),
     detail, evidence: meds.map(medEvidence), inputs: [...meds.map(medInput), ...doseInputs], citations: limit.citations,
     suggestions: known && drafts.length > 0 ? [{ label: `Remove the draft order for ${limit.drug} and re-enter the dose`, actions: [deleteDrafts(drafts, 'Remove the draft order')] }] : [],
@@ -68,7 +68,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const doseLimitsRule: Rule = {
-  id: 'dose-limits',
+  family: 'dose-limits',
   title: 'Dose limits from the label (dosageInstruction)',
   topic: 'dose-limit',
   description: 'Checks the ordered daily dose against hard label limits: citalopram QT cap, acetaminophen 4 g/day across products, weekly methotrexate, colchicine.',

@@ -57,7 +57,7 @@ function crossSeverity(x: CrossReactivity, a: AllergyFact, m: MedicationFact): S
 
 function base(a: AllergyFact, m: MedicationFact, ruleId: string, severity: Severity, summary: string, detail: string[]): Finding {
   return {
-    id: `${ruleId}:${a.ref}:${m.ref}`, ruleId, family: drugAllergyRule.id, severity, summary: clipSummary(summary),
+    id: `${ruleId}:${a.ref}:${m.ref}`, ruleId, family: drugAllergyRule.family, severity, summary: clipSummary(summary),
     detail: [`**Allergy:** ${allergyText(a)}`, `**Medication:** ${m.display} — ${medStatusText(m)}`, '', ...detail].join('\n'),
     evidence: [{ reference: a.ref, display: a.display }, medEvidence(m)],
     inputs: [{ name: 'allergy', value: a.display, source: a.ref, ...(a.date ? { date: a.date } : {}) }, medInput(m)],
@@ -137,7 +137,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const drugAllergyRule: Rule = {
-  id: 'drug-allergy',
+  family: 'drug-allergy',
   title: 'Drug–allergy checks (same drug, class and beta-lactam cross-reactivity)',
   topic: 'drug-allergy',
   description: 'Flags medications that match a recorded drug allergy by ingredient or class, and beta-lactam cross-reactivity with published rates.',

@@ -49,7 +49,7 @@ function toFinding(entry: DrugDiseaseEntry, meds: MedicationFact[], basis: Basis
   lines.push('', `**What to consider.** ${note ? `Check the ejection fraction first. If it is ≤ ${HFREF_MAX_LVEF} %: ` : ''}${entry.management}`);
   return {
     id: `${entry.id}:${meds.map(medKey).sort().join('+')}:${basisEvidence(basis).reference}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
-    ruleId: entry.id, family: drugDiseaseRule.id, severity,
+    ruleId: entry.id, family: drugDiseaseRule.family, severity,
     summary: clipSummary(`${names}${drafts.length > 0 ? ' (new order)' : ''} with ${basisText(basis)}: ${harm}`),
     detail: lines.join('\n'), evidence: [...meds.map(medEvidence), basisEvidence(basis)], inputs: [...meds.map(medInput), basisInput(basis)],
     citations: entry.citations, suggestions: removeDraftSuggestion(drafts), draftRefs: drafts.map((d) => d.ref), limitations: entry.limitations,
@@ -92,7 +92,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const drugDiseaseRule: Rule = {
-  id: 'drug-disease',
+  family: 'drug-disease',
   title: 'Drug–disease contraindications (heart failure, asthma, pregnancy)',
   topic: 'drug-disease',
   description: 'Flags NSAIDs in heart failure, verapamil/diltiazem in HF with reduced EF, non-selective beta blockers in asthma, and ACE inhibitors/ARBs, warfarin or methotrexate in a current pregnancy.',

@@ -105,7 +105,7 @@ function toFinding(entry: InteractionEntry, g: PairGroup, facts: Facts): Finding
   const when = draftRefs.length > 0 ? 'new order' : 'both active';
   return {
     id: `${entry.id}:${g.key}${draftRefs.length > 0 ? `:${draftRefs.join(',')}` : ''}`,
-    ruleId: entry.id, family: drugInteractionsRule.id, severity: mod.severity,
+    ruleId: entry.id, family: drugInteractionsRule.family, severity: mod.severity,
     summary: clipSummary(`${names} (${when}): ${mod.lowRisk ? 'topical NSAID, low systemic exposure' : entry.harm}`),
     detail: detailFor(entry, meds, mod.header, mod.lines), evidence: [...meds.map(medEvidence), ...mod.evidence], inputs: [...meds.map(medInput), ...mod.inputs],
     // A low-risk branch (topical NSAID) informs; offering to delete the order would be noise (FIELD-NOTES: alert fatigue).
@@ -122,7 +122,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const drugInteractionsRule: Rule = {
-  id: 'drug-interactions',
+  family: 'drug-interactions',
   title: 'Drug–drug interactions (ONC high-priority and label majors)',
   topic: 'drug-interaction',
   description: 'Flags contraindicated and major drug pairs among active medications and draft orders, with severity raised for new orders.',

@@ -18,7 +18,7 @@ const productOf = (m: MedicationFact): string => m.codes.find((c) => c.system ==
 function finding(id: string, ruleId: string, severity: Severity, summary: string, meds: MedicationFact[], why: string, extra: Pick<Finding, 'citations' | 'limitations'>): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   return {
-    id, ruleId, family: duplicateTherapyRule.id, severity, summary: clipSummary(summary),
+    id, ruleId, family: duplicateTherapyRule.family, severity, summary: clipSummary(summary),
     detail: [`**Why it matters.** ${why}`, '', '**In this record:**', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`)].join('\n'),
     evidence: meds.map(medEvidence), inputs: meds.map(medInput), draftRefs: drafts.map((d) => d.ref),
     suggestions: drafts.length > 0 ? [{ label: `Remove the draft order for ${drafts.map(medName).join(', ')}`, actions: [deleteDrafts(drafts, 'Remove the duplicate draft order')] }] : [],
@@ -83,7 +83,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const duplicateTherapyRule: Rule = {
-  id: 'duplicate-therapy',
+  family: 'duplicate-therapy',
   title: 'Duplicate therapy (same drug or same class)',
   topic: 'duplicate-therapy',
   description: 'Flags the same ingredient ordered as different products and two drugs of one therapeutic class, with draft orders weighted higher.',

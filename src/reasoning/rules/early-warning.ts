@@ -50,7 +50,7 @@ function toFinding(s: Score, lv: { id: string; severity: Severity; response: str
   lines.push('', '**What to consider.** Assess the patient now; repeat a full set of observations (including oxygen and ACVPU) and escalate per local NEWS2 policy.');
   const sources = s.components.map((c) => c.source).filter((x): x is string => x !== undefined);
   return {
-    id: `${lv.id}:${[...sources].sort().join(',')}`, ruleId: lv.id, family: earlyWarningRule.id, severity: lv.severity,
+    id: `${lv.id}:${[...sources].sort().join(',')}`, ruleId: lv.id, family: earlyWarningRule.family, severity: lv.severity,
     summary: clipSummary(`NEWS2 ${scoreText}${partial ? ` (partial, ${missing.length} not recorded)` : ''}${red.length > 0 ? `, red: ${red.join(', ')}` : ''}: ${lv.severity === 'critical' ? 'emergency' : 'urgent'} response`),
     detail: lines.join('\n'),
     evidence: s.components.flatMap((c) => (c.source ? [{ reference: c.source, display: `${c.name} ${c.value}` }] : [])),
@@ -67,7 +67,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const earlyWarningRule: Rule = {
-  id: 'early-warning',
+  family: 'early-warning',
   title: 'NEWS2 early warning (RCP 2017)',
   topic: 'deterioration',
   description: 'Turns a NEWS2 of 7 or more (emergency), 5–6 or a single red parameter (urgent) on vital signs from the last 24 h into a finding.',

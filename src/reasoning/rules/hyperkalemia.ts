@@ -37,7 +37,7 @@ function trendText({ latest, previous }: Context): string {
 function build(ctx: Context, id: string, severity: Severity, summary: string, why: string, meds: MedicationFact[], extra: { citations: Citations; limitations: readonly string[] }): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   return {
-    id: `${id}:${ctx.latest.ref}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`, ruleId: id, family: hyperkalemiaRule.id, severity,
+    id: `${id}:${ctx.latest.ref}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`, ruleId: id, family: hyperkalemiaRule.family, severity,
     summary: clipSummary(summary),
     detail: [why, '', trendText(ctx), '', meds.length > 0 ? '**Potassium-raising drugs in this record:**' : '**Potassium-raising drugs in this record:** none listed.', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`)].join('\n'),
     evidence: [{ reference: ctx.latest.ref, display: ctx.latest.display }, ...meds.map(medEvidence)],
@@ -79,7 +79,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const hyperkalemiaRule: Rule = {
-  id: 'hyperkalemia',
+  family: 'hyperkalemia',
   title: 'Hyperkalaemia and potassium-raising drugs',
   topic: 'hyperkalemia',
   description: 'Flags a recent potassium at UKKA hyperkalaemia levels, with potassium-raising drugs on the chart or as draft orders.',

@@ -52,7 +52,7 @@ function finding(kind: 'egfr' | 'creatinine', d: Decline, series: readonly Obser
   const since = ageInDays(d.baseline.date, now) ?? Infinity;
   const cited = series.filter((o) => o.comparator === undefined && (ageInDays(o.date, now) ?? Infinity) <= since).slice(-8);
   return {
-    id: `${K.id}:${kind}:${d.latest.ref}`, ruleId: `${K.id}-${kind}`, family: kidneyDeclineRule.id, severity: 'info',
+    id: `${K.id}:${kind}:${d.latest.ref}`, ruleId: `${K.id}-${kind}`, family: kidneyDeclineRule.family, severity: 'info',
     summary: clipSummary(`${label} ${fmt(d.baseline.value)} → ${fmt(d.latest.value)} ${unit} since ${day(d.baseline.date)}: sustained kidney function decline`),
     detail: [
       `**What changed.** ${d.reasons.join('; ')} (baseline ${fmt(d.baseline.value)} on ${day(d.baseline.date)}, latest ${fmt(d.latest.value)} on ${day(d.latest.date)}).`,
@@ -79,7 +79,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const kidneyDeclineRule: Rule = {
-  id: 'kidney-decline',
+  family: 'kidney-decline',
   title: 'Kidney function decline over months (KDIGO 2024)',
   topic: 'kidney-function',
   description: 'Flags a sustained eGFR decline (GFR category drop with ≥ 25 % fall, or > 5 mL/min/1.73 m² per year) or creatinine doubling over months, distinct from AKI.',

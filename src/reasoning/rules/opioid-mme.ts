@@ -48,7 +48,7 @@ function toFinding(orders: readonly OrderMme[], total: number, severity: Severit
     '', '**What to consider.** Use the lowest effective dose; offer naloxone at higher doses or with benzodiazepines; MME is for risk, not for converting between opioids.',
   ].join('\n');
   return {
-    id: `opioid-mme:${meds.map((m) => m.ref).join(',')}`, ruleId: severity === 'warning' ? 'opioid-mme-90' : 'opioid-mme-50', family: opioidMmeRule.id, severity,
+    id: `opioid-mme:${meds.map((m) => m.ref).join(',')}`, ruleId: severity === 'warning' ? 'opioid-mme-90' : 'opioid-mme-50', family: opioidMmeRule.family, severity,
     summary: clipSummary(`Opioid dose ${atLeast}${round(total)} MME/day with the new order (${severity === 'warning' ? `≥ ${T.high}` : `≥ ${T.reassess}`})`),
     detail, evidence: meds.map(medEvidence), inputs: [...meds.map(medInput), ...perOrder, { name: 'total MME/day', value: round(total), unit: 'MME/day' }],
     citations: MME_CITATIONS, suggestions: [], draftRefs: meds.filter((m) => m.isDraft).map((m) => m.ref),
@@ -69,7 +69,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const opioidMmeRule: Rule = {
-  id: 'opioid-mme',
+  family: 'opioid-mme',
   title: 'Opioid dose (morphine milligram equivalents)',
   topic: 'opioid-safety',
   description: 'Sums MME/day over current and new opioid orders from their dosage (CDC 2022 factors) and flags new orders at ≥ 50 and ≥ 90 MME/day.',

@@ -12,7 +12,7 @@ import { clipSummary, medEvidence, medInput, medKey, medName, medStatusText, uni
 import { assessKidneyFunction, readingFor, type KidneyReading } from '../scores/kidney-function';
 import { evaluateApixaban } from './renal-dosing-apixaban';
 import { replaceDraftSuggestions } from './draft-suggestions';
-import { dailyDose } from './daily-dose';
+import { dailyDose, strengthMg } from './daily-dose';
 
 const productOf = (m: MedicationFact): string | undefined => m.codes.find((c) => c.system === RXNORM)?.code;
 
@@ -29,7 +29,7 @@ function finding(entry: RenalDosingEntry, tier: RenalTier, reading: KidneyReadin
   const names = [...new Set(meds.map(medName))].join(', ');
   return {
     id: `${entry.id}:${keys}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
-    ruleId: entry.id, family: renalDosingRule.id,
+    ruleId: entry.id, family: renalDosingRule.family,
     severity: drafts.length > 0 ? tier.severity.draft : tier.severity.chart,
     summary: clipSummary(`${names}${drafts.length > 0 ? ' (new order)' : ''} with ${reading.short} (${tier.label}): ${tier.brief}`),
     detail: [
@@ -55,20 +55,36 @@ function evaluateEntry(entry: RenalDosingEntry, facts: Facts, kf: ReturnType<typ
   }
   const tier = entry.tiers.find((t) => t.applies(reading.value));
   if (!tier) return;
-  const reduced = tier.doseReduction ? matched.filter((m) => !entry.reducedDoseProducts?.includes(productOf(m) ?? '')) : matched;
-  const { concerned, inputs } = overTierMaximum(entry, tier, reduced);
-  if (concerned.length > 0) out.findings.push(finding(entry, tier, reading, concerned, facts.patient?.ref, inputs));
+  const concerned = tier.doseReduction ? matched.filter((m) => !isReducedProduct(entry, m)) : matched;
+  const { over, inputs } = aboveLabelDose(entry, tier, concerned, kf.crcl.weight?.value);
+  if (over.length > 0) out.findings.push(finding(entry, tier, reading, over, facts.patient?.ref, inputs));
 }
 
-/** With a label maximum for the tier, an order whose daily dose is read and within it is fine; unreadable doses stay (never guessed). */
-function overTierMaximum(entry: RenalDosingEntry, tier: RenalTier, meds: MedicationFact[]): { concerned: MedicationFact[]; inputs: FindingInput[] } {
-  const max = tier.maxDailyMg;
+/** The reduced-dose product by code, or by its strength however it is coded (SBD, generated tables, parsed name). */
+function isReducedProduct(entry: RenalDosingEntry, m: MedicationFact): boolean {
+  if (entry.reducedDoseProducts?.includes(productOf(m) ?? '')) return true;
   const cui = entry.ingredients?.[0];
-  if (max === undefined || cui === undefined) return { concerned: meds, inputs: [] };
-  const checked = meds.map((m) => ({ m, dose: dailyDose(m, cui) })).filter(({ dose }) => !dose.known || dose.dailyMg > max);
+  const strength = cui === undefined ? undefined : strengthMg(m, cui);
+  return entry.reducedStrengthMg !== undefined && strength !== undefined && strength <= entry.reducedStrengthMg;
+}
+
+/**
+ * With a label dose for the tier, an order whose dose and frequency are read and within it is fine; an unreadable
+ * dose stays flagged (never guessed) and the reason is shown.
+ */
+function aboveLabelDose(entry: RenalDosingEntry, tier: RenalTier, meds: MedicationFact[], weightKg: number | undefined): { over: MedicationFact[]; inputs: FindingInput[] } {
+  const limit = tier.labelDose;
+  const cui = entry.ingredients?.[0];
+  if (limit === undefined || cui === undefined) return { over: meds, inputs: [] };
+  const wb = limit.weightBased && weightKg !== undefined ? { low: limit.weightBased.lowestFraction * limit.weightBased.mgPerKg * weightKg, high: limit.weightBased.mgPerKg * weightKg } : undefined;
+  const times = limit.maxPerDay === undefined ? '' : `, ${limit.maxPerDay === 1 ? 'once' : `${limit.maxPerDay} times`} a day`;
+  const label = `label: at most ${limit.maxDailyMg} mg/day${wb ? ` or ${Math.round(wb.low)}–${Math.round(wb.high)} mg/day by weight` : ''}${times}`;
+  const within = (mg: number): boolean => mg <= limit.maxDailyMg || (wb !== undefined && mg >= wb.low && mg <= wb.high);
+  const checked = meds.map((m) => ({ m, dose: dailyDose(m, cui) }))
+    .filter(({ dose }) => !dose.known || !within(dose.dailyMg) || (limit.maxPerDay !== undefined && dose.perDay > limit.maxPerDay));
   return {
-    concerned: checked.map((c) => c.m),
-    inputs: checked.map(({ m, dose }) => ({ name: `${entry.name} daily dose`, value: dose.known ? `${dose.basis} (label maximum ${max} mg/day)` : `not readable: ${dose.reason}`, source: m.ref })),
+    over: checked.map((c) => c.m),
+    inputs: checked.map(({ m, dose }) => ({ name: `${entry.name} daily dose`, value: dose.known ? `${dose.basis} (${label})` : `not readable: ${dose.reason}`, source: m.ref })),
   };
 }
 
@@ -81,7 +97,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const renalDosingRule: Rule = {
-  id: 'renal-dosing',
+  family: 'renal-dosing',
   title: 'Renal dosing (eGFR / CrCl label thresholds)',
   topic: 'renal-dosing',
   description: 'Flags chart medications and draft orders whose label or guideline threshold is crossed by the latest eGFR or Cockcroft–Gault CrCl.',

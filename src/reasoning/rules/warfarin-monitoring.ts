@@ -33,7 +33,7 @@ function medLines(meds: readonly MedicationFact[]): string[] {
 function base(facts: Facts, id: string, key: string, meds: MedicationFact[], severity: Severity, summary: string, detail: string[], inrs: readonly ObservationFact[]): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   return {
-    id: `${id}:${key}`, ruleId: id, family: warfarinMonitoringRule.id, severity, summary: clipSummary(summary),
+    id: `${id}:${key}`, ruleId: id, family: warfarinMonitoringRule.family, severity, summary: clipSummary(summary),
     detail: detail.join('\n'),
     evidence: [...inrs.map((o) => ({ reference: o.ref, display: o.display })), ...meds.map(medEvidence)],
     inputs: [...inrs.map((o, i) => inrInput(o, i === 0 ? 'INR (latest)' : 'INR (earlier)')), ...meds.map(medInput)],
@@ -82,7 +82,7 @@ function evaluate(facts: Facts): RuleOutcome {
 }
 
 export const warfarinMonitoringRule: Rule = {
-  id: 'warfarin-monitoring',
+  family: 'warfarin-monitoring',
   title: 'Warfarin INR monitoring',
   topic: 'anticoagulation-monitoring',
   description: 'Flags warfarin without an INR in the last 12 weeks, and a current INR of 4.5 or more, with the INR trend (CHEST 2012).',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSmartApi } from '../../../src/app/smart/smart-api';
-import { MemoryStorage, SessionStateStorage, browsingContextScope, createStateStorage } from '../../../src/app/smart/storage';
+import { MemoryStorage, SessionStateStorage, createStateStorage } from '../../../src/app/smart/storage';
 import { startLaunch } from '../../../launch/start-launch';
 
 const throwingStorage = () => {
@@ -55,27 +55,26 @@ describe('launch state storage', () => {
 });
 
 describe('two app instances sharing one sessionStorage (Oracle Health embedded browsers)', () => {
-  it("keep each launch's pointer apart, so neither window can load the other patient's launch", async () => {
+  it("keep each launch apart through real fhirclient, so neither window can load the other patient's launch", async () => {
     const shared = new Map<string, string>();
     const store = {
       getItem: (k: string) => shared.get(k) ?? null, setItem: (k: string, v: string) => void shared.set(k, v),
       removeItem: (k: string) => void shared.delete(k), clear: () => shared.clear(), key: () => null, length: 0,
     } as Storage;
-    const windowA = { name: '' };
-    const windowB = { name: '' };
-    const a = new SessionStateStorage(store, browsingContextScope(windowA));
-    const b = new SessionStateStorage(store, browsingContextScope(windowB));
-    expect(windowA.name).not.toBe(windowB.name);
-    // fhirclient's authorize(): unset the old pointer's state, write the new state and the pointer.
-    for (const [s, key, patient] of [[a, 'state-a', 'patient-A'], [b, 'state-b', 'patient-B']] as const) {
-      await s.unset((await s.get('SMART_KEY')) as string);
-      await s.set(key, { patient });
-      await s.set('SMART_KEY', key);
+    const storage = new SessionStateStorage(store);
+    // Two launches, one after the other, into one storage (fhirServiceUrl = an open server: no OAuth round trip).
+    const redirects: Record<string, string> = {};
+    for (const patientId of ['patient-A', 'patient-B']) {
+      const launch = createSmartApi({ url: new URL('/launch', location.href).href, storage, redirect: (to) => void (redirects[patientId] = to) });
+      await launch.authorize({ fhirServiceUrl: 'https://fhir.example.org/r4', patientId, redirectUri: '/app/' });
     }
-    // fhirclient's ready() on a reload: the pointer, then the state it names.
-    expect(await a.get((await a.get('SMART_KEY')) as string)).toEqual({ patient: 'patient-A' });
-    expect(await b.get((await b.get('SMART_KEY')) as string)).toEqual({ patient: 'patient-B' });
-    // The same window keeps its scope across the redirect and reloads.
-    expect(browsingContextScope(windowA)).toBe(windowA.name);
+    // Each window lands on its own redirect, and again on a reload (the state stays in its URL, not in the storage).
+    for (const patientId of ['patient-A', 'patient-B', 'patient-A']) {
+      const client = await createSmartApi({ url: redirects[patientId], storage }).ready();
+      expect(client.patient.id).toBe(patientId);
+      expect(new URL(location.href).searchParams.get('state')).toBe(new URL(redirects[patientId] ?? '').searchParams.get('state'));
+    }
+    // No shared "current launch" pointer is written that a later launch could take over.
+    expect(shared.has('SMART_KEY')).toBe(false);
   });
 });

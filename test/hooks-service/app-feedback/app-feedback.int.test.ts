@@ -31,7 +31,7 @@ const post = (body: Record<string, unknown>, token: string | null = TOKEN) => ap
 });
 const verdict = (over: Record<string, unknown> = {}) => ({
   findingId: 'ddi-warfarin-nsaid:MedicationRequest/a', ruleId: 'ddi-warfarin-nsaid', useful: false,
-  reason: 'already monitored', fhirServer: fhir.base, patientId: fixture.patientId, ...over,
+  reason: 'Already addressed', fhirServer: fhir.base, patientId: fixture.patientId, ...over,
 });
 
 describe('POST /api/app-feedback', () => {
@@ -45,7 +45,7 @@ describe('POST /api/app-feedback', () => {
     expect(res.statusCode).toBe(200);
     expect(saved.at(-1)).toMatchObject({
       serviceId: 'cairn-app', card: 'ddi-warfarin-nsaid:MedicationRequest/a', outcome: 'overridden',
-      ruleId: 'ddi-warfarin-nsaid', overrideReason: { display: 'already monitored' }, outcomeTimestamp: AT,
+      ruleId: 'ddi-warfarin-nsaid', overrideReason: { display: 'Already addressed' }, outcomeTimestamp: AT,
     });
   });
 
@@ -80,12 +80,18 @@ describe('POST /api/app-feedback', () => {
 
   it.each([
     ['findingId', { findingId: 'ddi-x:\u0000' }],
-    ['reason', { reason: 'already\u0000monitored' }],
   ])('answers 400 naming %s when it holds a NUL character, and stores nothing', async (field, change) => {
     const before = saved.length;
     const res = await post(verdict(change));
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toBe(`body/${field} contains a NUL character (U+0000), which cannot be stored`);
+    expect(saved.length).toBe(before);
+  });
+
+  it('refuses a reason that is not one of the app\'s choices (free text could carry PHI into analytics), storing nothing', async () => {
+    const before = saved.length;
+    const res = await post(verdict({ reason: 'patient Jane Roe says it is fine' }));
+    expect(res.statusCode).toBe(400);
     expect(saved.length).toBe(before);
   });
 

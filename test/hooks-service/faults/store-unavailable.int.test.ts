@@ -79,7 +79,7 @@ describe('store unavailable', () => {
   });
 
   it('refuses app feedback with 503, never claiming it stored', async () => {
-    const res = await post('/api/app-feedback', { findingId: 'f-1', ruleId: 'ddi-warfarin-nsaid', useful: false, reason: 'not relevant', fhirServer: fhir.base, patientId: fx.patientId },
+    const res = await post('/api/app-feedback', { findingId: 'f-1', ruleId: 'ddi-warfarin-nsaid', useful: false, reason: 'Not relevant to this patient', fhirServer: fhir.base, patientId: fx.patientId },
       { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ error: 'UNAVAILABLE', message: expect.stringMatching(/not stored/) });

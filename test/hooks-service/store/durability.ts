@@ -11,26 +11,34 @@ export interface DurabilityFigures {
 
 const SERVICE = 'cairn-order-sign';
 
-async function postForever(url: string, acked: string[], stop: { now: boolean }): Promise<void> {
+/** One write request: its path, its body, and the id a row in the store will carry once it is written. */
+export type MakeRequest = () => { path: string; body: unknown; id: string };
+
+/** Feedback for a fresh card; the row is found by card uuid. */
+export const feedbackRequest: MakeRequest = () => {
+  const card = randomUUID();
+  return { path: `/cds-services/${SERVICE}/feedback`, id: card, body: { feedback: [{ card, outcome: 'overridden', outcomeTimestamp: new Date().toISOString() }] } };
+};
+
+async function postForever(url: string, make: MakeRequest, acked: string[], stop: { now: boolean }): Promise<void> {
   while (!stop.now) {
-    const card = randomUUID();
-    const body = { feedback: [{ card, outcome: 'overridden', outcomeTimestamp: new Date().toISOString() }] };
-    const ok = await fetch(`${url}/cds-services/${SERVICE}/feedback`, {
+    const { path, body, id } = make();
+    const ok = await fetch(`${url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     }).then((r) => r.status === 200, () => false);
-    // Only a 200 is an acknowledgement: the EHR may forget feedback it got an answer for.
-    if (ok) acked.push(card);
+    // Only a 200 is an acknowledgement: the EHR may forget a call it got an answer for.
+    if (ok) acked.push(id);
   }
 }
 
-/** Sends feedback from `clients` concurrent clients for `writeMs`, then SIGKILLs the service mid-stream. */
-export async function loadThenKill(service: ServiceProcess, writeMs: number, clients = 8): Promise<{ acked: string[]; ms: number }> {
+/** Sends requests from `clients` concurrent clients for `writeMs`, then SIGKILLs the service mid-stream. */
+export async function loadThenKill(service: ServiceProcess, writeMs: number, clients = 8, make: MakeRequest = feedbackRequest): Promise<{ acked: string[]; ms: number }> {
   const acked: string[] = [];
   const stop = { now: false };
   const started = Date.now();
-  const writers = Array.from({ length: clients }, () => postForever(service.url, acked, stop));
+  const writers = Array.from({ length: clients }, () => postForever(service.url, make, acked, stop));
   await new Promise((resolve) => setTimeout(resolve, writeMs));
   await service.kill();
   stop.now = true;
@@ -44,3 +52,4 @@ export function figures(acked: string[], found: number, ms: number): DurabilityF
 }
 
 export const FOUND_SQL = 'SELECT count(*)::int AS found FROM feedback WHERE card_uuid = ANY($1::text[])';
+export const FOUND_AUDIT_SQL = 'SELECT count(*)::int AS found FROM audit_event WHERE hook_instance = ANY($1::text[])';

@@ -9,7 +9,7 @@
 import type { Severity } from '@reasoning/types';
 import { activeOrder, allergy, creatinine, draftOrder, egfr, lab, patient, problem, vital, weight, type Product } from './ehr';
 
-/** RxNorm SCD/SBD products with RxNorm's names (codes and their sources: knowledge/drugs/products.ts). */
+/** RxNorm SCD/SBD products with RxNorm's names (codes and their sources: knowledge/drugs/products.ts and generated/). */
 export const P = {
   warfarin5: { code: '855332', name: 'warfarin sodium 5 MG Oral Tablet' },
   apixaban5: { code: '1364445', name: 'apixaban 5 MG Oral Tablet' },
@@ -31,6 +31,11 @@ export const P = {
   methotrexate2_5: { code: '105585', name: 'methotrexate 2.5 MG Oral Tablet' },
   oxycodoneApap: { code: '1049221', name: 'acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet' },
   methadone10: { code: '864706', name: 'methadone hydrochloride 10 MG Oral Tablet' },
+  dabigatran150: { code: '1037045', name: 'dabigatran etexilate 150 MG Oral Capsule' },
+  pradaxa75: { code: '1037181', name: 'dabigatran etexilate 75 MG Oral Capsule [Pradaxa]' },
+  enoxaparin30: { code: '854228', name: '0.3 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' },
+  enoxaparin40: { code: '854235', name: '0.4 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' },
+  enoxaparin80: { code: '854241', name: '0.8 ML enoxaparin sodium 100 MG/ML Prefilled Syringe' },
 } as const satisfies Record<string, Product>;
 
 export interface Expected {
@@ -51,6 +56,8 @@ export interface FhirCase {
   /** The finding expected; `absent` lists rule ids that must not fire (a calibrated non-card). */
   expect?: Expected;
   absent?: readonly string[];
+  /** Orders carry no code: the finding's inputs must say the drug was identified from its name. */
+  namesOnly?: boolean;
 }
 
 const man70 = patient('1950-06-01', 'male');
@@ -61,6 +68,7 @@ const bid = (n: number, unit: 'tablet' | 'capsule', what: string) => ({ amount: 
 const daily = (n: number, unit: 'tablet' | 'capsule', what: string) => ({ amount: n, unit, perDay: 1, text: `${n} ${unit} ${what} by mouth once daily` });
 /** Creatinine 2.7 mg/dL and 70 kg in a 70-year-old man: Cockcroft–Gault CrCl = (140 − 70) × 70 / (72 × 2.7) ≈ 25 mL/min. */
 const crcl25 = [weight('wt', 70, '2021-03-20T08:00:00Z'), creatinine('scr', 2.7, '2021-03-28T07:30:00Z')];
+const enoxaparin = (mg: number, perDay: 1 | 2) => ({ amount: mg, unit: 'mg' as const, perDay, subcutaneous: true, text: `${mg} mg subcutaneously ${perDay === 1 ? 'once daily' : 'every 12 hours'}` });
 const potassium = (v: number) => lab('k', '2823-3', 'Potassium [Moles/volume] in Serum or Plasma', v, 'mmol/L', '2021-03-31T07:00:00Z');
 
 export const CASES: readonly FhirCase[] = [
@@ -125,6 +133,42 @@ export const CASES: readonly FhirCase[] = [
     family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
     drafts: [draftOrder('d-prega', P.pregabalin75, tid(1, 'capsule', '75 mg'))],
     expect: { ruleId: 'renal-pregabalin', severity: 'warning', summary: /pregabalin.*label maximum 150 mg\/day/ },
+  },
+  {
+    name: 'dabigatran 150 mg twice daily ordered at CrCl ≈ 25 mL/min: label dose in AF is 75 mg twice daily → warning',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: [AF, ...crcl25],
+    drafts: [draftOrder('d-dabi', P.dabigatran150, bid(1, 'capsule', '150 mg'))],
+    expect: { ruleId: 'renal-dabigatran', severity: 'warning', summary: /dabigatran.*75 mg twice daily/ },
+  },
+  {
+    name: 'Pradaxa 75 mg (branded SBD code) twice daily at CrCl ≈ 25 mL/min: already the label dose → no renal card',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: [AF, ...crcl25],
+    drafts: [draftOrder('d-dabi', P.pradaxa75, bid(1, 'capsule', '75 mg'))],
+    absent: ['renal-dabigatran'],
+  },
+  {
+    name: 'enoxaparin 40 mg once daily ordered at CrCl ≈ 25 mL/min: the label prophylaxis dose there is 30 mg → warning',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
+    drafts: [draftOrder('d-enox', P.enoxaparin40, enoxaparin(40, 1))],
+    expect: { ruleId: 'renal-enoxaparin', severity: 'warning', summary: /enoxaparin.*CrCl < 30/ },
+  },
+  {
+    name: 'enoxaparin 30 mg once daily at CrCl ≈ 25 mL/min: the label renal prophylaxis dose → no renal card',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
+    drafts: [draftOrder('d-enox', P.enoxaparin30, enoxaparin(30, 1))],
+    absent: ['renal-enoxaparin'],
+  },
+  {
+    name: 'enoxaparin 70 mg (1 mg/kg of 70 kg) once daily at CrCl ≈ 25 mL/min: the label renal treatment dose → no renal card',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
+    drafts: [draftOrder('d-enox', P.enoxaparin80, enoxaparin(70, 1))],
+    absent: ['renal-enoxaparin'],
+  },
+  {
+    name: 'enoxaparin 70 mg every 12 hours at CrCl ≈ 25 mL/min: twice daily is not a label regimen below 30 → warning',
+    family: 'renal-dosing', hook: 'order-sign', patient: man70, chart: crcl25,
+    drafts: [draftOrder('d-enox', P.enoxaparin80, enoxaparin(70, 2))],
+    expect: { ruleId: 'renal-enoxaparin', severity: 'warning', summary: /enoxaparin/ },
   },
   {
     name: 'metformin ordered with a lab-reported CKD-EPI 2021 eGFR of 25: contraindicated below 30 → warning',
@@ -239,3 +283,46 @@ export const CASES: readonly FhirCase[] = [
     expect: { ruleId: 'kidney-decline-egfr', severity: 'info', summary: /eGFR/ },
   },
 ];
+
+/** The order with its RxNorm coding removed: only `text` (RxNorm's name, as many EHRs send for free-text or local drugs). */
+function withoutCode(r: fhir4.Resource): fhir4.Resource {
+  if (r.resourceType !== 'MedicationRequest') return r;
+  const m = r as fhir4.MedicationRequest;
+  const stripped: fhir4.MedicationRequest = { ...m, medicationCodeableConcept: { text: m.medicationCodeableConcept?.text ?? '' } };
+  return stripped;
+}
+
+const hasOrders = (c: FhirCase): boolean => [...c.chart, ...(c.drafts ?? [])].some((r) => r.resourceType === 'MedicationRequest');
+
+/** The same case with every order sent by name only: the finding must be the same, and say it was identified from the name. */
+export function namesOnly(c: FhirCase): FhirCase {
+  return {
+    ...c, name: `${c.name} [names only]`, namesOnly: true,
+    chart: c.chart.map(withoutCode), drafts: (c.drafts ?? []).map((d) => withoutCode(d) as fhir4.MedicationRequest),
+  };
+}
+
+/** Orders as a prescriber typed them (brand, abbreviations): identified from the words, never from a guessed code. */
+const AS_WRITTEN: readonly FhirCase[] = [
+  {
+    name: '"phenelzine 15mg tab" on the chart, "SERTRALINE 50MG TAB" ordered (as typed, no code): MAOI + SSRI → critical',
+    family: 'drug-interactions', hook: 'order-sign', patient: woman71, namesOnly: true,
+    chart: [textOrder(activeOrder('mr-phenelzine', P.phenelzine15, tid(1, 'tablet', '15 mg')), 'phenelzine 15mg tab')],
+    drafts: [textOrder(draftOrder('d-sertraline', P.sertraline50, daily(1, 'tablet', '50 mg')), 'SERTRALINE 50MG TAB')],
+    expect: { ruleId: 'ddi-maoi-ssri-snri', severity: 'critical', summary: /phenelzine|MAOI/i },
+  },
+  {
+    name: '"Coumadin 5mg" on the chart, "Eliquis 5 mg BID" ordered: two anticoagulants → critical',
+    family: 'duplicate-therapy', hook: 'order-sign', patient: man70, namesOnly: true,
+    chart: [textOrder(activeOrder('mr-warfarin', P.warfarin5, daily(1, 'tablet', '5 mg')), 'Coumadin 5mg')],
+    drafts: [textOrder(draftOrder('d-apixaban', P.apixaban5, bid(1, 'tablet', '5 mg')), 'Eliquis 5 mg BID')],
+    expect: { ruleId: 'dup-anticoagulant', severity: 'critical', summary: /anticoagulant/i },
+  },
+];
+
+function textOrder(m: fhir4.MedicationRequest, text: string): fhir4.MedicationRequest {
+  return { ...m, medicationCodeableConcept: { text } };
+}
+
+/** Every case: coded, the same by RxNorm name only, and orders as written. */
+export const ALL_CASES: readonly FhirCase[] = [...CASES, ...CASES.filter(hasOrders).map(namesOnly), ...AS_WRITTEN];

@@ -25,14 +25,14 @@ export function patient(birthDate: string, gender: fhir4.Patient['gender']): fhi
 export interface Product { code: string; name: string }
 
 /** Dose: `units` tablets/capsules (or a mass in mg), `perDay` times a day. */
-export interface Sig { amount: number; unit: 'tablet' | 'capsule' | 'mg'; perDay: number; text: string; everyDays?: number }
+export interface Sig { amount: number; unit: 'tablet' | 'capsule' | 'mg'; perDay: number; text: string; everyDays?: number; subcutaneous?: boolean }
 
 function dosage(s: Sig): fhir4.Dosage {
   const code = s.unit === 'mg' ? 'mg' : s.unit === 'tablet' ? '{tbl}' : '{cap}';
   return {
     sequence: 1, text: s.text,
     timing: { repeat: s.everyDays ? { frequency: 1, period: s.everyDays, periodUnit: 'd' } : { frequency: s.perDay, period: 1, periodUnit: 'd' } },
-    route: { coding: [{ system: SNOMED, code: '26643006', display: 'Oral route' }] },
+    route: { coding: [s.subcutaneous ? { system: SNOMED, code: '34206005', display: 'Subcutaneous route' } : { system: SNOMED, code: '26643006', display: 'Oral route' }] },
     doseAndRate: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/dose-rate-type', code: 'ordered' }] }, doseQuantity: { value: s.amount, unit: s.unit, system: UCUM, code } }],
   };
 }

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupCommit } from '../../../hooks-service/store/group-commit.ts';
+import { migrate } from '../../../hooks-service/store/migrate.ts';
+import { createPgliteDriver } from '../../../hooks-service/store/pglite-driver.ts';
+import type { SqlDriver } from '../../../hooks-service/store/sql-driver.ts';
+import { createSqlStore } from '../../../hooks-service/store/sql-store.ts';
+import type { DurableStore } from '../../../hooks-service/store/types.ts';
+import { makeAudit } from './store-contract.ts';
+
+function controlledCommit() {
+  const batches: number[][] = [];
+  const release: (() => void)[] = [];
+  const commit = (items: number[]) => new Promise<number[]>((resolve, reject) => {
+    batches.push(items);
+    release.push(() => (items.includes(-1) ? reject(new Error('bad item')) : resolve(items.map((i) => i * 10))));
+  });
+  const finishAll = async () => {
+    while (release.length > 0) {
+      release.shift()?.();
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  return { commit, batches, finishAll };
+}
+
+describe('group commit', () => {
+  it('commits the writes of one event-loop turn as one batch and resolves each its own result', async () => {
+    const c = controlledCommit();
+    const writer = groupCommit(c.commit);
+    const results = Promise.all([1, 2, 3].map((i) => writer.add(i)));
+    await new Promise((r) => setImmediate(r));
+    await c.finishAll();
+    expect(await results).toEqual([10, 20, 30]);
+    expect(c.batches).toEqual([[1, 2, 3]]);
+  });
+
+  it('queues writes arriving during a commit into the next batch, capped at maxBatch', async () => {
+    const c = controlledCommit();
+    const writer = groupCommit(c.commit, { maxBatch: 2 });
+    const first = writer.add(1);
+    await new Promise((r) => setImmediate(r));
+    const later = Promise.all([2, 3, 4].map((i) => writer.add(i)));
+    await c.finishAll();
+    await first;
+    await later;
+    expect(c.batches).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('fails only the bad write of a failed batch: the others are retried alone and succeed', async () => {
+    const c = controlledCommit();
+    const writer = groupCommit(c.commit);
+    const settled = Promise.allSettled([1, -1, 3].map((i) => writer.add(i)));
+    await new Promise((r) => setImmediate(r));
+    await c.finishAll();
+    expect((await settled).map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('drains: resolves once every queued write settled', async () => {
+    const c = controlledCommit();
+    const writer = groupCommit(c.commit);
+    let committed = false;
+    void writer.add(1).then(() => (committed = true));
+    const drained = writer.drain().then(() => committed);
+    await new Promise((r) => setImmediate(r));
+    await c.finishAll();
+    expect(await drained).toBe(true);
+  });
+});
+
+describe('SQL store under concurrent calls', () => {
+  let driver: SqlDriver;
+  let store: DurableStore;
+  let transactions = 0;
+  beforeAll(async () => {
+    driver = await createPgliteDriver();
+    await migrate(driver);
+    const counted: SqlDriver = { ...driver, transaction: (fn) => { transactions += 1; return driver.transaction(fn); } };
+    store = createSqlStore(counted);
+  }, 60_000);
+  afterAll(() => store.close());
+
+  it('writes 50 concurrent audits and jtis in one transaction, every call settled after the commit', async () => {
+    transactions = 0;
+    const events = Array.from({ length: 50 }, () => makeAudit());
+    const keys = events.map(() => `iss|${randomUUID()}`);
+    const inOneHour = new Date(Date.now() + 3_600_000);
+    const [fresh] = await Promise.all([Promise.all(keys.map((k) => store.rememberJti(k, inOneHour))), ...events.map((e) => store.recordAudit(e))]);
+    expect(fresh.every(Boolean)).toBe(true);
+    expect(transactions).toBe(1);
+    const [row] = await driver.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_card WHERE card_uuid = ANY($1::text[])', [events.map((e) => e.cards[0]!.uuid)]);
+    expect(Number(row?.n)).toBe(50);
+    for (const e of events) expect(await store.ruleForCard(e.cards[0]!.uuid)).toBe('ddi-warfarin-nsaid');
+  });
+
+  it('refuses a replay from the process memory without writing, and the table refuses it for another replica', async () => {
+    const key = `iss|${randomUUID()}`;
+    const inOneHour = new Date(Date.now() + 3_600_000);
+    expect(await store.rememberJti(key, inOneHour)).toBe(true);
+    transactions = 0;
+    expect(await store.rememberJti(key, inOneHour)).toBe(false);
+    expect(transactions).toBe(0);
+    // A second store on the same database has its own (empty) memory, as another replica would.
+    const otherReplica = createSqlStore(driver);
+    expect(await otherReplica.rememberJti(key, inOneHour)).toBe(false);
+  });
+
+  it('keeps one call failing alone: an audit a text column refuses does not fail the calls batched with it', async () => {
+    const good = makeAudit();
+    const bad = makeAudit({ patientId: 'nul\u0000byte' });
+    const settled = await Promise.allSettled([store.recordAudit(good), store.recordAudit(bad)]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected']);
+    expect(await store.ruleForCard(good.cards[0]!.uuid)).toBe('ddi-warfarin-nsaid');
+  });
+});
