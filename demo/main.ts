@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const { service: config } = service.config;
   await registerDemo(service.app, {
     distDir: DIST, ehrIssuer: demo.ehrIssuer,
-    ...(demo.accessTokenSeconds !== undefined && { accessTokenSeconds: demo.accessTokenSeconds }),
+    accessTokenSeconds: demo.accessTokenSeconds,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
   });
   await service.listen();

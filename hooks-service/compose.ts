@@ -27,16 +27,14 @@ import { parseAppHostConfig, type AppHostConfig } from './web/app-host-config';
 import { registerAdminPage } from './web/admin-page';
 import { readAppPages, registerAppPages } from './web/app-pages';
 
-type Env = Readonly<Record<string, string | undefined>>;
+import { readEnv, type RawEnv } from './env';
 
 // `vite build` output, one level up from here: from hooks-service/ when run from source, and from dist-service/
 // when run built (the bundle keeps this module's depth).
 const APP_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** A configuration value that stops the start; the message names the variable. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError } from './env';
 
 /** What a composition chooses; everything else is derived from it. Tests replace the clock, fetch or engine. */
 export interface ServiceParts {
@@ -93,17 +91,15 @@ export interface ComposeOptions {
   store?: DurableStore;
 }
 
-function readConfig(env: Env) {
-  try {
-    return { service: parseServiceConfig(env), model: parseModelConfig(env), analytics: analyticsConfigFromEnv(env), store: storeConfigFromEnv(env),
-      appHost: parseAppHostConfig(env) };
-  } catch (e) {
-    throw new ConfigError(e instanceof Error ? e.message : String(e));
-  }
+/** Every part's settings; readEnv first, so one message names every bad variable before any cross-variable rule runs. */
+function readConfig(env: RawEnv) {
+  readEnv(env);
+  return { service: parseServiceConfig(env), model: parseModelConfig(env), analytics: analyticsConfigFromEnv(env), store: storeConfigFromEnv(env),
+    appHost: parseAppHostConfig(env) };
 }
 
 /** The whole service from the environment: the store opened, the routes registered, not yet listening. */
-export async function composeService(env: Env, options: ComposeOptions = {}): Promise<ComposedService> {
+export async function composeService(env: RawEnv, options: ComposeOptions = {}): Promise<ComposedService> {
   const config = readConfig(env);
   const logger = createLogger(config.service.logLevel);
   // Before the store opens: a missing build is the commonest first-run mistake, and it should fail at once.

@@ -1,11 +1,12 @@
 /**
- * The service's configuration, read once from the environment by main.ts (README, "Configuration") and checked
- * here so a bad value stops the process at start with a message naming the variable, never mid-request.
+ * The service's configuration, read once from the environment by the composition root: the variables and their
+ * defaults are in env.ts; here they become the service's settings, so a bad value stops the start, never a request.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { rules } from '@reasoning/registry';
-import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './net/rate-limit';
+import type { RateLimitConfig } from './net/rate-limit';
+import { ConfigError, readEnv, type EnvValues, type RawEnv } from './env';
 
 /** A trusted CDS Client: its JWKS URL and the `jku` values we may follow for it (spec §Trusting CDS Clients). */
 export interface TrustedIssuer {
@@ -46,13 +47,9 @@ export interface ServiceConfig {
   trustProxy: false | string;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError } from './env';
 
-const MIB = 1024 * 1024;
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 // CDS_TRUSTED_ISSUERS: {"<iss>": "<jwks url>"} or {"<iss>": {"jwks": "<url>", "jku": ["<url or prefix/>"]}}.
 const IssuerValue = Type.Union([
@@ -61,8 +58,6 @@ const IssuerValue = Type.Union([
 ]);
 const IssuersSchema = Type.Record(Type.String(), IssuerValue);
 type IssuersInput = Static<typeof IssuersSchema>;
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 function httpUrl(name: string, raw: string): string {
   let url: URL;
@@ -75,16 +70,10 @@ function httpUrl(name: string, raw: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
+const list = (raw: string | undefined): string[] => (raw ?? '').split(/[\s,]+/).filter(Boolean);
 
 function parseIssuers(raw: string | undefined): TrustedIssuer[] {
-  if (raw === undefined || raw.trim() === '') return [];
+  if (raw === undefined) return [];
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -99,86 +88,61 @@ function parseIssuers(raw: string | undefined): TrustedIssuer[] {
   });
 }
 
-function parseAlgorithms(raw: string | undefined): string[] {
-  if (raw === undefined || raw.trim() === '') return ['ES384', 'RS384'];
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+function parseAlgorithms(raw: string): string[] {
+  const algorithms = list(raw);
   // Spec §JWT Signing Algorithm: `none` and symmetric (HMAC) algorithms SHALL NOT be used.
-  const bad = list.filter((a) => !ASYMMETRIC.includes(a));
-  if (bad.length > 0 || list.length === 0) throw new ConfigError(`CDS_JWT_ALGORITHMS accepts only asymmetric algorithms (${ASYMMETRIC.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`);
-  return list;
+  const bad = algorithms.filter((a) => !ASYMMETRIC.includes(a));
+  if (bad.length > 0 || algorithms.length === 0) throw new ConfigError(`CDS_JWT_ALGORITHMS accepts only asymmetric algorithms (${ASYMMETRIC.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`);
+  return algorithms;
 }
 
-function parseAuth(raw: string | undefined): 'on' | 'off' {
-  const v = raw?.trim().toLowerCase();
-  if (v === undefined || v === '' || v === 'on') return 'on';
-  if (v === 'off') return 'off';
-  throw new ConfigError(`CDS_AUTH must be "on" or "off", got "${raw}"`);
-}
-
-/** `CAIRN_DISABLED_RULES`: comma-separated rule families; an unknown family fails start-up rather than silently doing nothing. */
+/** `CAIRN_DISABLED_RULES`: an unknown family fails start-up rather than silently doing nothing. */
 function parseDisabledRules(raw: string | undefined): string[] {
-  const ids = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  const names = list(raw);
   const known = rules.map((r) => r.family);
-  const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length > 0) throw new ConfigError(`CAIRN_DISABLED_RULES names unknown rules (${unknown.join(', ')}); known: ${known.join(', ')}`);
-  return ids;
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new ConfigError(`CAIRN_DISABLED_RULES names unknown rule families (${unknown.join(', ')}); known: ${known.join(', ')}`);
+  return names;
 }
 
-/** CAIRN_RATE_LIMIT (on|off) and CAIRN_RATE_LIMIT_{WINDOW_S,APP,ANALYTICS,AUTH_FAILURES,HOOKS}. */
-function parseRateLimits(env: Env): RateLimitConfig {
-  const onOff = env.CAIRN_RATE_LIMIT?.trim().toLowerCase() || 'on';
-  if (onOff !== 'on' && onOff !== 'off') throw new ConfigError(`CAIRN_RATE_LIMIT must be "on" or "off", got "${env.CAIRN_RATE_LIMIT}"`);
-  const d = DEFAULT_RATE_LIMITS;
+function rateLimits(e: EnvValues): RateLimitConfig {
   return {
-    enabled: onOff === 'on',
-    windowMs: integer(env, 'CAIRN_RATE_LIMIT_WINDOW_S', d.windowMs / 1000, 1, 86_400) * 1000,
-    appPerToken: integer(env, 'CAIRN_RATE_LIMIT_APP', d.appPerToken, 1, 1_000_000),
-    analyticsPerIp: integer(env, 'CAIRN_RATE_LIMIT_ANALYTICS', d.analyticsPerIp, 1, 1_000_000),
-    authFailuresPerIp: integer(env, 'CAIRN_RATE_LIMIT_AUTH_FAILURES', d.authFailuresPerIp, 1, 1_000_000),
-    hooksPerIssuer: integer(env, 'CAIRN_RATE_LIMIT_HOOKS', d.hooksPerIssuer, 0, 1_000_000),
+    enabled: e.CAIRN_RATE_LIMIT === 'on',
+    windowMs: e.CAIRN_RATE_LIMIT_WINDOW_S * 1000,
+    appPerToken: e.CAIRN_RATE_LIMIT_APP,
+    analyticsPerIp: e.CAIRN_RATE_LIMIT_ANALYTICS,
+    authFailuresPerIp: e.CAIRN_RATE_LIMIT_AUTH_FAILURES,
+    hooksPerIssuer: e.CAIRN_RATE_LIMIT_HOOKS,
   };
 }
 
-// Never `true`: trusting every hop lets any client claim any address in X-Forwarded-For and dodge the limits.
-function parseTrustProxy(raw: string | undefined): false | string {
-  const v = raw?.trim() ?? '';
-  if (v === '') return false;
-  if (/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v)) return v;
-  throw new ConfigError(`CAIRN_TRUST_PROXY must be proxy addresses or CIDRs, comma-separated (e.g. 10.0.0.0/8); got "${raw}"`);
-}
-
-/** Parses and checks the environment; throws ConfigError naming the variable at fault. */
-export function parseServiceConfig(env: Env): ServiceConfig {
-  const auth = parseAuth(env.CDS_AUTH);
-  const issuers = parseIssuers(env.CDS_TRUSTED_ISSUERS);
-  if (auth === 'on' && issuers.length === 0) {
+/** Parses and checks the environment (env.ts holds the variables); throws ConfigError naming the variable at fault. */
+export function parseServiceConfig(env: RawEnv): ServiceConfig {
+  const e = readEnv(env);
+  const issuers = parseIssuers(e.CDS_TRUSTED_ISSUERS);
+  if (e.CDS_AUTH === 'on' && issuers.length === 0) {
     throw new ConfigError('CDS_TRUSTED_ISSUERS is empty: no CDS Client could call. Set it, or CDS_AUTH=off for local development only');
   }
-  const publicUrl = env.CAIRN_PUBLIC_URL?.trim() ? httpUrl('CAIRN_PUBLIC_URL', env.CAIRN_PUBLIC_URL.trim()) : undefined;
-  const logLevel = env.LOG_LEVEL?.trim() || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  const allowlist = (env.CAIRN_FHIR_ALLOWLIST ?? '').split(/[\s,]+/).filter(Boolean).map((u) => httpUrl('CAIRN_FHIR_ALLOWLIST', u));
+  const publicUrl = e.CAIRN_PUBLIC_URL !== undefined ? httpUrl('CAIRN_PUBLIC_URL', e.CAIRN_PUBLIC_URL) : undefined;
   return {
-    host: env.HOST?.trim() || '127.0.0.1',
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: e.HOST,
+    port: e.PORT,
     ...(publicUrl !== undefined && { publicUrl }),
-    auth,
+    auth: e.CDS_AUTH,
     issuers,
-    algorithms: parseAlgorithms(env.CDS_JWT_ALGORITHMS),
-    maxTokenLifetimeSec: integer(env, 'CDS_JWT_MAX_LIFETIME', 3600, 60, 86_400),
-    clockSkewSec: integer(env, 'CDS_JWT_CLOCK_SKEW', 60, 0, 600),
-    bodyLimit: integer(env, 'CDS_BODY_LIMIT', 5 * MIB, 1024, 512 * MIB),
-    fhirAllowlist: allowlist,
-    fhirTimeoutMs: integer(env, 'CAIRN_FHIR_TIMEOUT_MS', 4000, 100, 60_000),
-    // Da Vinci CRD's published rule, 5 s for 90 % of calls, is the loosest latency bar an EHR sets for a hook.
-    fhirBudgetMs: integer(env, 'CAIRN_FHIR_BUDGET_MS', 5000, 100, 60_000),
-    fhirMaxPages: integer(env, 'CAIRN_FHIR_MAX_PAGES', 20, 1, 1000),
-    logLevel,
-    // Under Kubernetes' default 30 s termination grace period, with room for the pre-stop hook and store flush.
-    shutdownTimeoutMs: integer(env, 'CAIRN_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
-    disabledRules: parseDisabledRules(env.CAIRN_DISABLED_RULES),
-    rateLimit: parseRateLimits(env),
-    trustProxy: parseTrustProxy(env.CAIRN_TRUST_PROXY),
+    algorithms: parseAlgorithms(e.CDS_JWT_ALGORITHMS),
+    maxTokenLifetimeSec: e.CDS_JWT_MAX_LIFETIME,
+    clockSkewSec: e.CDS_JWT_CLOCK_SKEW,
+    bodyLimit: e.CDS_BODY_LIMIT,
+    fhirAllowlist: list(e.CAIRN_FHIR_ALLOWLIST).map((u) => httpUrl('CAIRN_FHIR_ALLOWLIST', u)),
+    fhirTimeoutMs: e.CAIRN_FHIR_TIMEOUT_MS,
+    fhirBudgetMs: e.CAIRN_FHIR_BUDGET_MS,
+    fhirMaxPages: e.CAIRN_FHIR_MAX_PAGES,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.CAIRN_SHUTDOWN_TIMEOUT_MS,
+    disabledRules: parseDisabledRules(e.CAIRN_DISABLED_RULES),
+    rateLimit: rateLimits(e),
+    trustProxy: e.CAIRN_TRUST_PROXY ?? false,
   };
 }
 

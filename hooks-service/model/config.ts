@@ -1,7 +1,8 @@
 /**
- * Model configuration, read once by the composition root (hooks-service/main.ts) and schema-checked here so a
- * hosted model with a missing endpoint, credential or name fails at start, not on the first hook call.
+ * Model configuration, read once by the composition root from the CAIRN_MODEL* variables (env.ts) and checked
+ * here so a hosted model with a missing endpoint, credential or name fails at start, not on the first hook call.
  */
+import { ConfigError, readEnv, type EnvValues, type RawEnv } from '../env';
 
 export type ModelKind = 'embedded' | 'openai' | 'azure';
 
@@ -45,75 +46,44 @@ export interface ModelConfig {
   cacheSize: number;
 }
 
-/** Azure OpenAI GA data-plane version with structured outputs (json_schema), for the deployments route. */
-export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
-
 /** The token scope of Azure OpenAI and Foundry model inference (Cognitive Services OpenAI User role). */
 export const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
-
-const OUTPUT_SETTINGS: readonly OutputSetting[] = ['auto', 'json_schema', 'json_object', 'text'];
-
-export class ModelConfigError extends Error {
-  override readonly name = 'ModelConfigError';
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function positiveInt(env: Env, key: string, fallback: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new ModelConfigError(`${key} must be a positive integer (got "${raw}")`);
-  return n;
-}
 
 /** `…/openai/v1` (with or without a trailing slash) names the v1 API; a bare resource endpoint the deployments route. */
 export function azureRouteOf(url: string): AzureRoute {
   return /\/openai\/v1\/?$/.test(new URL(url).pathname) ? 'v1' : 'deployments';
 }
 
-function parseAuth(env: Env, kind: ModelKind): ModelAuth {
-  const raw = env['CAIRN_MODEL_AUTH'] || (env['CAIRN_MODEL_KEY'] || kind !== 'azure' ? 'key' : 'entra');
-  if (raw !== 'key' && raw !== 'entra') throw new ModelConfigError(`CAIRN_MODEL_AUTH must be key or entra (got "${raw}")`);
-  if (raw === 'entra' && kind !== 'azure') throw new ModelConfigError('CAIRN_MODEL_AUTH=entra needs CAIRN_MODEL=azure');
-  if (raw === 'key' && !env['CAIRN_MODEL_KEY']) throw new ModelConfigError(`CAIRN_MODEL_KEY is required when CAIRN_MODEL=${kind} with key auth`);
-  return raw;
+function modelAuth(e: EnvValues, kind: ModelKind): ModelAuth {
+  const auth = e.CAIRN_MODEL_AUTH ?? (e.CAIRN_MODEL_KEY !== undefined || kind !== 'azure' ? 'key' : 'entra');
+  if (auth === 'entra' && kind !== 'azure') throw new ConfigError('CAIRN_MODEL_AUTH=entra needs CAIRN_MODEL=azure');
+  if (auth === 'key' && e.CAIRN_MODEL_KEY === undefined) throw new ConfigError(`CAIRN_MODEL_KEY is required when CAIRN_MODEL=${kind} with key auth`);
+  return auth;
 }
 
-function parseOutput(env: Env): OutputSetting {
-  const raw = env['CAIRN_MODEL_OUTPUT'] || 'auto';
-  if (!OUTPUT_SETTINGS.includes(raw as OutputSetting)) {
-    throw new ModelConfigError(`CAIRN_MODEL_OUTPUT must be one of ${OUTPUT_SETTINGS.join(', ')} (got "${raw}")`);
-  }
-  return raw as OutputSetting;
-}
-
-/** Parses CAIRN_MODEL* variables; throws `ModelConfigError` naming the variable at fault (never its value for keys). */
-export function parseModelConfig(env: Env): ModelConfig {
-  const kind = (env['CAIRN_MODEL'] ?? 'embedded') || 'embedded';
-  if (kind !== 'embedded' && kind !== 'openai' && kind !== 'azure') {
-    throw new ModelConfigError(`CAIRN_MODEL must be embedded, openai or azure (got "${kind}")`);
-  }
+/** The CAIRN_MODEL* variables (env.ts) as a model config; throws ConfigError naming the variable (never a key's value). */
+export function parseModelConfig(env: RawEnv): ModelConfig {
+  const e = readEnv(env);
+  const kind = e.CAIRN_MODEL;
   const config: ModelConfig = {
     kind,
-    apiVersion: env['CAIRN_MODEL_API_VERSION'] || DEFAULT_AZURE_API_VERSION,
+    apiVersion: e.CAIRN_MODEL_API_VERSION,
     auth: 'key',
-    output: parseOutput(env),
-    budgetMs: positiveInt(env, 'CAIRN_MODEL_BUDGET_MS', 1500),
-    timeoutMs: positiveInt(env, 'CAIRN_MODEL_TIMEOUT_MS', 20_000),
-    cacheTtlMs: positiveInt(env, 'CAIRN_MODEL_CACHE_TTL_MS', 300_000),
-    cacheSize: positiveInt(env, 'CAIRN_MODEL_CACHE_SIZE', 500),
+    output: e.CAIRN_MODEL_OUTPUT,
+    budgetMs: e.CAIRN_MODEL_BUDGET_MS,
+    timeoutMs: e.CAIRN_MODEL_TIMEOUT_MS,
+    cacheTtlMs: e.CAIRN_MODEL_CACHE_TTL_MS,
+    cacheSize: e.CAIRN_MODEL_CACHE_SIZE,
   };
   if (kind === 'embedded') return config;
-  for (const key of ['CAIRN_MODEL_URL', 'CAIRN_MODEL_NAME'] as const) {
-    if (!env[key]) throw new ModelConfigError(`${key} is required when CAIRN_MODEL=${kind}`);
-  }
-  const url = env['CAIRN_MODEL_URL'] ?? '';
-  if (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)) throw new ModelConfigError('CAIRN_MODEL_URL must be an http(s) URL');
-  const auth = parseAuth(env, kind);
+  const { CAIRN_MODEL_URL: url, CAIRN_MODEL_NAME: name } = e;
+  if (url === undefined) throw new ConfigError(`CAIRN_MODEL_URL is required when CAIRN_MODEL=${kind}`);
+  if (name === undefined) throw new ConfigError(`CAIRN_MODEL_NAME is required when CAIRN_MODEL=${kind}`);
+  if (!URL.canParse(url)) throw new ConfigError('CAIRN_MODEL_URL must be an http(s) URL');
+  const auth = modelAuth(e, kind);
   return {
-    ...config, url, name: env['CAIRN_MODEL_NAME'], auth,
-    ...(auth === 'key' ? { key: env['CAIRN_MODEL_KEY'] } : {}),
+    ...config, url, name, auth,
+    ...(auth === 'key' ? { key: e.CAIRN_MODEL_KEY } : {}),
     ...(kind === 'azure' ? { azureRoute: azureRouteOf(url) } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { createHostedModel } from './hosted-model';
 import { NarrativeCache } from './narrative-cache';
 import { createNarrativeService, type ModelCallEvent, type NarrativeService } from './narrative-service';
 
-export { parseModelConfig, ModelConfigError, type ModelConfig } from './config';
+export { parseModelConfig, type ModelConfig } from './config';
 export type { ModelCallEvent, NarrativeService } from './narrative-service';
 export { describeProfile } from './profile';
 export { narrativePlugin, type NarrativePluginOptions } from './narrative-route';

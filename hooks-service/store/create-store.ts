@@ -3,6 +3,7 @@
  * otherwise embedded PGlite in CAIRN_DATA_DIR (default ./data). Migrations run before the store is returned.
  */
 import { mkdirSync } from 'node:fs';
+import { readEnv, type RawEnv } from '../env.ts';
 import { join, resolve } from 'node:path';
 import { migrate } from './migrate.ts';
 import { createPgDriver } from './pg-driver.ts';
@@ -26,14 +27,10 @@ export interface StoreOptions {
   readyTimeoutMs?: number;
 }
 
-/** Reads the storage part of the environment: DATABASE_URL, else CAIRN_DATA_DIR (default ./data). */
-export function storeConfigFromEnv(env: Readonly<Record<string, string | undefined>>): StoreConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must be a postgres:// URL');
-    return { kind: 'postgres', databaseUrl: url };
-  }
-  return { kind: 'pglite', dataDir: env.CAIRN_DATA_DIR?.trim() || './data' };
+/** Reads the storage part of the environment (env.ts): DATABASE_URL, else CAIRN_DATA_DIR. */
+export function storeConfigFromEnv(env: RawEnv): StoreConfig {
+  const e = readEnv(env);
+  return e.DATABASE_URL !== undefined ? { kind: 'postgres', databaseUrl: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.CAIRN_DATA_DIR };
 }
 
 async function openDriver(config: StoreConfig): Promise<SqlDriver> {

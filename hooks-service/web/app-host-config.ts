@@ -1,11 +1,10 @@
 /**
  * What the service tells the SMART app it serves (client id, scopes, the service URL for the narrative), who may
- * frame it, and which other origins serving the app may call its APIs, read once from the environment; a bad value stops the process at start naming the variable.
+ * frame it, and which other origins serving the app may call its APIs, read once from the CAIRN_APP_* and
+ * CAIRN_FRAME_ANCESTORS variables (env.ts); a bad value stops the start.
  */
 import type { AppConfig } from '../../src/app-config/app-config';
-import { ConfigError } from '../config';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import { ConfigError, readEnv, type RawEnv } from '../env';
 
 export interface AppHostConfig {
   app: AppConfig;
@@ -48,16 +47,9 @@ function parseScopes(raw: string | undefined): string | undefined {
   return tokens.join(' ');
 }
 
-function parseClientId(raw: string | undefined): string {
-  const id = raw?.trim() ?? '';
-  if (id === '') return 'cairn';
-  if (!SCOPE_TOKEN.test(id)) throw new ConfigError('CAIRN_APP_CLIENT_ID must be printable ASCII without spaces or quotes');
-  return id;
-}
-
-function parseServiceUrl(raw: string | undefined): string | undefined {
-  const value = raw?.trim();
-  if (!value) return undefined;
+/** The schema has checked it starts with http(s)://; this normalises it and refuses what a URL parser cannot read. */
+function parseServiceUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(value);
@@ -68,12 +60,13 @@ function parseServiceUrl(raw: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
-export function parseAppHostConfig(env: Env): AppHostConfig {
-  const scopes = parseScopes(env.CAIRN_APP_SCOPES);
-  const serviceUrl = parseServiceUrl(env.CAIRN_APP_SERVICE_URL);
+export function parseAppHostConfig(env: RawEnv): AppHostConfig {
+  const e = readEnv(env);
+  const scopes = parseScopes(e.CAIRN_APP_SCOPES);
+  const serviceUrl = parseServiceUrl(e.CAIRN_APP_SERVICE_URL);
   return {
-    app: { clientId: parseClientId(env.CAIRN_APP_CLIENT_ID), ...(scopes && { scopes }), ...(serviceUrl && { serviceUrl }) },
-    frameAncestors: parseFrameAncestors(env.CAIRN_FRAME_ANCESTORS),
-    appOrigins: parseAppOrigins(env.CAIRN_APP_ORIGINS),
+    app: { clientId: e.CAIRN_APP_CLIENT_ID, ...(scopes && { scopes }), ...(serviceUrl && { serviceUrl }) },
+    frameAncestors: parseFrameAncestors(e.CAIRN_FRAME_ANCESTORS),
+    appOrigins: parseAppOrigins(e.CAIRN_APP_ORIGINS),
   };
 }

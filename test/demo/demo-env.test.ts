@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoEnvironment } from '../../demo/demo-env';
+import { ConfigError } from '../../hooks-service/env';
 
 describe('demo environment defaults', () => {
   it('trusts the demo EHR issuer and allow-lists the demo FHIR base under both loopback names', () => {
@@ -11,7 +12,16 @@ describe('demo environment defaults', () => {
 
   it('takes a shorter demo token lifetime for trying session expiry', () => {
     expect(demoEnvironment({ CAIRN_DEMO_TOKEN_SECONDS: '60' }).accessTokenSeconds).toBe(60);
-    expect(demoEnvironment({ CAIRN_DEMO_TOKEN_SECONDS: 'soon' }).accessTokenSeconds).toBeUndefined();
+    expect(demoEnvironment({}).accessTokenSeconds).toBe(600);
+  });
+
+  it.each([
+    [{ CAIRN_DEMO_TOKEN_SECONDS: 'soon' }, /CAIRN_DEMO_TOKEN_SECONDS must be an integer from 1 to 86400, got "soon"/],
+    [{ PORT: 'eighty' }, /PORT must be an integer/],
+    [{ CAIRN_PUBLIC_URL: 'demo.example' }, /CAIRN_PUBLIC_URL must be an http\(s\) URL/],
+  ])('stops on a bad value instead of dropping it: %j', (env, message) => {
+    expect(() => demoEnvironment(env)).toThrow(ConfigError);
+    expect(() => demoEnvironment(env)).toThrow(message);
   });
 
   it('follows CAIRN_PUBLIC_URL and leaves explicit settings alone', () => {

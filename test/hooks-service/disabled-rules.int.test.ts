@@ -14,9 +14,9 @@ describe('CAIRN_DISABLED_RULES', () => {
     expect(config.disabledRules).toEqual(['drug-interactions', 'duplicate-therapy']);
   });
 
-  it('refuses to start with a rule id it does not know, naming the known ones', () => {
+  it('refuses to start with a rule family it does not know, naming the known ones', () => {
     expect(() => parseServiceConfig({ CDS_TRUSTED_ISSUERS: SANDBOX, CAIRN_DISABLED_RULES: 'ddi' }))
-      .toThrow(/CAIRN_DISABLED_RULES names unknown rules \(ddi\); known: .*drug-interactions/);
+      .toThrow(/CAIRN_DISABLED_RULES names unknown rule families \(ddi\); known: .*drug-interactions/);
   });
 
   it('switches nothing off by default', () => {

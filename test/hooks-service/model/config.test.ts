@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ModelConfigError, parseModelConfig } from '../../../hooks-service/model/config';
+import { ConfigError } from '../../../hooks-service/env';
+import { parseModelConfig } from '../../../hooks-service/model/config';
 
 describe('model config', () => {
   it('defaults to the embedded model with a 1500 ms hook budget', () => {
@@ -18,9 +19,9 @@ describe('model config', () => {
     [{ CAIRN_MODEL: 'gpt' }, /CAIRN_MODEL must be/],
     [{ CAIRN_MODEL: 'openai', CAIRN_MODEL_KEY: 'k', CAIRN_MODEL_NAME: 'm' }, /CAIRN_MODEL_URL is required/],
     [{ CAIRN_MODEL: 'openai', CAIRN_MODEL_URL: 'ftp://x', CAIRN_MODEL_KEY: 'k', CAIRN_MODEL_NAME: 'm' }, /http\(s\) URL/],
-    [{ CAIRN_MODEL_BUDGET_MS: '-5' }, /CAIRN_MODEL_BUDGET_MS must be a positive integer/],
+    [{ CAIRN_MODEL_BUDGET_MS: '-5' }, /CAIRN_MODEL_BUDGET_MS must be an integer ≥ 1/],
   ])('fails fast on %j', (env, message) => {
-    expect(() => parseModelConfig(env)).toThrow(ModelConfigError);
+    expect(() => parseModelConfig(env)).toThrow(ConfigError);
     expect(() => parseModelConfig(env)).toThrow(message);
   });
 

@@ -58,7 +58,7 @@ describe('configuration', () => {
   });
 
   it.each([
-    [{ CAIRN_MODEL_AUTH: 'password' }, /CAIRN_MODEL_AUTH must be key or entra/],
+    [{ CAIRN_MODEL_AUTH: 'password' }, /CAIRN_MODEL_AUTH must be one of key, entra/],
     [{ CAIRN_MODEL_AUTH: 'key' }, /CAIRN_MODEL_KEY is required/],
     [{ CAIRN_MODEL_OUTPUT: 'xml' }, /CAIRN_MODEL_OUTPUT must be one of auto, json_schema, json_object, text/],
   ])('fails fast on %j', (extra, message) => {
