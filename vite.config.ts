@@ -20,9 +20,10 @@ const browserShims = {
   debug: here('./src/app/shims/debug.cjs'),
 };
 
-// The app's two pages. Vite names HTML outputs by their source path; the demo serves `dist/app/index.html` at
-// `/app/` (the SMART redirect URI), so the app page is renamed from `src/app/` to `app/`.
-const pages = { launch: here('./launch/index.html'), app: here('./src/app/index.html') };
+// The app's two pages and the administrators' analytics page. Vite names HTML outputs by their source path; the
+// service serves `dist/app/index.html` at `/app/` (the SMART redirect URI), so the app page is renamed from
+// `src/app/` to `app/`.
+const pages = { launch: here('./launch/index.html'), app: here('./src/app/index.html'), admin: here('./admin/index.html') };
 
 function appPagePaths(): Plugin {
   return {

@@ -16,10 +16,10 @@ async function main(): Promise<void> {
   await buildEhrWeb();
   const service = await composeService(demo.env);
   service.closeOnSignals((code) => process.exit(code));
-  const { service: config, analytics } = service.config;
+  const { service: config } = service.config;
   await registerDemo(service.app, {
     distDir: DIST, ehrIssuer: demo.ehrIssuer,
-    accessTokenSeconds: demo.accessTokenSeconds, adminPage: analytics.adminToken !== undefined,
+    accessTokenSeconds: demo.accessTokenSeconds,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
   });
   await service.listen();

@@ -1,9 +1,9 @@
 /**
  * Adds the demo's own parts to a Fastify instance that already serves the CDS Hooks service: the FHIR server,
- * the SMART auth server, the demo EHR (its API, JWKS and page), the built SMART app, and the admin page.
+ * the SMART auth server and the demo EHR (its API, JWKS and page). The SMART app and the admin page are the
+ * service's own (hooks-service/web/).
  */
 import type { FastifyInstance } from 'fastify';
-import { adminPage } from './admin/admin-page';
 import { generateSigningKey, type SigningKey } from './auth/keys';
 import { demoEhrPlugin } from './ehr/plugin';
 import { registerDemoPages } from './pages';
@@ -17,7 +17,6 @@ export interface DemoOptions {
   /** The demo clock; the synthetic data are moved so their newest day is the day before it. */
   now?: () => Date;
   accessTokenSeconds?: number;
-  adminPage?: boolean;
   /** Signing key of the demo EHR (ES384); generated when absent. */
   ehrKey?: SigningKey;
   /** The demo EHR's JWT issuer, as trusted by the service (CDS_TRUSTED_ISSUERS). */
@@ -41,6 +40,5 @@ export async function registerDemo(app: FastifyInstance, options: DemoOptions): 
   await app.register(demoEhrPlugin, { prefix: '/demo-ehr', repository: stack.repository, tokens: stack.tokens, ehrKey, now, ...publicUrl,
     ...(options.ehrIssuer !== undefined && { issuer: options.ehrIssuer }) });
   await registerDemoPages(app, options.distDir);
-  await app.register(adminPage, { enabled: options.adminPage ?? false });
   return { stack, ehrKey };
 }

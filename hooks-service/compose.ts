@@ -22,8 +22,9 @@ import type { ServiceApis } from './service-apis';
 import { closeOnSignals } from './shutdown';
 import { createStore, storeConfigFromEnv } from './store/create-store';
 import { guardStore } from './store/guard';
-import type { Store } from './store/types';
+import type { DurableStore, Store } from './store/types';
 import { parseAppHostConfig, type AppHostConfig } from './web/app-host-config';
+import { registerAdminPage } from './web/admin-page';
 import { readAppPages, registerAppPages } from './web/app-pages';
 
 import { readEnv, type RawEnv } from './env';
@@ -86,6 +87,8 @@ export interface ComposedService {
 export interface ComposeOptions {
   /** Where `vite build` wrote the SMART app (default: `dist/` of this checkout). */
   appDir?: string;
+  /** A store already open, instead of the one the environment names (tests of the routes, not of storage). */
+  store?: DurableStore;
 }
 
 /** Every part's settings; readEnv first, so one message names every bad variable before any cross-variable rule runs. */
@@ -101,7 +104,7 @@ export async function composeService(env: RawEnv, options: ComposeOptions = {}):
   const logger = createLogger(config.service.logLevel);
   // Before the store opens: a missing build is the commonest first-run mistake, and it should fail at once.
   const pages = readAppPages(options.appDir ?? APP_DIST, config.appHost);
-  const store = await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') });
+  const store = options.store ?? await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') });
   const narrative = createNarrativeServiceFromConfig(config.model, {
     onOutputLearned: (mode) => logger.warn({ outputMode: mode }, 'model refused the requested output format; using the weaker mode from now on'),
     onSettled: (event) => logger.info({ model: event.model, source: event.source, latencyMs: event.latencyMs, dropped: event.dropped }, 'model call settled'),
@@ -109,9 +112,10 @@ export async function composeService(env: RawEnv, options: ComposeOptions = {}):
   logger.info({ model: describeProfile(narrative) }, 'model adapter');
   const app = buildServer(composeDependencies({
     config: config.service, store, logger, model: narrative, modelStatus: () => describeProfile(narrative),
-    apis: { narrative, store, analytics: config.analytics },
+    apis: { narrative, store, analytics: config.analytics, appOrigins: config.appHost.appOrigins },
   }));
   await registerAppPages(app, pages);
+  if (config.analytics.adminToken !== undefined) registerAdminPage(app, pages.admin);
   const parts = { closeServer: () => app.close(), closeStore: () => store.close() };
   return {
     app,

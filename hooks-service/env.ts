@@ -90,6 +90,7 @@ export const ENV = {
   CAIRN_DATA_DIR: { group: 'store', schema: text('a directory'), default: './data', meaning: 'PGlite data directory (and the demo\'s keys)' },
 
   CAIRN_ADMIN_TOKEN: { group: 'analytics', schema: Type.String({ minLength: 16, expected: 'at least 16 characters' }), unset: '/api/analytics and /admin/ answer 404', meaning: 'bearer token for /api/analytics and the admin page', secret: true },
+  CAIRN_ADMIN_TOKEN_PREVIOUS: { group: 'analytics', schema: Type.String({ minLength: 16, expected: 'at least 16 characters' }), unset: 'only CAIRN_ADMIN_TOKEN is accepted', meaning: 'the old admin token, still accepted during a rotation (each use logged); needs CAIRN_ADMIN_TOKEN', secret: true },
   // Drug-safety alerts are overridden in 49–96 % of cases (van der Sijs et al., JAMIA 2006;13(2):138-47) and DDI
   // alerts about 90 % (Phansalkar et al., JAMIA 2013): above 0.9 a rule is mostly noise to the clinicians who see it.
   CAIRN_OVERRIDE_ALERT_RATE: { group: 'analytics', schema: Type.Number({ exclusiveMinimum: 0, maximum: 1 }), default: '0.9', meaning: 'flag a rule whose override rate exceeds this (0–1)' },
@@ -99,6 +100,7 @@ export const ENV = {
   CAIRN_APP_SCOPES: { group: 'app', schema: text('space-separated scopes'), unset: 'derived from what the app reads', meaning: 'SMART scopes the app asks for' },
   CAIRN_APP_SERVICE_URL: { group: 'app', schema: httpUrl(), unset: 'the page\'s own origin', meaning: 'where the app calls /api/narrative and /api/app-feedback' },
   CAIRN_FRAME_ANCESTORS: { group: 'app', schema: text('origins like https://ehr.example.org'), unset: 'the service\'s own origin', meaning: 'EHR origins allowed to frame the app (CSP frame-ancestors)' },
+  CAIRN_APP_ORIGINS: { group: 'app', schema: text('exact origins like https://cairn-app.example.org'), unset: 'none: the app is served by this service', meaning: 'origins serving the app elsewhere that may call /api/narrative and /api/app-feedback (CORS)' },
 
   CAIRN_DEMO_TOKEN_SECONDS: { group: 'demo', schema: int(1, 86_400), default: '600', meaning: 'access-token lifetime of the demo auth server (npm start only)' },
 } as const satisfies Record<string, EnvVariable>;

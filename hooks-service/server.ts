@@ -15,6 +15,7 @@ import type { FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
 import { registerServiceApis, type ServiceApis } from './service-apis';
+import { endKeepAliveOnClose } from './shutdown';
 import type { Store } from './store/types';
 import { registerSecurityHeaders } from './web/security-headers';
 
@@ -70,6 +71,7 @@ export function buildServer(deps: ServiceDeps): FastifyInstance {
     http: { maxHeaderSize: 64 * 1024 },
     trustProxy: deps.config.trustProxy,
   }) as unknown as FastifyInstance;
+  endKeepAliveOnClose(app);
   registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
   installJsonBodyParser(app);

@@ -6,19 +6,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { AnalyticsConfig } from './analytics/config';
 import { analyticsRoutes } from './analytics/plugin';
-import { appFeedbackPlugin, createCanReadPatient } from './app-feedback/plugin';
+import { APP_FEEDBACK_ROUTE, appFeedbackPlugin, createCanReadPatient } from './app-feedback/plugin';
 import { narrativePlugin } from './model/index';
+import { NARRATIVE_ROUTES } from './model/narrative-route';
 import type { NarrativeService } from './model/narrative-service';
 import { limitAnalyticsRoutes, limitAppRoutes } from './net/rate-limit';
 import { createFetchChart } from './prefetch/fetch-chart';
 import type { ServiceDeps } from './server';
 import type { DurableStore } from './store/types';
+import { installAppApiCors } from './web/app-api-cors';
 
 /** What only the APIs need beyond the hooks' dependencies. */
 export interface ServiceApis {
   narrative: NarrativeService;
   store: DurableStore;
   analytics: AnalyticsConfig;
+  /** CAIRN_APP_ORIGINS: origins serving the SMART app apart from this service, allowed by CORS on the app's APIs. */
+  appOrigins?: readonly string[];
 }
 
 export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, apis: ServiceApis): void {
@@ -26,6 +30,7 @@ export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, api
   const limits = deps.config.rateLimit;
   // Each group in its own scope, so its rate limit (net/rate-limit.ts) applies to its routes only.
   void app.register(async (scope) => {
+    installAppApiCors(scope, [...NARRATIVE_ROUTES, APP_FEEDBACK_ROUTE], apis.appOrigins ?? []);
     await limitAppRoutes(scope, limits);
     await scope.register(narrativePlugin, {
       service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, deps.config.fhirBudgetMs), now: () => deps.clock().toISOString(),

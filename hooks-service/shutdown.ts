@@ -3,7 +3,8 @@
  * connections, let the calls in flight finish, flush and close the store, exit 0. Past the time limit the process
  * exits 1 rather than hang the rollout; a second signal exits at once.
  */
-import type { FastifyBaseLogger } from 'fastify';
+import type { EventEmitter } from 'node:events';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 
 export interface Closable {
   /** Stops accepting and resolves when in-flight requests have been answered (Fastify's `close`). */
@@ -12,7 +13,25 @@ export interface Closable {
   closeStore: () => Promise<void>;
 }
 
-export function closeOnSignals(parts: Closable, log: FastifyBaseLogger, timeoutMs: number, exit: (code: number) => void): void {
+/**
+ * Lets `app.close()` end once the calls in flight are answered. Node closes idle keep-alive connections once, when
+ * close begins; a connection busy then stays open after its answer until the client drops it, and close waits for
+ * it (up to the keep-alive timeout). So every answer sent while closing says `Connection: close` (RFC 9112 §9.6),
+ * and Node ends its connection after it. Call before registering routes.
+ */
+export function endKeepAliveOnClose(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+}
+
+/** Handles SIGTERM and SIGINT on `signals` (the process; tests pass an emitter). */
+export function closeOnSignals(parts: Closable, log: FastifyBaseLogger, timeoutMs: number, exit: (code: number) => void,
+  signals: Pick<EventEmitter, 'on'> = process): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {
@@ -39,6 +58,6 @@ export function closeOnSignals(parts: Closable, log: FastifyBaseLogger, timeoutM
       }
     })();
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
+  signals.on('SIGINT', onSignal);
 }

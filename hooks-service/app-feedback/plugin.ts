@@ -13,6 +13,7 @@ import { NOT_USEFUL_REASONS } from '../../src/app-config/feedback-reasons';
 import type { FeedbackRecord, Store } from '../store/types';
 
 export const APP_FEEDBACK_SERVICE = 'cairn-app';
+export const APP_FEEDBACK_ROUTE = '/api/app-feedback';
 
 export interface AppFeedbackBody {
   findingId: string;
@@ -75,7 +76,7 @@ export function createCanReadPatient(fhir: FhirClient): AppFeedbackOptions['canR
 
 export const appFeedbackPlugin: FastifyPluginAsync<AppFeedbackOptions> = async (app, opts) => {
   const now = opts.now ?? (() => new Date().toISOString());
-  app.post<{ Body: AppFeedbackBody }>('/api/app-feedback', { schema: { body: bodySchema } }, async (req, reply) => {
+  app.post<{ Body: AppFeedbackBody }>(APP_FEEDBACK_ROUTE, { schema: { body: bodySchema } }, async (req, reply) => {
     const nul = nulCharacterAt(req.body, 'body');
     if (nul !== undefined) return sendError(reply, 'INVALID_REQUEST', nulMessage(nul));
     const { fhirServer, patientId } = req.body;

@@ -1,6 +1,7 @@
 /**
- * What the service tells the SMART app it serves (client id, scopes, the service URL for the narrative) and who may
- * frame it, read once from the CAIRN_APP_* and CAIRN_FRAME_ANCESTORS variables (env.ts); a bad value stops the start.
+ * What the service tells the SMART app it serves (client id, scopes, the service URL for the narrative), who may
+ * frame it, and which other origins serving the app may call its APIs, read once from the CAIRN_APP_* and
+ * CAIRN_FRAME_ANCESTORS variables (env.ts); a bad value stops the start.
  */
 import type { AppConfig } from '../../src/app-config/app-config';
 import { ConfigError, readEnv, type RawEnv } from '../env';
@@ -9,6 +10,8 @@ export interface AppHostConfig {
   app: AppConfig;
   /** CAIRN_FRAME_ANCESTORS: EHR origins allowed to frame the app, besides the service's own. */
   frameAncestors: string[];
+  /** CAIRN_APP_ORIGINS: origins that serve the app apart from this service and call its APIs (CORS). */
+  appOrigins: string[];
 }
 
 // A CSP host-source with a scheme (CSP Level 3 §2.3.1 grammar, narrowed): https://ehr.example.org[:port], and a
@@ -23,6 +26,16 @@ function parseFrameAncestors(raw: string | undefined): string[] {
   const origins = list(raw).map((o) => o.replace(/\/+$/, ''));
   const bad = origins.filter((o) => !ORIGIN.test(o));
   if (bad.length > 0) throw new ConfigError(`CAIRN_FRAME_ANCESTORS takes origins like https://ehr.example.org (no path); refused: ${bad.join(', ')}`);
+  return origins;
+}
+
+// A serialized origin (RFC 6454 §6.2) as a browser sends it in the Origin header: scheme, host, optional port.
+const EXACT_ORIGIN = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
+
+function parseAppOrigins(raw: string | undefined): string[] {
+  const origins = list(raw).map((o) => o.replace(/\/+$/, ''));
+  const bad = origins.filter((o) => !EXACT_ORIGIN.test(o));
+  if (bad.length > 0) throw new ConfigError(`CAIRN_APP_ORIGINS takes exact lower-case origins like https://cairn-app.example.org (no path, no wildcard); refused: ${bad.join(', ')}`);
   return origins;
 }
 
@@ -54,5 +67,6 @@ export function parseAppHostConfig(env: RawEnv): AppHostConfig {
   return {
     app: { clientId: e.CAIRN_APP_CLIENT_ID, ...(scopes && { scopes }), ...(serviceUrl && { serviceUrl }) },
     frameAncestors: parseFrameAncestors(e.CAIRN_FRAME_ANCESTORS),
+    appOrigins: parseAppOrigins(e.CAIRN_APP_ORIGINS),
   };
 }

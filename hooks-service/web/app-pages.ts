@@ -16,7 +16,7 @@ export class AppNotBuiltError extends Error {
   override readonly name = 'AppNotBuiltError';
 }
 
-const PAGES = { launch: join('launch', 'index.html'), app: join('app', 'index.html') };
+const PAGES = { launch: join('launch', 'index.html'), app: join('app', 'index.html'), admin: join('admin', 'index.html') };
 
 /** The page with the config block at the end of <head>; the page's module scripts run after parsing, so they find it. */
 function withConfig(html: string, tag: string): string {
@@ -27,11 +27,13 @@ function withConfig(html: string, tag: string): string {
 export interface AppPages {
   launch: string;
   app: string;
+  /** The administrators' analytics page (web/admin-page.ts); carries no app config. */
+  admin: string;
   assetsDir: string;
   frameAncestors: readonly string[];
 }
 
-/** Reads both pages with the config written in, or throws AppNotBuiltError naming what is missing and the command. */
+/** Reads the pages (the app's two with the config written in), or throws AppNotBuiltError naming what is missing and the command. */
 export function readAppPages(distDir: string, config: AppHostConfig): AppPages {
   const dir = resolve(distDir);
   const missing = [...Object.values(PAGES), 'assets'].filter((file) => !existsSync(join(dir, file)));
@@ -42,6 +44,7 @@ export function readAppPages(distDir: string, config: AppHostConfig): AppPages {
   return {
     launch: withConfig(readFileSync(join(dir, PAGES.launch), 'utf8'), tag),
     app: withConfig(readFileSync(join(dir, PAGES.app), 'utf8'), tag),
+    admin: readFileSync(join(dir, PAGES.admin), 'utf8'),
     assetsDir: join(dir, 'assets'),
     frameAncestors: config.frameAncestors,
   };

@@ -1,7 +1,9 @@
-import Fastify from 'fastify';
+import { Writable } from 'node:stream';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { analyticsRoutes } from '../../../hooks-service/analytics/plugin.ts';
 import type { AnalyticsConfig } from '../../../hooks-service/analytics/config.ts';
+import { createLogger } from '../../../hooks-service/logger.ts';
 import type { AnalyticsQuery, RuleAnalytics } from '../../../hooks-service/store/types.ts';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -16,9 +18,9 @@ const row = (ruleId: string, shown: number, accepted: number, overridden: number
   overrideReasons: overridden > 0 ? [{ reason: 'not-applicable', count: overridden }] : [],
 });
 
-async function serve(config: Partial<AnalyticsConfig> = {}, rows: RuleAnalytics[] = []) {
+async function serve(config: Partial<AnalyticsConfig> = {}, rows: RuleAnalytics[] = [], logger?: FastifyBaseLogger) {
   const queries: AnalyticsQuery[] = [];
-  const app = Fastify();
+  const app = Fastify(logger ? { loggerInstance: logger } : {});
   await app.register(analyticsRoutes, {
     source: { analytics: async (query) => (queries.push(query), rows) },
     config: { adminToken: TOKEN, alertRate: 0.9, alertMinCount: 10, ...config },
@@ -88,6 +90,31 @@ describe('GET /api/analytics', () => {
       expect(queries).toEqual([]);
     },
   );
+});
+
+describe('GET /api/analytics during an admin-token rotation', () => {
+  const PREVIOUS = 'the-old-admin-token-being-retired';
+
+  it('accepts the new and the previous token, refuses any other, and logs each use of the previous one', async () => {
+    const logs: string[] = [];
+    const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(chunk.toString('utf8')); done(); } });
+    const { app } = await serve({ previousAdminToken: PREVIOUS }, [], createLogger('info', sink));
+    const status = async (token: string) => (await app.inject({ url: '/api/analytics', headers: { authorization: `Bearer ${token}` } })).statusCode;
+    expect(await status(TOKEN)).toBe(200);
+    expect(logs.join('')).not.toContain('previous admin token (');
+    expect(await status(PREVIOUS)).toBe(200);
+    expect(await status('neither-the-new-nor-the-old-one')).toBe(401);
+    const log = logs.join('');
+    expect(log).toContain('CAIRN_ADMIN_TOKEN_PREVIOUS is set');
+    expect(log.match(/admin request with the previous admin token/g)).toHaveLength(1);
+    expect(log).not.toContain(PREVIOUS);
+    expect(log).not.toContain(TOKEN);
+  });
+
+  it('refuses the previous token once the rotation is over (variable unset)', async () => {
+    const { app } = await serve();
+    expect((await app.inject({ url: '/api/analytics', headers: { authorization: `Bearer ${PREVIOUS}` } })).statusCode).toBe(401);
+  });
 });
 
 describe('GET /api/analytics errors', () => {

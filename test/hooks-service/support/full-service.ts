@@ -10,6 +10,7 @@ import { createNarrativeServiceFromConfig, parseModelConfig, type NarrativeServi
 import { composeDependencies, type ServiceParts } from '../../../hooks-service/compose';
 import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
+import type { ServiceApis } from '../../../hooks-service/service-apis';
 import type { DurableStore } from '../../../hooks-service/store/types';
 import { NOW } from './synthea';
 
@@ -23,13 +24,14 @@ export interface FullService {
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** An in-memory store in the durable store's shape; tests that read analytics rows pass a PGlite store instead. */
-function memoryDurable(): DurableStore {
+export function memoryDurable(): DurableStore {
   return Object.assign(new MemoryStore({ now: () => NOW }), { analytics: async () => [], purgeExpiredJti: async () => 0, driver: 'pglite' as const });
 }
 
 /** `narrative` replaces the embedded model behind `/api/narrative` (pass it as `model` too for the hooks). */
 export async function startFullService(
   config: Partial<ServiceConfig> = {}, deps: Partial<Omit<ServiceParts, 'store' | 'apis'>> & { store?: DurableStore; narrative?: NarrativeService } = {},
+  apis: Pick<ServiceApis, 'appOrigins'> = {},
 ): Promise<FullService> {
   const logs: string[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
@@ -37,7 +39,7 @@ export async function startFullService(
   const { narrative = createNarrativeServiceFromConfig(parseModelConfig({})), ...parts } = deps;
   const app = buildServer(composeDependencies({
     config: defaultServiceConfig({ logLevel: 'info', ...config }), logger: createLogger('info', sink), clock: () => NOW, ...parts, store,
-    apis: { narrative, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 } },
+    apis: { narrative, store, analytics: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 10 }, ...apis },
   }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, app, logs, close: () => app.close() };

@@ -5,7 +5,7 @@ import { appConfigScriptTag, parseAppConfig, readAppConfig } from '../../../src/
 
 describe('app host configuration', () => {
   it('defaults to client id cairn, derived scopes, the same origin and no other framing origin', () => {
-    expect(parseAppHostConfig({})).toEqual({ app: { clientId: 'cairn' }, frameAncestors: [] });
+    expect(parseAppHostConfig({})).toEqual({ app: { clientId: 'cairn' }, frameAncestors: [], appOrigins: [] });
   });
 
   it('reads client id, scopes (normalised spacing) and service URL (no trailing slash)', () => {
@@ -20,7 +20,15 @@ describe('app host configuration', () => {
       .toEqual(['https://ehr.example.org', 'http://localhost:8080', 'https://*.cerner.com']);
   });
 
+  it('takes the origins that serve the app elsewhere, exact, for CORS on its APIs', () => {
+    expect(parseAppHostConfig({ CAIRN_APP_ORIGINS: 'https://cairn-app.example.org/ http://localhost:5173' }).appOrigins)
+      .toEqual(['https://cairn-app.example.org', 'http://localhost:5173']);
+  });
+
   it.each([
+    ['CAIRN_APP_ORIGINS', 'https://*.example.org', /CAIRN_APP_ORIGINS.*\*\.example/],
+    ['CAIRN_APP_ORIGINS', 'https://app.example.org/app/', /CAIRN_APP_ORIGINS/],
+    ['CAIRN_APP_ORIGINS', 'https://App.Example.org', /CAIRN_APP_ORIGINS/],
     ['CAIRN_FRAME_ANCESTORS', "https://ehr.example.org 'unsafe-inline'", /CAIRN_FRAME_ANCESTORS.*'unsafe-inline'/],
     ['CAIRN_FRAME_ANCESTORS', 'https://ehr.example.org/path', /CAIRN_FRAME_ANCESTORS/],
     ['CAIRN_FRAME_ANCESTORS', 'https://a.org;script-src', /CAIRN_FRAME_ANCESTORS/],

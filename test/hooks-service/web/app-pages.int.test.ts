@@ -2,7 +2,7 @@
  * The service serves a built SMART app: pages with the deployment's config and the app CSP, never cached; hashed
  * assets cached as immutable; a clear error naming the command when nothing is built.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,13 +14,13 @@ import { MemoryStore } from '../../../hooks-service/store/memory';
 import { parseAppHostConfig } from '../../../hooks-service/web/app-host-config';
 import { AppNotBuiltError, readAppPages, registerAppPages } from '../../../hooks-service/web/app-pages';
 import { APP_CONFIG_ELEMENT_ID, parseAppConfig } from '../../../src/app-config/app-config';
+import { fakeDist } from '../support/fake-dist';
 
-const page = (name: string) => `<!doctype html><html><head><title>${name}</title><script type="module" src="/assets/${name}-C0ffee12.js"></script></head><body></body></html>`;
 const config = parseAppHostConfig({
   CAIRN_APP_CLIENT_ID: 'ehr-client-7', CAIRN_APP_SERVICE_URL: 'https://cairn.example.org/', CAIRN_FRAME_ANCESTORS: 'https://ehr.example.org, https://*.ehr.example.net',
 });
 
-let dist = '';
+const dist = fakeDist();
 let app: FastifyInstance;
 
 function server(): FastifyInstance {
@@ -34,17 +34,12 @@ function configIn(html: string): unknown {
 }
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'cairn-dist-'));
-  for (const dir of ['launch', 'app', 'assets']) mkdirSync(join(dist, dir));
-  writeFileSync(join(dist, 'launch', 'index.html'), page('launch'));
-  writeFileSync(join(dist, 'app', 'index.html'), page('app'));
-  writeFileSync(join(dist, 'assets', 'app-C0ffee12.js'), 'export {};\n');
   app = server();
-  await registerAppPages(app, readAppPages(dist, config));
+  await registerAppPages(app, readAppPages(dist.dir, config));
 });
 afterAll(async () => {
   await app.close();
-  rmSync(dist, { recursive: true, force: true });
+  dist.remove();
 });
 
 describe('the built SMART app, served by the service', () => {

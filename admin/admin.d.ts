@@ -1,5 +1,5 @@
 // Types for admin.js (served to the browser as-is, without a build step).
-import type { AnalyticsReport } from '../../hooks-service/analytics/report.ts';
+import type { AnalyticsReport } from '../hooks-service/analytics/report.ts';
 
 export function formatRate(rate: number | null): string;
 export function renderChart(report: AnalyticsReport): SVGSVGElement;

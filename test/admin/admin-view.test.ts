@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { formatRate, loadReport, renderChart, renderTable } from '../../../demo/admin/admin.js';
+import { formatRate, loadReport, renderChart, renderTable } from '../../admin/admin.js';
 
 const report = {
   window: { from: '2026-10-24T12:00:00.000Z', to: '2026-11-23T12:00:00.000Z' },
