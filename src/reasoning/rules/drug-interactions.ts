@@ -139,7 +139,8 @@ function toFinding(entry: InteractionEntry, g: PairGroup, facts: Facts): Finding
     ruleId: entry.id, family: drugInteractionsRule.family, severity: mod.severity,
     summary: clipSummary(`${names} (${when}): ${mod.lowRisk ? 'topical NSAID, low systemic exposure' : entry.harm}`),
     detail: detailFor(entry, meds, mod.header, mod.lines), evidence: [...meds.map(medEvidence), ...mod.evidence], inputs: [...meds.map(medInput), ...mod.inputs],
-    // A low-risk branch (topical NSAID) informs; offering to delete the order would be noise (FIELD-NOTES: alert fatigue).
+    // A low-risk branch (topical NSAID) informs; offering to delete the order would be noise: most drug alerts
+    // are overridden, and alert fatigue trains clinicians to ignore them.
     citations: entry.citations, suggestions: mod.lowRisk ? [] : suggestionsFor(entry, g, facts), draftRefs, limitations: entry.limitations,
   };
 }
