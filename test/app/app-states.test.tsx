@@ -4,18 +4,39 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/ui/App';
 import type { RunEngine } from '../../src/app/state/use-record';
 import {
-  NOW, deferred, fakeEngine, httpError, makeCreatinine, makeFetch, makeFinding, makeSession, patient, score, warfarin,
+  NOW,
+  deferred,
+  fakeEngine,
+  httpError,
+  makeCreatinine,
+  makeFetch,
+  makeFinding,
+  makeSession,
+  patient,
+  score,
+  warfarin,
   type SessionOptions,
 } from './support/builders';
 
 const record = [patient, warfarin, makeCreatinine('o1', 1.0, '2021-03-28'), makeCreatinine('o2', 1.6, '2021-03-30')];
 
-function renderApp(session: SessionOptions, opts: { engine?: RunEngine; fetchImpl?: typeof fetch; timeoutMs?: number } = {}) {
+function renderApp(
+  session: SessionOptions,
+  opts: { engine?: RunEngine; fetchImpl?: typeof fetch; timeoutMs?: number } = {},
+) {
   const fhir = makeSession(session);
   const fetchImpl = opts.fetchImpl ?? makeFetch({ '/api/narrative': () => new Response(null, { status: 503 }) });
   const engine = opts.engine ?? fakeEngine();
   const loadEngine = async () => engine;
-  render(<App session={fhir} loadEngine={loadEngine} fetchImpl={fetchImpl} now={() => NOW} narrativeTimeoutMs={opts.timeoutMs} />);
+  render(
+    <App
+      session={fhir}
+      loadEngine={loadEngine}
+      fetchImpl={fetchImpl}
+      now={() => NOW}
+      narrativeTimeoutMs={opts.timeoutMs}
+    />,
+  );
   return fhir;
 }
 
@@ -114,7 +135,9 @@ describe('App finding details', () => {
   it('opens the source resource from an evidence chip and returns focus on close', async () => {
     renderApp({ resources: record });
     const card = await screen.findByRole('article', { name: /Creatinine rose/ });
-    const chip = within(within(card).getByRole('list', { name: 'Evidence' })).getByRole('button', { name: /Open source: Creatinine 1.6/ });
+    const chip = within(within(card).getByRole('list', { name: 'Evidence' })).getByRole('button', {
+      name: /Open source: Creatinine 1.6/,
+    });
     chip.focus();
     chip.click();
     const dialog = await screen.findByRole('dialog', { name: 'Source: Observation/o2' });
@@ -151,7 +174,10 @@ describe('App finding details', () => {
   it('opens at the finding named by the card appContext', async () => {
     const other = makeFinding({ id: 'other:1', ruleId: 'other', summary: 'Another finding', severity: 'critical' });
     renderApp(
-      { resources: record, context: { appContext: JSON.stringify({ findingId: 'aki-creatinine-rise:Observation/o2' }) } },
+      {
+        resources: record,
+        context: { appContext: JSON.stringify({ findingId: 'aki-creatinine-rise:Observation/o2' }) },
+      },
       { engine: fakeEngine([other, makeFinding()]) },
     );
     const card = await screen.findByRole('article', { name: /Creatinine rose/ });

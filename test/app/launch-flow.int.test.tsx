@@ -17,10 +17,33 @@ import { Boot } from '../../src/app/ui/Boot';
 import { authorizeFrom, follow, nodeFetch, openPage, submitConsent } from './support/browser-launch';
 import { NOW, fakeEngine, makeCreatinine, makeFetch, warfarin } from './support/builders';
 
-const ada: fhir4.Patient = { resourceType: 'Patient', id: 'p1', name: [{ given: ['Ada'], family: 'Lovelace' }], gender: 'female', birthDate: '1950-02-03' };
-const bob: fhir4.Patient = { resourceType: 'Patient', id: 'p2', name: [{ given: ['Bob'], family: 'Byte' }], gender: 'male', birthDate: '1944-07-01' };
-const doc: fhir4.Practitioner = { resourceType: 'Practitioner', id: 'dr1', name: [{ given: ['Grace'], family: 'Hopper' }] };
-const resources = [ada, bob, doc, warfarin, makeCreatinine('o1', 1.0, '2021-03-28'), makeCreatinine('o2', 1.6, '2021-03-30')];
+const ada: fhir4.Patient = {
+  resourceType: 'Patient',
+  id: 'p1',
+  name: [{ given: ['Ada'], family: 'Lovelace' }],
+  gender: 'female',
+  birthDate: '1950-02-03',
+};
+const bob: fhir4.Patient = {
+  resourceType: 'Patient',
+  id: 'p2',
+  name: [{ given: ['Bob'], family: 'Byte' }],
+  gender: 'male',
+  birthDate: '1944-07-01',
+};
+const doc: fhir4.Practitioner = {
+  resourceType: 'Practitioner',
+  id: 'dr1',
+  name: [{ given: ['Grace'], family: 'Hopper' }],
+};
+const resources = [
+  ada,
+  bob,
+  doc,
+  warfarin,
+  makeCreatinine('o1', 1.0, '2021-03-28'),
+  makeCreatinine('o2', 1.6, '2021-03-30'),
+];
 
 let clock = Date.now();
 let stack: RunningSmartStack;
@@ -39,7 +62,9 @@ const appUrl = () => `${stack.origin}/app/`;
 /** EHR launch to the redirect: returns the /app/ URL carrying code and state. */
 async function ehrLaunch(context: Parameters<typeof encodeLaunch>[0]) {
   const launchUrl = `${stack.origin}/launch?iss=${encodeURIComponent(stack.fhirBase)}&launch=${encodeLaunch(context)}`;
-  const authorizeUrl = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }));
+  const authorizeUrl = await authorizeFrom(launchUrl, (smart) =>
+    startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }),
+  );
   const back = await follow(authorizeUrl);
   return { authorizeUrl, redirect: back.location ?? '' };
 }
@@ -51,7 +76,11 @@ function renderBoot(url: string) {
 
 describe('EHR launch', () => {
   it('asks for the least v2 scopes with PKCE and opens the app on the launched patient and finding', async () => {
-    const { authorizeUrl, redirect } = await ehrLaunch({ patient: 'p1', needPatientBanner: false, appContext: JSON.stringify({ findingId: 'aki-creatinine-rise:Observation/o2' }) });
+    const { authorizeUrl, redirect } = await ehrLaunch({
+      patient: 'p1',
+      needPatientBanner: false,
+      appContext: JSON.stringify({ findingId: 'aki-creatinine-rise:Observation/o2' }),
+    });
     const params = new URL(authorizeUrl).searchParams;
     expect(params.get('scope')).toContain('patient/Observation.rs');
     expect(params.get('scope')?.split(' ')).toContain('launch');
@@ -87,7 +116,9 @@ describe('EHR launch', () => {
     const shortLived = await startSmartStack({ resources, accessTokenSeconds: 1 });
     try {
       const launchUrl = `${shortLived.origin}/launch?iss=${encodeURIComponent(shortLived.fhirBase)}&launch=${encodeLaunch({ patient: 'p1' })}`;
-      const authorizeUrl = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }));
+      const authorizeUrl = await authorizeFrom(launchUrl, (smart) =>
+        startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }),
+      );
       expect(new URL(authorizeUrl).searchParams.get('scope')?.split(' ')).toContain('online_access');
       const back = await follow(authorizeUrl);
       const client = await openPage(back.location ?? '').ready();
@@ -114,12 +145,23 @@ describe('with the real engine', () => {
     const demo = await startSmartStack({ resources: flattenBundle(hyperkalemiaCase) });
     try {
       const launchUrl = `${demo.origin}/launch?iss=${encodeURIComponent(demo.fhirBase)}&launch=${encodeLaunch({ patient: 'teach-hyperkalemia' })}`;
-      const authorizeUrl = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }));
+      const authorizeUrl = await authorizeFrom(launchUrl, (smart) =>
+        startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }),
+      );
       const back = await follow(authorizeUrl);
-      render(<Boot smart={openPage(back.location ?? '')} loadEngine={loadEngine} fetchImpl={makeFetch({})} now={() => NOW} />);
+      render(
+        <Boot
+          smart={openPage(back.location ?? '')}
+          loadEngine={loadEngine}
+          fetchImpl={makeFetch({})}
+          now={() => NOW}
+        />,
+      );
       expect(await screen.findByText('Record loaded', {}, { timeout: 5000 })).toBeTruthy();
       // The engine chunk loads lazily after the record: allow for a loaded machine (the default wait is 1 s).
-      const ids = (await screen.findAllByRole('article', {}, { timeout: 10_000 })).map((a) => a.getAttribute('data-finding-id'));
+      const ids = (await screen.findAllByRole('article', {}, { timeout: 10_000 })).map((a) =>
+        a.getAttribute('data-finding-id'),
+      );
       // The ACE inhibitor + potassium-sparing diuretic interaction of this teaching case (other rules may add more).
       expect(ids.some((id) => id?.startsWith('ddi-raas-potassium-sparing:'))).toBe(true);
     } finally {
@@ -131,17 +173,25 @@ describe('with the real engine', () => {
 describe('standalone launch', () => {
   it('asks for launch/patient and completes after the user picks a patient', async () => {
     const launchUrl = `${stack.origin}/launch?iss=${encodeURIComponent(stack.fhirBase)}`;
-    const authorizeUrl = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }));
+    const authorizeUrl = await authorizeFrom(launchUrl, (smart) =>
+      startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }),
+    );
     expect(new URL(authorizeUrl).searchParams.get('scope')?.split(' ')).toContain('launch/patient');
     const picker = await follow(authorizeUrl);
-    const back = await submitConsent(authorizeUrl, picker.body, { decision: 'allow', user: 'Practitioner/dr1', patient: 'p2' });
+    const back = await submitConsent(authorizeUrl, picker.body, {
+      decision: 'allow',
+      user: 'Practitioner/dr1',
+      patient: 'p2',
+    });
     renderBoot(back.location ?? '');
     expect(within(await screen.findByRole('banner', { name: 'Patient' })).getByText('Bob Byte')).toBeTruthy();
   });
 
   it('shows "access was not granted" when the user denies consent', async () => {
     const launchUrl = `${stack.origin}/launch?iss=${encodeURIComponent(stack.fhirBase)}`;
-    const authorizeUrl = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }));
+    const authorizeUrl = await authorizeFrom(launchUrl, (smart) =>
+      startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch }),
+    );
     const picker = await follow(authorizeUrl);
     const back = await submitConsent(authorizeUrl, picker.body, { decision: 'deny' });
     expect(back.location).toContain('error=access_denied');
@@ -161,7 +211,10 @@ describe('launch problems', () => {
     const iss = down.fhirBase;
     await down.close();
     const url = `${stack.origin}/launch?iss=${encodeURIComponent(iss)}&launch=x`;
-    expect(await startLaunch({ url, smart: openPage(url), fetchImpl: nodeFetch })).toEqual({ kind: 'server-unreachable', iss });
+    expect(await startLaunch({ url, smart: openPage(url), fetchImpl: nodeFetch })).toEqual({
+      kind: 'server-unreachable',
+      iss,
+    });
   });
 
   it('shows a relaunch screen when the app is opened without a launch', async () => {

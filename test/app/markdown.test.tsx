@@ -7,7 +7,11 @@ afterEach(cleanup);
 
 describe('Markdown', () => {
   it('renders paragraphs, lists, emphasis, code and https links', () => {
-    render(<Markdown source={'Use **less** *now* and `INR`.\n\n- one\n- two\n\n1. first\n\nSee [KDIGO](https://kdigo.org).'} />);
+    render(
+      <Markdown
+        source={'Use **less** *now* and `INR`.\n\n- one\n- two\n\n1. first\n\nSee [KDIGO](https://kdigo.org).'}
+      />,
+    );
     expect(screen.getByText('less').tagName).toBe('STRONG');
     expect(screen.getByText('now').tagName).toBe('EM');
     expect(screen.getByText('INR').tagName).toBe('CODE');

@@ -7,7 +7,16 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/ui/App';
-import { NOW, fakeEngine, makeCreatinine, makeFetch, makeSession, patient, warfarin, type SessionOptions } from './support/builders';
+import {
+  NOW,
+  fakeEngine,
+  makeCreatinine,
+  makeFetch,
+  makeSession,
+  patient,
+  warfarin,
+  type SessionOptions,
+} from './support/builders';
 
 afterEach(cleanup);
 
@@ -29,14 +38,18 @@ describe("another patient's data in this window", () => {
   it("stops with a mismatch screen when a search returns another patient's resource", async () => {
     const strangersLab = { ...makeCreatinine('o9', 3.2, '2021-03-31'), subject: { reference: 'Patient/p2' } };
     renderApp({ resources: [...own, strangersLab], context: { need_patient_banner: true } });
-    expect(await screen.findByRole('heading', { name: 'This window does not match the launched patient' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'This window does not match the launched patient' }),
+    ).toBeTruthy();
     expect(screen.queryByRole('article')).toBeNull();
     expect(screen.queryByRole('banner', { name: 'Patient' })).toBeNull();
   });
 
   it('stops with a mismatch screen when the Patient read returns someone else', async () => {
     renderApp({ resources: [{ ...patient, id: 'p2' }, warfarin], context: { need_patient_banner: true } });
-    expect(await screen.findByRole('heading', { name: 'This window does not match the launched patient' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'This window does not match the launched patient' }),
+    ).toBeTruthy();
     expect(screen.queryByRole('banner', { name: 'Patient' })).toBeNull();
   });
 });

@@ -25,7 +25,10 @@ describe('demo environment defaults', () => {
   });
 
   it('follows CAIRN_PUBLIC_URL and leaves explicit settings alone', () => {
-    const { env, ehrIssuer } = demoEnvironment({ CAIRN_PUBLIC_URL: 'https://demo.example/', CDS_TRUSTED_ISSUERS: '{"a":"https://a/jwks"}' });
+    const { env, ehrIssuer } = demoEnvironment({
+      CAIRN_PUBLIC_URL: 'https://demo.example/',
+      CDS_TRUSTED_ISSUERS: '{"a":"https://a/jwks"}',
+    });
     expect(ehrIssuer).toBe('https://demo.example/demo-ehr');
     expect(env.CDS_TRUSTED_ISSUERS).toBe('{"a":"https://a/jwks"}');
     expect(env.CAIRN_FHIR_ALLOWLIST).toBe('https://demo.example/fhir');

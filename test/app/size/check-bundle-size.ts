@@ -13,7 +13,10 @@ const BUDGET_BYTES = 45 * 1024;
 const dist = process.argv[2] ?? join(import.meta.dirname, '../../../dist');
 
 function initialScripts(html: string): string[] {
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)];
+  const srcs = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ];
   return [...new Set(srcs.map((m) => m[1] ?? ''))].filter((s) => s.endsWith('.js'));
 }
 
@@ -34,7 +37,9 @@ for (const page of ['app/index.html', 'launch/index.html']) {
   const total = sizes.reduce((sum, [, n]) => sum + n, 0);
   const ok = total <= BUDGET_BYTES;
   failed ||= !ok;
-  process.stdout.write(`${page}: ${(total / 1024).toFixed(1)} KB gzip initial JS (budget 45 KB) ${ok ? 'OK' : 'OVER'}\n`);
+  process.stdout.write(
+    `${page}: ${(total / 1024).toFixed(1)} KB gzip initial JS (budget 45 KB) ${ok ? 'OK' : 'OVER'}\n`,
+  );
   for (const [s, n] of sizes) process.stdout.write(`  ${s} ${(n / 1024).toFixed(1)} KB\n`);
 }
 process.exitCode = failed ? 1 : 0;

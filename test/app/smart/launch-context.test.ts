@@ -4,12 +4,17 @@ import { parseAppContext, readLaunchContext } from '../../../src/app/smart/launc
 
 describe('launch context', () => {
   it('reads the finding id from a CDS Hooks appContext string', () => {
-    expect(parseAppContext('{"findingId":"ddi-warfarin-nsaid:MedicationRequest/1"}')).toBe('ddi-warfarin-nsaid:MedicationRequest/1');
+    expect(parseAppContext('{"findingId":"ddi-warfarin-nsaid:MedicationRequest/1"}')).toBe(
+      'ddi-warfarin-nsaid:MedicationRequest/1',
+    );
   });
 
-  it.each([['not json'], ['{"other":1}'], ['{"findingId":""}'], [42], [undefined]])('ignores an unusable appContext %j', (value) => {
-    expect(parseAppContext(value)).toBeUndefined();
-  });
+  it.each([['not json'], ['{"other":1}'], ['{"findingId":""}'], [42], [undefined]])(
+    'ignores an unusable appContext %j',
+    (value) => {
+      expect(parseAppContext(value)).toBeUndefined();
+    },
+  );
 
   it('shows our banner unless the EHR says need_patient_banner=false', () => {
     expect(readLaunchContext({}).needPatientBanner).toBe(true);
@@ -18,7 +23,9 @@ describe('launch context', () => {
   });
 
   it('accepts only an http(s) smart_style_url', () => {
-    expect(readLaunchContext({ smart_style_url: 'https://ehr.example.org/s.json' }).smartStyleUrl).toBe('https://ehr.example.org/s.json');
+    expect(readLaunchContext({ smart_style_url: 'https://ehr.example.org/s.json' }).smartStyleUrl).toBe(
+      'https://ehr.example.org/s.json',
+    );
     expect(readLaunchContext({ smart_style_url: 'javascript:alert(1)' }).smartStyleUrl).toBeUndefined();
   });
 });

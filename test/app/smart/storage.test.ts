@@ -31,7 +31,10 @@ describe('launch state storage', () => {
   it('lets fhirclient complete a launch in memory when sessionStorage is blocked', async () => {
     vi.stubGlobal('sessionStorage', new Proxy({}, { get: throwingStorage, set: throwingStorage }));
     let redirectedTo = '';
-    const launch = createSmartApi({ url: 'https://app.example.org/launch', redirect: (to) => void (redirectedTo = to) });
+    const launch = createSmartApi({
+      url: 'https://app.example.org/launch',
+      redirect: (to) => void (redirectedTo = to),
+    });
     expect(launch.storageKind).toBe('memory');
     // fhirServiceUrl = an open server: fhirclient stores the state and redirects without OAuth.
     await launch.authorize({ fhirServiceUrl: 'https://fhir.example.org/r4', patientId: 'p1', redirectUri: '/app/' });
@@ -58,21 +61,31 @@ describe('two app instances sharing one sessionStorage (Oracle Health embedded b
   it("keep each launch apart through real fhirclient, so neither window can load the other patient's launch", async () => {
     const shared = new Map<string, string>();
     const store = {
-      getItem: (k: string) => shared.get(k) ?? null, setItem: (k: string, v: string) => void shared.set(k, v),
-      removeItem: (k: string) => void shared.delete(k), clear: () => shared.clear(), key: () => null, length: 0,
+      getItem: (k: string) => shared.get(k) ?? null,
+      setItem: (k: string, v: string) => void shared.set(k, v),
+      removeItem: (k: string) => void shared.delete(k),
+      clear: () => shared.clear(),
+      key: () => null,
+      length: 0,
     } as Storage;
     const storage = new SessionStateStorage(store);
     // Two launches, one after the other, into one storage (fhirServiceUrl = an open server: no OAuth round trip).
     const redirects: Record<string, string> = {};
     for (const patientId of ['patient-A', 'patient-B']) {
-      const launch = createSmartApi({ url: new URL('/launch', location.href).href, storage, redirect: (to) => void (redirects[patientId] = to) });
+      const launch = createSmartApi({
+        url: new URL('/launch', location.href).href,
+        storage,
+        redirect: (to) => void (redirects[patientId] = to),
+      });
       await launch.authorize({ fhirServiceUrl: 'https://fhir.example.org/r4', patientId, redirectUri: '/app/' });
     }
     // Each window lands on its own redirect, and again on a reload (the state stays in its URL, not in the storage).
     for (const patientId of ['patient-A', 'patient-B', 'patient-A']) {
       const client = await createSmartApi({ url: redirects[patientId], storage }).ready();
       expect(client.patient.id).toBe(patientId);
-      expect(new URL(location.href).searchParams.get('state')).toBe(new URL(redirects[patientId] ?? '').searchParams.get('state'));
+      expect(new URL(location.href).searchParams.get('state')).toBe(
+        new URL(redirects[patientId] ?? '').searchParams.get('state'),
+      );
     }
     // No shared "current launch" pointer is written that a later launch could take over.
     expect(shared.has('SMART_KEY')).toBe(false);

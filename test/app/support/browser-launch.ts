@@ -19,7 +19,12 @@ export const nodeFetch = ((input: RequestInfo | URL, init: RequestInit = {}) =>
       res.on('end', () => {
         const responseHeaders = new Headers();
         for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') responseHeaders.set(k, v);
-        resolve(new Response(Buffer.concat(chunks).toString('utf8'), { status: res.statusCode ?? 0, headers: responseHeaders }));
+        resolve(
+          new Response(Buffer.concat(chunks).toString('utf8'), {
+            status: res.statusCode ?? 0,
+            headers: responseHeaders,
+          }),
+        );
       });
     });
     req.on('error', reject);
@@ -34,14 +39,22 @@ export function openPage(url: string, onRedirect: (to: string) => void = () => u
 }
 
 /** GET without following redirects; resolves to the Location header (or the body when there is none). */
-export async function follow(url: string, init: RequestInit = {}): Promise<{ location?: string; status: number; body: string }> {
+export async function follow(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ location?: string; status: number; body: string }> {
   const res = await nodeFetch(url, init);
   const location = res.headers.get('location') ?? undefined;
   return { status: res.status, body: await res.text(), ...(location ? { location } : {}) };
 }
 
 function unescapeHtml(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Submits the consent page's form (its hidden fields plus our choices) as the browser would. */
@@ -59,7 +72,10 @@ export async function submitConsent(authorizeUrl: string, pickerHtml: string, ch
 }
 
 /** Runs `authorize` on the launch page and returns the URL fhirclient sent the browser to. */
-export async function authorizeFrom(launchUrl: string, authorize: (smart: ReturnType<typeof openPage>) => Promise<unknown>): Promise<string> {
+export async function authorizeFrom(
+  launchUrl: string,
+  authorize: (smart: ReturnType<typeof openPage>) => Promise<unknown>,
+): Promise<string> {
   let to = '';
   const smart = openPage(launchUrl, (u) => void (to = u));
   await authorize(smart);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { getByLabelText, getByRole } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { renderProblem } from '../../../launch/render-problem';
+import { renderProblem } from '../../launch/render-problem';
 
 function mount(): HTMLElement {
   const root = document.createElement('main');

@@ -1,11 +1,21 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CardsPanel } from '../../demo/ehr/web/CardsPanel';
+import { CardsPanel } from '../../../demo/ehr/web/CardsPanel';
 
 const noop = () => undefined;
 const panel = (chartOpen: boolean, loading?: string) =>
-  render(<CardsPanel chartOpen={chartOpen} cards={[]} loading={loading} error={undefined} onAccept={noop} onOverride={noop} onLink={noop} />);
+  render(
+    <CardsPanel
+      chartOpen={chartOpen}
+      cards={[]}
+      loading={loading}
+      error={undefined}
+      onAccept={noop}
+      onOverride={noop}
+      onLink={noop}
+    />,
+  );
 
 afterEach(cleanup);
 

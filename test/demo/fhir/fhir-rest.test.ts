@@ -4,7 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmartStack, registerSmartStack, type SmartStack } from '../../demo/smart-stack';
+import { createSmartStack, registerSmartStack, type SmartStack } from '../../../demo/smart-stack';
 
 let app: FastifyInstance;
 let stack: SmartStack;
@@ -97,7 +97,9 @@ describe('search', () => {
 
   it('searches by POST to [type]/_search with a form body', async () => {
     const res = await app.inject({
-      method: 'POST', url: '/fhir/Observation/_search', payload: 'patient=teach-aki&_count=1',
+      method: 'POST',
+      url: '/fhir/Observation/_search',
+      payload: 'patient=teach-aki&_count=1',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.statusCode).toBe(200);
@@ -110,9 +112,16 @@ describe('search', () => {
 
 describe('errors a black box probes', () => {
   it.each([
-    ['PUT', '/fhir/Patient/teach-aki'], ['DELETE', '/fhir/Patient/teach-aki'], ['POST', '/fhir/Patient'],
+    ['PUT', '/fhir/Patient/teach-aki'],
+    ['DELETE', '/fhir/Patient/teach-aki'],
+    ['POST', '/fhir/Patient'],
   ] as const)('refuses %s %s with 405 and an OperationOutcome (read-only server)', async (method, url) => {
-    const res = await app.inject({ method, url, payload: { resourceType: 'Patient' }, headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method,
+      url,
+      payload: { resourceType: 'Patient' },
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(405);
     expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
     expect(res.json().resourceType).toBe('OperationOutcome');
@@ -143,24 +152,37 @@ describe('granular SMART v2 scopes (scopes-and-launch-context: finer-grained con
     const vitals = tokenFor(`user/Observation.rs?category=${CATEGORY}|vital-signs`);
     const search = (await get('/fhir/Observation?patient=teach-aki', { authorization: `Bearer ${vitals}` })).json();
     expect(search.total).toBe(0);
-    expect((await get('/fhir/Observation/teach-aki-creat-1', { authorization: `Bearer ${vitals}` })).statusCode).toBe(403);
+    expect((await get('/fhir/Observation/teach-aki-creat-1', { authorization: `Bearer ${vitals}` })).statusCode).toBe(
+      403,
+    );
     const labs = tokenFor(`user/Observation.rs?category=${CATEGORY}|laboratory`);
     const found = (await get('/fhir/Observation?patient=teach-aki', { authorization: `Bearer ${labs}` })).json();
     expect(found.total).toBe(3);
-    expect((await get('/fhir/Observation/teach-aki-creat-1', { authorization: `Bearer ${labs}` })).statusCode).toBe(200);
+    expect((await get('/fhir/Observation/teach-aki-creat-1', { authorization: `Bearer ${labs}` })).statusCode).toBe(
+      200,
+    );
   });
 
   it('lets an unrestricted scope for the same type win, and never widens on a parameter it cannot evaluate', async () => {
     const both = tokenFor(`user/Observation.rs?category=${CATEGORY}|vital-signs user/Observation.rs`);
-    expect((await get('/fhir/Observation?patient=teach-aki', { authorization: `Bearer ${both}` })).json().total).toBe(3);
+    expect((await get('/fhir/Observation?patient=teach-aki', { authorization: `Bearer ${both}` })).json().total).toBe(
+      3,
+    );
     const unknown = tokenFor('user/Observation.rs?made-up=1');
-    expect((await get('/fhir/Observation?patient=teach-aki', { authorization: `Bearer ${unknown}` })).json().total).toBe(0);
+    expect(
+      (await get('/fhir/Observation?patient=teach-aki', { authorization: `Bearer ${unknown}` })).json().total,
+    ).toBe(0);
   });
 });
 
 describe('content negotiation', () => {
   it('answers JSON for JSON or any Accept, and 406 with an OperationOutcome for XML only', async () => {
-    for (const accept of ['application/fhir+json', 'application/json', '*/*', 'text/html,application/xhtml+xml,*/*;q=0.8']) {
+    for (const accept of [
+      'application/fhir+json',
+      'application/json',
+      '*/*',
+      'text/html,application/xhtml+xml,*/*;q=0.8',
+    ]) {
       expect((await get('/fhir/Patient/teach-aki', { accept })).statusCode).toBe(200);
     }
     const xml = await get('/fhir/Patient/teach-aki', { accept: 'application/fhir+xml' });

@@ -6,11 +6,11 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeLaunch } from '../../../demo/auth/launch';
-import { startSmartStack, type RunningSmartStack } from '../../../demo/smart-stack';
-import { newStateKey, startLaunch } from '../../../launch/start-launch';
-import type { AppConfig } from '../../../src/app-config/app-config';
-import { authorizeFrom, nodeFetch } from '../support/browser-launch';
+import { encodeLaunch } from '../../demo/auth/launch';
+import { startSmartStack, type RunningSmartStack } from '../../demo/smart-stack';
+import { newStateKey, startLaunch } from '../../launch/start-launch';
+import type { AppConfig } from '../../src/app-config/app-config';
+import { authorizeFrom, nodeFetch } from '../app/support/browser-launch';
 
 let stack: RunningSmartStack;
 let v1: FastifyInstance;
@@ -22,11 +22,27 @@ beforeAll(async () => {
   v1 = Fastify();
   // A SMART v1 server: no .well-known/smart-configuration, OAuth URIs only in the CapabilityStatement.
   v1.get('/fhir/metadata', async () => ({
-    resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
-    rest: [{ mode: 'server', security: { extension: [{
-      url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
-      extension: [{ url: 'authorize', valueUri: 'https://v1.example/authorize' }, { url: 'token', valueUri: 'https://v1.example/token' }],
-    }] } }],
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    rest: [
+      {
+        mode: 'server',
+        security: {
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [
+                { url: 'authorize', valueUri: 'https://v1.example/authorize' },
+                { url: 'token', valueUri: 'https://v1.example/token' },
+              ],
+            },
+          ],
+        },
+      },
+    ],
   }));
   v1Base = `${await v1.listen({ port: 0, host: '127.0.0.1' })}/fhir`;
 });
@@ -37,7 +53,9 @@ afterAll(async () => {
 
 async function authorizeParams(iss: string, launch?: string, config?: AppConfig): Promise<URLSearchParams> {
   const launchUrl = `${stack.origin}/launch?iss=${encodeURIComponent(iss)}${launch ? `&launch=${launch}` : ''}`;
-  const to = await authorizeFrom(launchUrl, (smart) => startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch, ...(config && { config }) }));
+  const to = await authorizeFrom(launchUrl, (smart) =>
+    startLaunch({ url: launchUrl, smart, fetchImpl: nodeFetch, ...(config && { config }) }),
+  );
   return new URL(to).searchParams;
 }
 
@@ -52,7 +70,9 @@ describe('authorization request (EHR launch)', () => {
     expect(p.get('aud')).toBe(stack.fhirBase);
     expect(p.get('code_challenge_method')).toBe('S256');
     expect(p.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(p.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['launch', 'openid', 'fhirUser', 'patient/Observation.rs']));
+    expect(p.get('scope')?.split(' ')).toEqual(
+      expect.arrayContaining(['launch', 'openid', 'fhirUser', 'patient/Observation.rs']),
+    );
   });
 
   it('uses an unguessable state of at least 122 bits, new on every launch', async () => {
@@ -83,12 +103,17 @@ describe('authorization request (standalone and v1 servers)', () => {
 
 describe('newStateKey', () => {
   it('hex-encodes 32 bytes from the given random source', () => {
-    const fixed = { getRandomValues: <T extends ArrayBufferView | null>(a: T): T => { (a as unknown as Uint8Array).fill(171); return a; } };
+    const fixed = {
+      getRandomValues: <T extends ArrayBufferView | null>(a: T): T => {
+        (a as unknown as Uint8Array).fill(171);
+        return a;
+      },
+    };
     expect(newStateKey(fixed)).toBe('ab'.repeat(32));
   });
 });
 
-describe('authorization request with the deployment\'s app config (CAIRN_APP_*)', () => {
+describe("authorization request with the deployment's app config (CAIRN_APP_*)", () => {
   it('sends the configured client id and scopes, with the launch-context scope this launch needs', async () => {
     const config = { clientId: 'epic-assigned-id', scopes: 'launch/patient openid fhirUser patient/Observation.read' };
     const ehr = await authorizeParams(stack.fhirBase, encodeLaunch({ patient: 'teach-aki' }), config);

@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeLaunch } from '../../demo/auth/launch';
-import { createSmartStack, registerSmartStack, type SmartStack } from '../../demo/smart-stack';
-import { launchAndExchange } from './smart-helpers';
+import { encodeLaunch } from '../../../demo/auth/launch';
+import { createSmartStack, registerSmartStack, type SmartStack } from '../../../demo/smart-stack';
+import { launchAndExchange } from '../smart-helpers';
 
 let app: FastifyInstance;
 let stack: SmartStack;
@@ -30,8 +30,18 @@ describe('demo FHIR server', () => {
     expect(meta).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' });
     const smart = (await get('/fhir/.well-known/smart-configuration', null)).json();
     expect(smart.code_challenge_methods_supported).toEqual(['S256']);
-    expect(smart.capabilities).toEqual(expect.arrayContaining(['launch-ehr', 'launch-standalone', 'client-public',
-      'context-ehr-patient', 'context-standalone-patient', 'permission-v2', 'permission-patient', 'sso-openid-connect']));
+    expect(smart.capabilities).toEqual(
+      expect.arrayContaining([
+        'launch-ehr',
+        'launch-standalone',
+        'client-public',
+        'context-ehr-patient',
+        'context-standalone-patient',
+        'permission-v2',
+        'permission-patient',
+        'sso-openid-connect',
+      ]),
+    );
     expect(smart.authorization_endpoint).toBe('http://localhost:80/auth/authorize');
   });
 
@@ -47,7 +57,11 @@ describe('demo FHIR server', () => {
     expect((await get('/fhir/Patient/teach-aki')).statusCode).toBe(403);
     expect((await get('/fhir/Observation?patient=teach-aki')).statusCode).toBe(403);
     const own = (await get('/fhir/Observation')).json();
-    expect(own.entry.every((e: { resource: fhir4.Observation }) => e.resource.subject?.reference === 'Patient/teach-warfarin-inr')).toBe(true);
+    expect(
+      own.entry.every(
+        (e: { resource: fhir4.Observation }) => e.resource.subject?.reference === 'Patient/teach-warfarin-inr',
+      ),
+    ).toBe(true);
   });
 
   it('refuses a type the scopes do not name', async () => {
@@ -57,14 +71,17 @@ describe('demo FHIR server', () => {
 
   it('finds Synthea resources by patient once urn:uuid references are resolved', async () => {
     const patients = (await get('/fhir/Patient?_count=100', userToken())).json();
-    const synthea = patients.entry.map((e: { resource: fhir4.Patient }) => e.resource.id).find((id: string) => id.startsWith('ebd50853'));
+    const synthea = patients.entry
+      .map((e: { resource: fhir4.Patient }) => e.resource.id)
+      .find((id: string) => id.startsWith('ebd50853'));
     const conditions = (await get(`/fhir/Condition?patient=${synthea}&clinical-status=active`, userToken())).json();
     expect(conditions.total).toBeGreaterThan(0);
     expect(conditions.entry[0].resource.subject.reference).toBe(`Patient/${synthea}`);
   });
 
   it('filters by system|code and date prefix and sorts newest first', async () => {
-    const url = '/fhir/Observation?patient=teach-warfarin-inr&code=http://loinc.org|6301-6&date=ge2021-03-01&_sort=-date';
+    const url =
+      '/fhir/Observation?patient=teach-warfarin-inr&code=http://loinc.org|6301-6&date=ge2021-03-01&_sort=-date';
     const inr = (await get(url)).json();
     expect(inr.entry.map((e: { resource: fhir4.Observation }) => e.resource.valueQuantity?.value)).toEqual([3.4, 2.9]);
   });
@@ -85,9 +102,13 @@ describe('demo FHIR server', () => {
   it('finds a patient by _id and follows the status,status OR of prefetch templates', async () => {
     const byId = (await get('/fhir/Patient?_id=teach-aki', userToken())).json();
     expect(byId.entry.map((e: { resource: fhir4.Patient }) => e.resource.id)).toEqual(['teach-aki']);
-    const meds = (await get('/fhir/MedicationRequest?patient=teach-hyperkalemia&status=active,on-hold', userToken())).json();
+    const meds = (
+      await get('/fhir/MedicationRequest?patient=teach-hyperkalemia&status=active,on-hold', userToken())
+    ).json();
     expect(meds.total).toBe(2);
-    expect((await get('/fhir/MedicationRequest?patient=teach-hyperkalemia&status=stopped', userToken())).json().total).toBe(0);
+    expect(
+      (await get('/fhir/MedicationRequest?patient=teach-hyperkalemia&status=stopped', userToken())).json().total,
+    ).toBe(0);
   });
 
   it('answers _summary=count with the total only', async () => {

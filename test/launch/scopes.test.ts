@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildScope, choosePkceMode, parseSmartConfiguration } from '../../../launch/scopes';
+import { buildScope, choosePkceMode, parseSmartConfiguration } from '../../launch/scopes';
 
-const v2 = parseSmartConfiguration({ capabilities: ['launch-ehr', 'permission-v2', 'permission-online'], code_challenge_methods_supported: ['S256'] });
+const v2 = parseSmartConfiguration({
+  capabilities: ['launch-ehr', 'permission-v2', 'permission-online'],
+  code_challenge_methods_supported: ['S256'],
+});
 const v1 = parseSmartConfiguration({ capabilities: ['launch-ehr'] });
 
 describe('scopes', () => {
@@ -41,6 +44,10 @@ describe('scopes', () => {
   });
 
   it('treats a malformed configuration as empty', () => {
-    expect(parseSmartConfiguration('nope')).toEqual({ capabilities: [], codeChallengeMethods: [], scopesSupported: [] });
+    expect(parseSmartConfiguration('nope')).toEqual({
+      capabilities: [],
+      codeChallengeMethods: [],
+      scopesSupported: [],
+    });
   });
 });
