@@ -5,14 +5,27 @@ import tseslint from 'typescript-eslint';
 const banned = {
   patterns: [
     { group: ['node:*'], message: 'src/ core must not import Node modules.' },
-    { group: ['preact', 'preact/*', 'fhirclient', 'fhirclient/*', 'fastify', 'fastify/*', '@fastify/*', 'pino'],
-      message: 'src/reasoning, src/fhir, src/model and src/cds-hooks must not import framework or I/O code.' },
+    {
+      group: ['preact', 'preact/*', 'fhirclient', 'fhirclient/*', 'fastify', 'fastify/*', '@fastify/*', 'pino'],
+      message: 'src/reasoning, src/fhir, src/model and src/cds-hooks must not import framework or I/O code.',
+    },
     { group: ['**/hooks-service/**', '**/demo/**', '**/app/**'], message: 'The core never depends on its consumers.' },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-service/**', 'node_modules/**', 'data/**', 'test-output/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-service/**',
+      'node_modules/**',
+      'data/**',
+      'test-output/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [tseslint.configs.recommendedTypeChecked],
@@ -22,7 +35,10 @@ export default tseslint.config(
       // (store drivers, Fastify hooks, fetch stand-ins), and a throw inside must become a rejection, not escape.
       '@typescript-eslint/require-await': 'off',
       // `const { dropped: _dropped, ...rest } = x` is how a field is left out; the underscore says "unused on purpose".
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -49,20 +65,35 @@ export default tseslint.config(
     // The production service never depends on the demo or on the app (docs/architecture.md, "Layers").
     files: ['hooks-service/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/demo/**', '**/src/app/**', 'preact', 'preact/*', 'fhirclient', 'fhirclient/*'],
-          message: 'hooks-service must not import the demo, the app or browser frameworks.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/demo/**', '**/src/app/**', 'preact', 'preact/*', 'fhirclient', 'fhirclient/*'],
+              message: 'hooks-service must not import the demo, the app or browser frameworks.',
+            },
+          ],
+        },
+      ],
       'no-console': 'error',
     },
   },
   {
     files: ['src/app/**/*.{ts,tsx}', 'launch/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*'], message: 'Browser code must not import Node modules.' },
-        { group: ['**/hooks-service/**', '**/demo/**'], message: 'The app never depends on the service or the demo.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'Browser code must not import Node modules.' },
+            {
+              group: ['**/hooks-service/**', '**/demo/**'],
+              message: 'The app never depends on the service or the demo.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -23,7 +23,11 @@ const browserShims = {
 // The app's two pages and the administrators' analytics page. Vite names HTML outputs by their source path; the
 // service serves `dist/app/index.html` at `/app/` (the SMART redirect URI), so the app page is renamed from
 // `src/app/` to `app/`.
-const pages = { launch: here('./launch/index.html'), app: here('./src/app/index.html'), admin: here('./admin/index.html') };
+const pages = {
+  launch: here('./launch/index.html'),
+  app: here('./src/app/index.html'),
+  admin: here('./admin/index.html'),
+};
 
 function appPagePaths(): Plugin {
   return {
@@ -36,7 +40,11 @@ function appPagePaths(): Plugin {
     },
     // `vite` dev server: serve the pages at the same URLs the demo serves the build at.
     configureServer(server) {
-      const pageFor: Record<string, string> = { '/app': '/src/app/index.html', '/app/': '/src/app/index.html', '/launch': '/launch/index.html' };
+      const pageFor: Record<string, string> = {
+        '/app': '/src/app/index.html',
+        '/app/': '/src/app/index.html',
+        '/launch': '/launch/index.html',
+      };
       server.middlewares.use((req, _res, next) => {
         const [path = '', query] = (req.url ?? '').split('?', 2);
         const page = pageFor[path];

@@ -41,17 +41,29 @@ export function renderChart(report) {
   const barWidth = 420;
   const max = Math.max(1, ...report.rules.map((r) => Math.max(r.shown, r.accepted + r.overridden)));
   const scale = (/** @type {number} */ n) => (n / max) * barWidth;
-  const svg = svgElement('svg', { width: labelWidth + barWidth + 80, height: rowHeight * report.rules.length + 8, role: 'img' });
+  const svg = svgElement('svg', {
+    width: labelWidth + barWidth + 80,
+    height: rowHeight * report.rules.length + 8,
+    role: 'img',
+  });
   svg.append(svgElement('title', {}, 'Cards shown, accepted and overridden per rule'));
   report.rules.forEach((rule, index) => {
     const y = index * rowHeight + 4;
     const label = `${rule.flagged ? '⚑ ' : ''}${rule.ruleId} (${rule.serviceId})`;
     svg.append(svgElement('text', { x: 0, y: y + 15 }, label));
     svg.append(svgElement('rect', { class: 'bar-shown', x: labelWidth, y, width: scale(rule.shown), height: 18 }));
-    svg.append(svgElement('rect', { class: 'bar-accepted', x: labelWidth, y: y + 4, width: scale(rule.accepted), height: 10 }));
-    svg.append(svgElement('rect', {
-      class: 'bar-overridden', x: labelWidth + scale(rule.accepted), y: y + 4, width: scale(rule.overridden), height: 10,
-    }));
+    svg.append(
+      svgElement('rect', { class: 'bar-accepted', x: labelWidth, y: y + 4, width: scale(rule.accepted), height: 10 }),
+    );
+    svg.append(
+      svgElement('rect', {
+        class: 'bar-overridden',
+        x: labelWidth + scale(rule.accepted),
+        y: y + 4,
+        width: scale(rule.overridden),
+        height: 10,
+      }),
+    );
     svg.append(svgElement('text', { x: labelWidth + barWidth + 8, y: y + 15 }, formatRate(rule.overrideRate)));
   });
   return svg;
@@ -65,19 +77,32 @@ const reasonsText = (rule) =>
 export function renderTable(report) {
   const table = htmlElement('table');
   const head = table.createTHead().insertRow();
-  for (const [title, cls] of [['Rule', ''], ['Service', ''], ['Shown', 'num'], ['Accepted', 'num'],
-    ['Overridden', 'num'], ['Override rate', 'num'], ['Override reasons', ''], ['Alert', '']]) {
+  for (const [title, cls] of [
+    ['Rule', ''],
+    ['Service', ''],
+    ['Shown', 'num'],
+    ['Accepted', 'num'],
+    ['Overridden', 'num'],
+    ['Override rate', 'num'],
+    ['Override reasons', ''],
+    ['Alert', ''],
+  ]) {
     head.append(htmlElement('th', title, cls));
   }
   const body = table.createTBody();
   for (const rule of report.rules) {
     const row = body.insertRow();
     if (rule.flagged) row.className = 'flagged';
-    row.append(htmlElement('td', rule.ruleId), htmlElement('td', rule.serviceId),
-      htmlElement('td', String(rule.shown), 'num'), htmlElement('td', String(rule.accepted), 'num'),
-      htmlElement('td', String(rule.overridden), 'num'), htmlElement('td', formatRate(rule.overrideRate), 'num'),
+    row.append(
+      htmlElement('td', rule.ruleId),
+      htmlElement('td', rule.serviceId),
+      htmlElement('td', String(rule.shown), 'num'),
+      htmlElement('td', String(rule.accepted), 'num'),
+      htmlElement('td', String(rule.overridden), 'num'),
+      htmlElement('td', formatRate(rule.overrideRate), 'num'),
       htmlElement('td', reasonsText(rule)),
-      htmlElement('td', rule.flagged ? `overridden > ${formatRate(report.alert.overrideRate)}` : '', 'flag'));
+      htmlElement('td', rule.flagged ? `overridden > ${formatRate(report.alert.overrideRate)}` : '', 'flag'),
+    );
   }
   return table;
 }

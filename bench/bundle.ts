@@ -23,7 +23,10 @@ smart.ready().then((client) => render(h('p', null, client.patient.id), document.
 /** Gzip bytes of the scripts `page` loads up front. */
 export function initialJsGzip(dist: string, page: string): number {
   const html = readFileSync(join(dist, page), 'utf8');
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)];
+  const srcs = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ];
   const scripts = [...new Set(srcs.map((m) => m[1] ?? ''))].filter((s) => s.endsWith('.js'));
   return scripts.reduce((sum, s) => sum + gzipSync(readFileSync(join(dist, s)), { level: 9 }).length, 0);
 }
@@ -34,11 +37,21 @@ export async function bundleRows(): Promise<Row[]> {
   await build({ root: ROOT, logLevel: 'silent' });
   const bareRoot = join(CACHE, 'bare-src');
   mkdirSync(bareRoot, { recursive: true });
-  writeFileSync(join(bareRoot, 'index.html'), '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n');
+  writeFileSync(
+    join(bareRoot, 'index.html'),
+    '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n',
+  );
   writeFileSync(join(bareRoot, 'main.js'), BARE_MAIN);
   const appConfig = (await import('../vite.config')).default;
   const bareOut = join(CACHE, 'bare');
-  await build({ configFile: false, root: bareRoot, logLevel: 'silent', plugins: [preact()], resolve: { alias: appConfig.resolve?.alias ?? {} }, build: { outDir: bareOut, emptyOutDir: true } });
+  await build({
+    configFile: false,
+    root: bareRoot,
+    logLevel: 'silent',
+    plugins: [preact()],
+    resolve: { alias: appConfig.resolve?.alias ?? {} },
+    build: { outDir: bareOut, emptyOutDir: true },
+  });
   const bare = initialJsGzip(bareOut, 'index.html') / 1024;
   const note = 'reference: bare Preact + fhirclient page, same Vite and shims; goal ≤ 45 KB';
   return [

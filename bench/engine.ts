@@ -30,7 +30,21 @@ export function engineRows(smoke: boolean): Row[] {
   const [n0 = 1, , n2 = 1] = sizes;
   const exponent = Math.log(last / first) / Math.log(n2 / n0);
   return [
-    ...sizes.map((size, i) => row(`engine ${size / 1000}k resources`, ms[i] ?? null, 'ms', (first * size) / n0, size === 10_000 ? 'reference: 1k time × size (linear); goal ≤ 50 ms' : 'reference: 1k time × size (linear)')),
-    row('engine growth exponent', exponent, 'exponent', 1, `time ∝ size^k over ${n0}–${n2} resources; goal ≈ 1 (linear)`),
+    ...sizes.map((size, i) =>
+      row(
+        `engine ${size / 1000}k resources`,
+        ms[i] ?? null,
+        'ms',
+        (first * size) / n0,
+        size === 10_000 ? 'reference: 1k time × size (linear); goal ≤ 50 ms' : 'reference: 1k time × size (linear)',
+      ),
+    ),
+    row(
+      'engine growth exponent',
+      exponent,
+      'exponent',
+      1,
+      `time ∝ size^k over ${n0}–${n2} resources; goal ≈ 1 (linear)`,
+    ),
   ];
 }

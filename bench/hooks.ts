@@ -38,8 +38,14 @@ export async function startService(keys: TestKey[], model?: HookModel): Promise<
   jwks.serve(JWKS_PATH, jwksOf(...keys));
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
   const store = await createStore({ kind: 'pglite', dataDir });
-  const config = defaultServiceConfig({ auth: 'on', issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}${JWKS_PATH}`, jku: [] }], logLevel: 'info' });
-  const app = buildServer(composeDependencies({ config, store, logger: createLogger('info', discard()), ...(model && { model }) }));
+  const config = defaultServiceConfig({
+    auth: 'on',
+    issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}${JWKS_PATH}`, jku: [] }],
+    logLevel: 'info',
+  });
+  const app = buildServer(
+    composeDependencies({ config, store, logger: createLogger('info', discard()), ...(model && { model }) }),
+  );
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     origin,
@@ -61,7 +67,13 @@ export async function startNoop(key?: TestKey): Promise<Target> {
       const token = (request.headers.authorization ?? '').slice('Bearer '.length);
       const [h, p, s] = token.split('.');
       const ok = await new Promise<boolean>((resolve) => {
-        verify('sha384', Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(s ?? '', 'base64url'), (e, r) => resolve(!e && r));
+        verify(
+          'sha384',
+          Buffer.from(`${h}.${p}`),
+          { key: publicKey, dsaEncoding: 'ieee-p1363' },
+          Buffer.from(s ?? '', 'base64url'),
+          (e, r) => resolve(!e && r),
+        );
       });
       if (!ok) throw new Error('bad signature');
     }
@@ -85,14 +97,20 @@ export function patientViewBody(fx: Fixture): string {
 
 /** Five draft orders as an EHR sends them: the fixture's own medications (real RxNorm products) as drafts. */
 export function orderSignBody(fx: Fixture): string {
-  const meds = fx.resources.filter((r): r is fhir4.MedicationRequest => r.resourceType === 'MedicationRequest' && (r as fhir4.MedicationRequest).medicationCodeableConcept !== undefined);
+  const meds = fx.resources.filter(
+    (r): r is fhir4.MedicationRequest =>
+      r.resourceType === 'MedicationRequest' && (r as fhir4.MedicationRequest).medicationCodeableConcept !== undefined,
+  );
   const seen = new Set<string>();
-  const drafts = meds.filter((m) => {
-    const code = m.medicationCodeableConcept?.coding?.[0]?.code ?? '';
-    if (seen.has(code)) return false;
-    seen.add(code);
-    return true;
-  }).slice(0, 5).map((m, i) => ({ ...m, id: `draft-${i}`, status: 'draft' as const, intent: 'order' as const }));
+  const drafts = meds
+    .filter((m) => {
+      const code = m.medicationCodeableConcept?.coding?.[0]?.code ?? '';
+      if (seen.has(code)) return false;
+      seen.add(code);
+      return true;
+    })
+    .slice(0, 5)
+    .map((m, i) => ({ ...m, id: `draft-${i}`, status: 'draft' as const, intent: 'order' as const }));
   if (drafts.length < 5) throw new Error('fixture has fewer than 5 distinct medications');
   return JSON.stringify(hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts }));
 }
@@ -112,16 +130,25 @@ const TARGET_SECONDS = 8;
  * The no-op, then the service, each fed the same body and the same tokens after a warm-up. The request count
  * is what the service did in TARGET_SECONDS during its warm-up, capped at `amount` (the tokens pre-signed).
  */
-export async function compare(o: { service: Target; noop: Target; path: string; body: string; key: TestKey; amount: number }): Promise<Pair> {
+export async function compare(o: {
+  service: Target;
+  noop: Target;
+  path: string;
+  body: string;
+  key: TestKey;
+  amount: number;
+}): Promise<Pair> {
   const warm = Math.max(50, Math.round(o.amount / 10));
   const tokens = tokensFor(o.key, `${o.service.origin}${o.path}`, o.amount + warm);
-  const run = (target: Target, from: number, amount: number) => load({ url: `${target.origin}${o.path}`, body: o.body, tokens: tokens.slice(from, from + amount), amount });
+  const run = (target: Target, from: number, amount: number) =>
+    load({ url: `${target.origin}${o.path}`, body: o.body, tokens: tokens.slice(from, from + amount), amount });
   await run(o.noop, o.amount, warm);
   const warmService = await run(o.service, o.amount, warm);
   const amount = Math.min(o.amount, Math.max(warm, Math.round(warmService.rps * TARGET_SECONDS)));
   const noop = await run(o.noop, 0, amount);
   const service = await run(o.service, 0, amount);
-  if (service.non2xx > 0 || service.errors > 0) throw new Error(`service answered ${service.non2xx} non-2xx and ${service.errors} errors`);
+  if (service.non2xx > 0 || service.errors > 0)
+    throw new Error(`service answered ${service.non2xx} non-2xx and ${service.errors} errors`);
   return { service, noop, bodyBytes: Buffer.byteLength(o.body), requests: amount };
 }
 

@@ -21,7 +21,13 @@ async function waitReady(url: string, exited: () => boolean): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (exited()) throw new Error('demo exited before it was ready');
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('demo not ready in time');
@@ -32,7 +38,8 @@ export async function launchRows(smoke: boolean): Promise<Row[]> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-bench-demo-'));
   const demo = spawn(process.execPath, ['--import', 'tsx', 'demo/main.ts'], {
-    cwd: ROOT, stdio: 'ignore',
+    cwd: ROOT,
+    stdio: 'ignore',
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CAIRN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -47,7 +54,11 @@ export async function launchRows(smoke: boolean): Promise<Row[]> {
     const launches: number[] = [];
     const blanks: number[] = [];
     for (let i = 0; i < (smoke ? 1 : 5); i++) {
-      const res = await fetch(`${url}/demo-ehr/api/launch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ patientId: PATIENT }) });
+      const res = await fetch(`${url}/demo-ehr/api/launch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ patientId: PATIENT }),
+      });
       const { launch, iss } = (await res.json()) as { launch: string; iss: string };
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -63,7 +74,15 @@ export async function launchRows(smoke: boolean): Promise<Row[]> {
       blanks.push(performance.now() - t);
       await blank.close();
     }
-    return [row('launch → first finding visible', median(launches), 'ms', median(blanks), 'reference: a blank page from the same server; headless Chromium, cold cache; goal ≤ 1000 ms')];
+    return [
+      row(
+        'launch → first finding visible',
+        median(launches),
+        'ms',
+        median(blanks),
+        'reference: a blank page from the same server; headless Chromium, cold cache; goal ≤ 1000 ms',
+      ),
+    ];
   } finally {
     await browser.close();
     demo.kill('SIGTERM');

@@ -26,17 +26,25 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     connections: o.connections ?? 50,
     amount: o.amount,
     timeout: 30,
-    requests: [{
-      method: 'POST',
-      body: o.body,
-      setupRequest: (request) => {
-        const token = tokens.length > 0 ? tokens[next++ % tokens.length] : undefined;
-        request.headers = { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) };
-        return request;
+    requests: [
+      {
+        method: 'POST',
+        body: o.body,
+        setupRequest: (request) => {
+          const token = tokens.length > 0 ? tokens[next++ % tokens.length] : undefined;
+          request.headers = { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) };
+          return request;
+        },
       },
-    }],
+    ],
   });
   // Throughput over the whole run (requests ÷ seconds), not autocannon's per-second average that drops partial seconds.
   const done = result['2xx'] + result.non2xx;
-  return { rps: done / result.duration, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  return {
+    rps: done / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
 }

@@ -20,12 +20,22 @@ const NAME = 'patient-view RS384, 2 replicas on Postgres';
 
 async function startReplica(env: Record<string, string>): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist-service/main.js'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) } });
+  const child = spawn(process.execPath, ['dist-service/main.js'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+  });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`replica exited with code ${child.exitCode}`);
-    if (await fetch(`${origin}/readyz`).then((r) => r.ok, () => false)) return { origin, child };
+    if (
+      await fetch(`${origin}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { origin, child };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
@@ -34,12 +44,25 @@ async function startReplica(env: Record<string, string>): Promise<{ origin: stri
 
 export async function replicaRows(o: { body: string; path: string; key: TestKey; amount: number }): Promise<Row[]> {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) return [row(`${NAME} throughput`, null, 'req/s', null, 'skipped: DATABASE_URL not set (.ci/postgres.sh start prints one)')];
-  if (!existsSync(join(ROOT, 'dist-service/main.js'))) throw new Error('dist-service/main.js missing: startRows builds it first');
+  if (!databaseUrl)
+    return [
+      row(
+        `${NAME} throughput`,
+        null,
+        'req/s',
+        null,
+        'skipped: DATABASE_URL not set (.ci/postgres.sh start prints one)',
+      ),
+    ];
+  if (!existsSync(join(ROOT, 'dist-service/main.js')))
+    throw new Error('dist-service/main.js missing: startRows builds it first');
   const jwks = await startJwksServer();
   jwks.serve('/jwks.json', jwksOf(o.key));
   const env = {
-    DATABASE_URL: databaseUrl, CDS_AUTH: 'on', CAIRN_PUBLIC_URL: PUBLIC_URL, LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    CDS_AUTH: 'on',
+    CAIRN_PUBLIC_URL: PUBLIC_URL,
+    LOG_LEVEL: 'info',
     CDS_TRUSTED_ISSUERS: JSON.stringify({ [ISS]: { jwks: `${jwks.origin}/jwks.json` } }),
   };
   const replicas: { origin: string; child: ChildProcess }[] = [];
@@ -49,8 +72,18 @@ export async function replicaRows(o: { body: string; path: string; key: TestKey;
     const most = Math.round(o.amount / 2);
     const warm = 50;
     const tokens = tokensFor(o.key, `${PUBLIC_URL}${o.path}`, 2 * (most + warm));
-    const runs = (offset: number, amount: number) => Promise.all(replicas.map((r, i) =>
-      load({ url: `${r.origin}${o.path}`, body: o.body, tokens: tokens.slice(offset + i * amount, offset + (i + 1) * amount), amount, connections: 25 })));
+    const runs = (offset: number, amount: number) =>
+      Promise.all(
+        replicas.map((r, i) =>
+          load({
+            url: `${r.origin}${o.path}`,
+            body: o.body,
+            tokens: tokens.slice(offset + i * amount, offset + (i + 1) * amount),
+            amount,
+            connections: 25,
+          }),
+        ),
+      );
     const warmed = await runs(2 * most, warm);
     // About 8 s of what the replicas did while warming up, as for the single-service rows.
     const half = Math.min(most, Math.max(warm, Math.round(warmed[0]!.rps * 8)));
@@ -67,7 +100,9 @@ export async function replicaRows(o: { body: string; path: string; key: TestKey;
     ];
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
-    await Promise.all(replicas.map((r) => new Promise((done) => (r.child.exitCode !== null ? done(null) : r.child.once('exit', done)))));
+    await Promise.all(
+      replicas.map((r) => new Promise((done) => (r.child.exitCode !== null ? done(null) : r.child.once('exit', done)))),
+    );
     await noop.close();
     await jwks.close();
   }

@@ -29,10 +29,24 @@ await section('engine', () => engineRows(smoke));
 // Builds dist/, which the start, replica and launch rows serve.
 await section('bundle', () => bundleRows());
 await section('start', () => startRows());
-await section('replicas', () => replicaRows({ body: patientViewBody(loadFixture(FIXTURE)), path: '/cds-services/cairn-patient-view', key: makeKey('RS384'), amount: requestCount(smoke) }));
+await section('replicas', () =>
+  replicaRows({
+    body: patientViewBody(loadFixture(FIXTURE)),
+    path: '/cds-services/cairn-patient-view',
+    key: makeKey('RS384'),
+    amount: requestCount(smoke),
+  }),
+);
 await section('launch', () => launchRows(smoke));
 
 printTable(rows);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`;
-console.log(`\n${new Date().toISOString()} · Node ${process.version} · ${machine} · ${smoke ? 'smoke' : 'full'} run in ${Math.round((Date.now() - started) / 1000)} s`);
-writeResults(new URL('./results.json', import.meta.url), rows, { date: new Date().toISOString(), node: process.version, machine, smoke });
+console.log(
+  `\n${new Date().toISOString()} · Node ${process.version} · ${machine} · ${smoke ? 'smoke' : 'full'} run in ${Math.round((Date.now() - started) / 1000)} s`,
+);
+writeResults(new URL('./results.json', import.meta.url), rows, {
+  date: new Date().toISOString(),
+  node: process.version,
+  machine,
+  smoke,
+});

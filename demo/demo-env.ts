@@ -23,14 +23,18 @@ export function demoEnvironment(env: Env): DemoEnv {
   const origin = e.CAIRN_PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${e.HOST}:${e.PORT}`;
   const ehrIssuer = `${origin}/demo-ehr`;
   // A browser may open the demo as localhost or 127.0.0.1: the FHIR base it hands the app follows that name.
-  const origins = LOOPBACK.has(e.HOST) && e.CAIRN_PUBLIC_URL === undefined ? [`http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`] : [origin];
+  const origins =
+    LOOPBACK.has(e.HOST) && e.CAIRN_PUBLIC_URL === undefined
+      ? [`http://127.0.0.1:${e.PORT}`, `http://localhost:${e.PORT}`]
+      : [origin];
   return {
     accessTokenSeconds: e.CAIRN_DEMO_TOKEN_SECONDS,
     origin,
     ehrIssuer,
     env: {
       ...env,
-      CDS_TRUSTED_ISSUERS: e.CDS_TRUSTED_ISSUERS ?? JSON.stringify({ [ehrIssuer]: `${ehrIssuer}/.well-known/jwks.json` }),
+      CDS_TRUSTED_ISSUERS:
+        e.CDS_TRUSTED_ISSUERS ?? JSON.stringify({ [ehrIssuer]: `${ehrIssuer}/.well-known/jwks.json` }),
       CAIRN_FHIR_ALLOWLIST: e.CAIRN_FHIR_ALLOWLIST ?? origins.map((o) => `${o}/fhir`).join(' '),
     },
   };

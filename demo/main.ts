@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   service.closeOnSignals((code) => process.exit(code));
   const { service: config } = service.config;
   await registerDemo(service.app, {
-    distDir: DIST, ehrIssuer: demo.ehrIssuer,
+    distDir: DIST,
+    ehrIssuer: demo.ehrIssuer,
     accessTokenSeconds: demo.accessTokenSeconds,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
   });

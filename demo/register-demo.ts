@@ -37,8 +37,15 @@ export async function registerDemo(app: FastifyInstance, options: DemoOptions): 
   const ehrKey = options.ehrKey ?? generateSigningKey('ES384');
   const publicUrl = options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {};
   await registerSmartStack(app, stack, publicUrl);
-  await app.register(demoEhrPlugin, { prefix: '/demo-ehr', repository: stack.repository, tokens: stack.tokens, ehrKey, now, ...publicUrl,
-    ...(options.ehrIssuer !== undefined && { issuer: options.ehrIssuer }) });
+  await app.register(demoEhrPlugin, {
+    prefix: '/demo-ehr',
+    repository: stack.repository,
+    tokens: stack.tokens,
+    ehrKey,
+    now,
+    ...publicUrl,
+    ...(options.ehrIssuer !== undefined && { issuer: options.ehrIssuer }),
+  });
   await registerDemoPages(app, options.distDir);
   return { stack, ehrKey };
 }

@@ -39,12 +39,17 @@ function patientOptions(repository: MemoryRepository): PickerOption[] {
   return (repository.list('Patient') as fhir4.Patient[]).map((p) => ({
     id: p.id ?? '',
     label: displayName(p),
-    detail: [p.gender, p.birthDate && `born ${p.birthDate}`, p.deceasedDateTime && 'deceased'].filter(Boolean).join(' · '),
+    detail: [p.gender, p.birthDate && `born ${p.birthDate}`, p.deceasedDateTime && 'deceased']
+      .filter(Boolean)
+      .join(' · '),
   }));
 }
 
 function userOptions(repository: MemoryRepository): PickerOption[] {
-  return (repository.list('Practitioner') as fhir4.Practitioner[]).map((p) => ({ id: `Practitioner/${p.id}`, label: displayName(p) }));
+  return (repository.list('Practitioner') as fhir4.Practitioner[]).map((p) => ({
+    id: `Practitioner/${p.id}`,
+    label: displayName(p),
+  }));
 }
 
 export interface RegisterSmartOptions {
@@ -54,14 +59,26 @@ export interface RegisterSmartOptions {
 }
 
 /** Registers `/fhir/*` and `/auth/*` on `app`. */
-export async function registerSmartStack(app: FastifyInstance, stack: SmartStack, options: RegisterSmartOptions = {}): Promise<void> {
+export async function registerSmartStack(
+  app: FastifyInstance,
+  stack: SmartStack,
+  options: RegisterSmartOptions = {},
+): Promise<void> {
   const publicUrl = options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {};
   await app.register(fhirServerPlugin, {
-    prefix: '/fhir', repository: stack.repository, tokens: stack.tokens, access: options.fhirAccess ?? 'smart', ...publicUrl,
+    prefix: '/fhir',
+    repository: stack.repository,
+    tokens: stack.tokens,
+    access: options.fhirAccess ?? 'smart',
+    ...publicUrl,
   });
   await app.register(authServerPlugin, {
-    prefix: '/auth', tokens: stack.tokens, idTokenKey: stack.idTokenKey,
-    users: () => userOptions(stack.repository), patients: () => patientOptions(stack.repository), ...publicUrl,
+    prefix: '/auth',
+    tokens: stack.tokens,
+    idTokenKey: stack.idTokenKey,
+    users: () => userOptions(stack.repository),
+    patients: () => patientOptions(stack.repository),
+    ...publicUrl,
   });
 }
 
@@ -74,7 +91,9 @@ export interface RunningSmartStack extends SmartStack {
 }
 
 /** Starts the FHIR + auth servers alone on 127.0.0.1 and a free port. Call `close()` when done. */
-export async function startSmartStack(options: SmartStackOptions & RegisterSmartOptions = {}): Promise<RunningSmartStack> {
+export async function startSmartStack(
+  options: SmartStackOptions & RegisterSmartOptions = {},
+): Promise<RunningSmartStack> {
   const stack = createSmartStack(options);
   const app = Fastify({ logger: false });
   await registerSmartStack(app, stack, options);

@@ -61,11 +61,19 @@ export function composeDependencies(parts: ServiceParts): ServiceDeps {
   const disabled = new Set(config.disabledRules);
   const logger = parts.logger ?? createLogger(config.logLevel);
   return {
-    config, store: guardStore(parts.store, logger), clock, logger,
+    config,
+    store: guardStore(parts.store, logger),
+    clock,
+    logger,
     newId: parts.newId ?? randomUUID,
     // The administrator's rule switches (CAIRN_DISABLED_RULES) apply to every engine run.
     runEngine: parts.runEngine ?? ((input) => runEngine(input, { disabled })),
-    fhir: createFhirClient({ fetch: outbound, timeoutMs: config.fhirTimeoutMs, maxPages: config.fhirMaxPages, maxBytes: MAX_FHIR_PAGE_BYTES }),
+    fhir: createFhirClient({
+      fetch: outbound,
+      timeoutMs: config.fhirTimeoutMs,
+      maxPages: config.fhirMaxPages,
+      maxBytes: MAX_FHIR_PAGE_BYTES,
+    }),
     jwks: new JwksCache({ fetch: outbound, now: () => clock().getTime() }),
     ...(parts.model && { model: parts.model }),
     ...(parts.modelStatus && { modelStatus: parts.modelStatus }),
@@ -94,8 +102,13 @@ export interface ComposeOptions {
 /** Every part's settings; readEnv first, so one message names every bad variable before any cross-variable rule runs. */
 function readConfig(env: RawEnv) {
   readEnv(env);
-  return { service: parseServiceConfig(env), model: parseModelConfig(env), analytics: analyticsConfigFromEnv(env), store: storeConfigFromEnv(env),
-    appHost: parseAppHostConfig(env) };
+  return {
+    service: parseServiceConfig(env),
+    model: parseModelConfig(env),
+    analytics: analyticsConfigFromEnv(env),
+    store: storeConfigFromEnv(env),
+    appHost: parseAppHostConfig(env),
+  };
 }
 
 /** The whole service from the environment: the store opened, the routes registered, not yet listening. */
@@ -104,16 +117,28 @@ export async function composeService(env: RawEnv, options: ComposeOptions = {}):
   const logger = createLogger(config.service.logLevel);
   // Before the store opens: a missing build is the commonest first-run mistake, and it should fail at once.
   const pages = readAppPages(options.appDir ?? APP_DIST, config.appHost);
-  const store = options.store ?? await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') });
+  const store =
+    options.store ?? (await createStore(config.store, { onSweepError: () => logger.error('jti sweep failed') }));
   const narrative = createNarrativeServiceFromConfig(config.model, {
-    onOutputLearned: (mode) => logger.warn({ outputMode: mode }, 'model refused the requested output format; using the weaker mode from now on'),
-    onSettled: (event) => logger.info({ model: event.model, source: event.source, latencyMs: event.latencyMs, dropped: event.dropped }, 'model call settled'),
+    onOutputLearned: (mode) =>
+      logger.warn({ outputMode: mode }, 'model refused the requested output format; using the weaker mode from now on'),
+    onSettled: (event) =>
+      logger.info(
+        { model: event.model, source: event.source, latencyMs: event.latencyMs, dropped: event.dropped },
+        'model call settled',
+      ),
   });
   logger.info({ model: describeProfile(narrative) }, 'model adapter');
-  const app = buildServer(composeDependencies({
-    config: config.service, store, logger, model: narrative, modelStatus: () => describeProfile(narrative),
-    apis: { narrative, store, analytics: config.analytics, appOrigins: config.appHost.appOrigins },
-  }));
+  const app = buildServer(
+    composeDependencies({
+      config: config.service,
+      store,
+      logger,
+      model: narrative,
+      modelStatus: () => describeProfile(narrative),
+      apis: { narrative, store, analytics: config.analytics, appOrigins: config.appHost.appOrigins },
+    }),
+  );
   await registerAppPages(app, pages);
   if (config.analytics.adminToken !== undefined) registerAdminPage(app, pages.admin);
   const parts = { closeServer: () => app.close(), closeStore: () => store.close() };
@@ -121,7 +146,9 @@ export async function composeService(env: RawEnv, options: ComposeOptions = {}):
     app,
     config: { service: config.service, analytics: config.analytics, appHost: config.appHost },
     closeOnSignals: (exit) => closeOnSignals(parts, logger, config.service.shutdownTimeoutMs, exit),
-    listen: async () => { await app.listen({ host: config.service.host, port: config.service.port }); },
+    listen: async () => {
+      await app.listen({ host: config.service.host, port: config.service.port });
+    },
     close: async () => {
       await app.close();
       await store.close();

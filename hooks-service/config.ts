@@ -54,7 +54,10 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 // CDS_TRUSTED_ISSUERS: {"<iss>": "<jwks url>"} or {"<iss>": {"jwks": "<url>", "jku": ["<url or prefix/>"]}}.
 const IssuerValue = Type.Union([
   Type.String({ minLength: 1 }),
-  Type.Object({ jwks: Type.String({ minLength: 1 }), jku: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) }, { additionalProperties: false }),
+  Type.Object(
+    { jwks: Type.String({ minLength: 1 }), jku: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) },
+    { additionalProperties: false },
+  ),
 ]);
 const IssuersSchema = Type.Record(Type.String(), IssuerValue);
 
@@ -79,10 +82,14 @@ function parseIssuers(raw: string | undefined): TrustedIssuer[] {
   } catch {
     throw new ConfigError('CDS_TRUSTED_ISSUERS must be JSON: {"<issuer>": "<JWKS URL>"}');
   }
-  if (!Value.Check(IssuersSchema, parsed)) throw new ConfigError('CDS_TRUSTED_ISSUERS must map each issuer to a JWKS URL or {"jwks", "jku"}');
+  if (!Value.Check(IssuersSchema, parsed))
+    throw new ConfigError('CDS_TRUSTED_ISSUERS must map each issuer to a JWKS URL or {"jwks", "jku"}');
   return Object.entries(parsed).map(([iss, v]) => {
     const jwksUrl = httpUrl(`CDS_TRUSTED_ISSUERS[${iss}]`, typeof v === 'string' ? v : v.jwks);
-    const jku = typeof v === 'string' ? [] : (v.jku ?? []).map((u) => (u.endsWith('/') ? `${httpUrl('jku', u)}/` : httpUrl('jku', u)));
+    const jku =
+      typeof v === 'string'
+        ? []
+        : (v.jku ?? []).map((u) => (u.endsWith('/') ? `${httpUrl('jku', u)}/` : httpUrl('jku', u)));
     return { iss, jwksUrl, jku: [jwksUrl, ...jku] };
   });
 }
@@ -91,7 +98,10 @@ function parseAlgorithms(raw: string): string[] {
   const algorithms = list(raw);
   // Spec §JWT Signing Algorithm: `none` and symmetric (HMAC) algorithms SHALL NOT be used.
   const bad = algorithms.filter((a) => !ASYMMETRIC.includes(a));
-  if (bad.length > 0 || algorithms.length === 0) throw new ConfigError(`CDS_JWT_ALGORITHMS accepts only asymmetric algorithms (${ASYMMETRIC.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`);
+  if (bad.length > 0 || algorithms.length === 0)
+    throw new ConfigError(
+      `CDS_JWT_ALGORITHMS accepts only asymmetric algorithms (${ASYMMETRIC.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`,
+    );
   return algorithms;
 }
 
@@ -100,7 +110,10 @@ function parseDisabledRules(raw: string | undefined): string[] {
   const names = list(raw);
   const known = rules.map((r) => r.family);
   const unknown = names.filter((name) => !known.includes(name));
-  if (unknown.length > 0) throw new ConfigError(`CAIRN_DISABLED_RULES names unknown rule families (${unknown.join(', ')}); known: ${known.join(', ')}`);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `CAIRN_DISABLED_RULES names unknown rule families (${unknown.join(', ')}); known: ${known.join(', ')}`,
+    );
   return names;
 }
 
@@ -120,7 +133,9 @@ export function parseServiceConfig(env: RawEnv): ServiceConfig {
   const e = readEnv(env);
   const issuers = parseIssuers(e.CDS_TRUSTED_ISSUERS);
   if (e.CDS_AUTH === 'on' && issuers.length === 0) {
-    throw new ConfigError('CDS_TRUSTED_ISSUERS is empty: no CDS Client could call. Set it, or CDS_AUTH=off for local development only');
+    throw new ConfigError(
+      'CDS_TRUSTED_ISSUERS is empty: no CDS Client could call. Set it, or CDS_AUTH=off for local development only',
+    );
   }
   const publicUrl = e.CAIRN_PUBLIC_URL !== undefined ? httpUrl('CAIRN_PUBLIC_URL', e.CAIRN_PUBLIC_URL) : undefined;
   return {

@@ -43,7 +43,10 @@ export const UNAVAILABLE_RETRY_AFTER_S = 10;
 /** An expected failure at an edge: the code picks the status, the message is safe to show to the client. */
 export class AppError extends Error {
   override readonly name = 'AppError';
-  constructor(readonly code: ErrorCode, readonly publicMessage: string) {
+  constructor(
+    readonly code: ErrorCode,
+    readonly publicMessage: string,
+  ) {
     super(`${code}: ${publicMessage}`);
   }
 }
@@ -82,7 +85,8 @@ export function classifyError(error: unknown): { code: ErrorCode; message: strin
   }
   if (mapped) return { code: mapped, message: GENERIC_MESSAGE[mapped] };
   const status = (error as Partial<FastifyError> | undefined)?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return { code: 'INVALID_REQUEST', message: GENERIC_MESSAGE.INVALID_REQUEST };
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return { code: 'INVALID_REQUEST', message: GENERIC_MESSAGE.INVALID_REQUEST };
   return { code: 'INTERNAL', message: '' };
 }
 
@@ -90,7 +94,8 @@ export function classifyError(error: unknown): { code: ErrorCode; message: strin
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
   const status = STATUS_OF[code];
   if (code === 'UNAUTHENTICATED') return reply.code(status).header('www-authenticate', 'Bearer').send();
-  if (code === 'UNAVAILABLE') return reply.code(status).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S)).send({ error: code, message });
+  if (code === 'UNAVAILABLE')
+    return reply.code(status).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S)).send({ error: code, message });
   if (status >= 500) return reply.code(status).send({ error: code });
   return reply.code(status).send({ error: code, message });
 }

@@ -6,9 +6,21 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export const REDACT_PATHS: readonly string[] = [
-  'req.headers.authorization', 'headers.authorization', 'authorization',
-  'fhirAuthorization', '*.fhirAuthorization', 'access_token', '*.access_token',
-  'prefetch', '*.prefetch', 'context', '*.context', 'body', '*.body', 'token', '*.token',
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  'fhirAuthorization',
+  '*.fhirAuthorization',
+  'access_token',
+  '*.access_token',
+  'prefetch',
+  '*.prefetch',
+  'context',
+  '*.context',
+  'body',
+  '*.body',
+  'token',
+  '*.token',
 ];
 
 interface LoggedRequest {

@@ -49,11 +49,26 @@ function cdsHooksOptions(deps: ServiceDeps): CdsHooksPluginOptions {
     auth: {
       enabled: config.auth === 'on',
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
-      verify: { config, now, jwks: deps.jwks, rememberJti: rememberJtiWithFallback((key, expiresAt) => deps.store.rememberJti(key, expiresAt), deps.logger, now) },
+      verify: {
+        config,
+        now,
+        jwks: deps.jwks,
+        rememberJti: rememberJtiWithFallback(
+          (key, expiresAt) => deps.store.rememberJti(key, expiresAt),
+          deps.logger,
+          now,
+        ),
+      },
     },
     hook: {
-      store: deps.store, fhir: deps.fhir, fhirAllowlist: config.fhirAllowlist, fhirBudgetMs: config.fhirBudgetMs, now: deps.clock,
-      runEngine: deps.runEngine, newId: deps.newId, ...(deps.model && { model: deps.model }),
+      store: deps.store,
+      fhir: deps.fhir,
+      fhirAllowlist: config.fhirAllowlist,
+      fhirBudgetMs: config.fhirBudgetMs,
+      now: deps.clock,
+      runEngine: deps.runEngine,
+      newId: deps.newId,
+      ...(deps.model && { model: deps.model }),
     },
   };
 }
@@ -76,7 +91,9 @@ export function buildServer(deps: ServiceDeps): FastifyInstance {
   installErrorHandling(app);
   installJsonBodyParser(app);
   if (deps.config.auth === 'off') {
-    app.log.warn('CDS_AUTH=off: ANY caller can invoke these CDS services without a JWT. Local development and conformance runs only.');
+    app.log.warn(
+      'CDS_AUTH=off: ANY caller can invoke these CDS services without a JWT. Local development and conformance runs only.',
+    );
   }
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -33,9 +33,17 @@ export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, api
     installAppApiCors(scope, [...NARRATIVE_ROUTES, APP_FEEDBACK_ROUTE], apis.appOrigins ?? []);
     await limitAppRoutes(scope, limits);
     await scope.register(narrativePlugin, {
-      service: apis.narrative, allowlist, runEngine: deps.runEngine, fetchChart: createFetchChart(deps.fhir, deps.config.fhirBudgetMs), now: () => deps.clock().toISOString(),
+      service: apis.narrative,
+      allowlist,
+      runEngine: deps.runEngine,
+      fetchChart: createFetchChart(deps.fhir, deps.config.fhirBudgetMs),
+      now: () => deps.clock().toISOString(),
     });
-    await scope.register(appFeedbackPlugin, { store: apis.store, allowlist, canReadPatient: createCanReadPatient(deps.fhir) });
+    await scope.register(appFeedbackPlugin, {
+      store: apis.store,
+      allowlist,
+      canReadPatient: createCanReadPatient(deps.fhir),
+    });
   });
   void app.register(async (scope) => {
     await limitAnalyticsRoutes(scope, limits);

@@ -30,8 +30,13 @@ export function endKeepAliveOnClose(app: FastifyInstance): void {
 }
 
 /** Handles SIGTERM and SIGINT on `signals` (the process; tests pass an emitter). */
-export function closeOnSignals(parts: Closable, log: FastifyBaseLogger, timeoutMs: number, exit: (code: number) => void,
-  signals: Pick<EventEmitter, 'on'> = process): void {
+export function closeOnSignals(
+  parts: Closable,
+  log: FastifyBaseLogger,
+  timeoutMs: number,
+  exit: (code: number) => void,
+  signals: Pick<EventEmitter, 'on'> = process,
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {

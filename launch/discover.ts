@@ -2,8 +2,7 @@
 import { parseSmartConfiguration, type SmartConfiguration } from './scopes';
 
 export type DiscoveryResult =
-  | { ok: true; config: SmartConfiguration }
-  | { ok: false; reason: 'unreachable' | 'not-smart' };
+  { ok: true; config: SmartConfiguration } | { ok: false; reason: 'unreachable' | 'not-smart' };
 
 /** GET {iss}/.well-known/smart-configuration with a timeout; never throws. */
 export async function discoverSmart(
@@ -13,7 +12,10 @@ export async function discoverSmart(
 ): Promise<DiscoveryResult> {
   const url = `${iss.replace(/\/+$/, '')}/.well-known/smart-configuration`;
   try {
-    const res = await fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetchImpl(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (res.status === 404) return { ok: false, reason: 'not-smart' };
     if (!res.ok) return { ok: false, reason: 'unreachable' };
     return { ok: true, config: parseSmartConfiguration(await res.json()) };

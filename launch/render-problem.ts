@@ -14,7 +14,10 @@ function copyFor(problem: LaunchProblem): Copy {
         body: 'Cairn must be launched from the EHR, or with the address of a FHIR server for a standalone launch.',
       };
     case 'invalid-iss':
-      return { title: 'Invalid FHIR server address', body: 'The launch named a FHIR server address that is not an http(s) URL.' };
+      return {
+        title: 'Invalid FHIR server address',
+        body: 'The launch named a FHIR server address that is not an http(s) URL.',
+      };
     case 'server-unreachable':
       return {
         title: 'The FHIR server is not answering',
@@ -44,7 +47,13 @@ function standaloneForm(): HTMLFormElement {
   const label = element('label', 'FHIR server URL');
   label.htmlFor = 'iss';
   const input = element('input');
-  Object.assign(input, { id: 'iss', name: 'iss', type: 'url', required: true, placeholder: 'https://ehr.example.org/fhir' });
+  Object.assign(input, {
+    id: 'iss',
+    name: 'iss',
+    type: 'url',
+    required: true,
+    placeholder: 'https://ehr.example.org/fhir',
+  });
   const button = element('button', 'Start standalone launch');
   button.type = 'submit';
   form.append(label, input, button);

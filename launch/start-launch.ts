@@ -47,7 +47,12 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** Runs the launch; resolves to a problem to show, or undefined once the browser is being redirected. */
-export async function startLaunch({ url, smart, fetchImpl, config: app = DEFAULT_APP_CONFIG }: LaunchDeps): Promise<LaunchProblem | undefined> {
+export async function startLaunch({
+  url,
+  smart,
+  fetchImpl,
+  config: app = DEFAULT_APP_CONFIG,
+}: LaunchDeps): Promise<LaunchProblem | undefined> {
   const params = new URL(url).searchParams;
   const iss = params.get('iss')?.trim();
   const launch = params.get('launch') ?? undefined;
@@ -64,7 +69,10 @@ export async function startLaunch({ url, smart, fetchImpl, config: app = DEFAULT
   try {
     await smart.authorize({
       clientId: params.get('client_id') ?? app.clientId,
-      scope: app.scopes !== undefined ? configuredScope(app.scopes, Boolean(launch)) : buildScope({ config, ehrLaunch: Boolean(launch) }),
+      scope:
+        app.scopes !== undefined
+          ? configuredScope(app.scopes, Boolean(launch))
+          : buildScope({ config, ehrLaunch: Boolean(launch) }),
       redirectUri: new URL(REDIRECT_PATH, url).href,
       iss,
       ...(launch ? { launch } : {}),

@@ -20,7 +20,10 @@ export function renderEnvExample(): string {
       group = v.group;
       lines.push('', `# --- ${group} ---`);
     }
-    lines.push(`# ${v.meaning}${v.default === undefined && v.unset !== undefined ? ` (unset: ${v.unset})` : ''}`, `#${name}=${v.default ?? ''}`);
+    lines.push(
+      `# ${v.meaning}${v.default === undefined && v.unset !== undefined ? ` (unset: ${v.unset})` : ''}`,
+      `#${name}=${v.default ?? ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

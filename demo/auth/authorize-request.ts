@@ -42,13 +42,18 @@ export function checkAuthorize(q: Query, fhirBase: string): AuthorizeCheck {
   if (!q.client_id) return { kind: 'fatal', message: 'client_id is missing' };
   if (!isHttpUrl(q.redirect_uri)) return { kind: 'fatal', message: 'redirect_uri is missing or not an http(s) URL' };
   const fail = (error: string, description: string): AuthorizeCheck => ({
-    kind: 'redirect-error', redirectUri: q.redirect_uri ?? '', error, description, ...(q.state && { state: q.state }),
+    kind: 'redirect-error',
+    redirectUri: q.redirect_uri ?? '',
+    error,
+    description,
+    ...(q.state && { state: q.state }),
   });
   if (q.response_type !== 'code') return fail('unsupported_response_type', 'response_type must be code');
   if (!q.state) return fail('invalid_request', 'state is required');
   if (!q.scope) return fail('invalid_scope', 'scope is required');
   // SMART: the EHR's authorization server SHALL reject an aud that is not its FHIR base (token phishing).
-  if (!q.aud || trimSlash(q.aud) !== trimSlash(fhirBase)) return fail('invalid_request', 'aud does not name this FHIR server');
+  if (!q.aud || trimSlash(q.aud) !== trimSlash(fhirBase))
+    return fail('invalid_request', 'aud does not name this FHIR server');
   if (q.code_challenge_method !== 'S256' || !CHALLENGE.test(q.code_challenge ?? '')) {
     return fail('invalid_request', 'PKCE with code_challenge_method S256 is required');
   }
@@ -57,8 +62,13 @@ export function checkAuthorize(q: Query, fhirBase: string): AuthorizeCheck {
   return {
     kind: 'ok',
     request: {
-      clientId: q.client_id, redirectUri: q.redirect_uri, scope: q.scope, state: q.state,
-      codeChallenge: q.code_challenge ?? '', ...(launch && { launch }), ...(q.nonce && { nonce: q.nonce }),
+      clientId: q.client_id,
+      redirectUri: q.redirect_uri,
+      scope: q.scope,
+      state: q.state,
+      codeChallenge: q.code_challenge ?? '',
+      ...(launch && { launch }),
+      ...(q.nonce && { nonce: q.nonce }),
     },
   };
 }

@@ -16,9 +16,10 @@ export interface SigningKey {
 }
 
 export function generateSigningKey(alg: SigningAlg): SigningKey {
-  const pair = alg === 'RS256'
-    ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-    : generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const pair =
+    alg === 'RS256'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : generateKeyPairSync('ec', { namedCurve: 'P-384' });
   const jwk = pair.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
   // RFC 7638-style thumbprint as kid: stable for the key, reveals nothing.
   const kid = createHash('sha256').update(JSON.stringify(jwk)).digest('base64url').slice(0, 16);

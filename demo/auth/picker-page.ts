@@ -30,7 +30,18 @@ button.allow{background:#1d5fa8;color:#fff}button.deny{background:#fff;color:#1d
 export const PICKER_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 function hidden(query: Query): string {
-  const keep = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'aud', 'code_challenge', 'code_challenge_method', 'launch', 'nonce'];
+  const keep = [
+    'response_type',
+    'client_id',
+    'redirect_uri',
+    'scope',
+    'state',
+    'aud',
+    'code_challenge',
+    'code_challenge_method',
+    'launch',
+    'nonce',
+  ];
   return keep
     .filter((k) => query[k] !== undefined)
     .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(query[k] ?? '')}">`)
@@ -38,14 +49,25 @@ function hidden(query: Query): string {
 }
 
 function choices(name: string, options: readonly PickerOption[]): string {
-  return options.map((o, i) => `<label class="choice"><input type="radio" name="${name}" value="${escapeHtml(o.id)}"${i === 0 && name === 'user' ? ' checked' : ''} required>
-<span>${escapeHtml(o.label)}${o.detail ? `<span class="detail">${escapeHtml(o.detail)}</span>` : ''}</span></label>`).join('');
+  return options
+    .map(
+      (
+        o,
+        i,
+      ) => `<label class="choice"><input type="radio" name="${name}" value="${escapeHtml(o.id)}"${i === 0 && name === 'user' ? ' checked' : ''} required>
+<span>${escapeHtml(o.label)}${o.detail ? `<span class="detail">${escapeHtml(o.detail)}</span>` : ''}</span></label>`,
+    )
+    .join('');
 }
 
 const CONTEXT_SCOPES: Record<string, string> = {
-  openid: 'know who you are', fhirUser: 'know who you are', profile: 'know who you are',
-  launch: 'open in the current chart', 'launch/patient': 'let you choose a patient',
-  online_access: 'stay signed in while you work', offline_access: 'stay signed in after you leave',
+  openid: 'know who you are',
+  fhirUser: 'know who you are',
+  profile: 'know who you are',
+  launch: 'open in the current chart',
+  'launch/patient': 'let you choose a patient',
+  online_access: 'stay signed in while you work',
+  offline_access: 'stay signed in after you leave',
 };
 
 /** Plain-language lines for the requested scopes (read-only data grouped by type). */
@@ -76,7 +98,9 @@ export function renderPickerPage(input: PickerPageInput): string {
 <title>Authorize app — Cairn demo EHR</title><style>${STYLE}</style></head><body><main>
 <h1>Authorize ${escapeHtml(request.clientId)}</h1>
 <p class="lead">Demo EHR sign-in. This app asks to:</p>
-<ul class="asks">${describeScopes(request.scope).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>
+<ul class="asks">${describeScopes(request.scope)
+    .map((l) => `<li>${escapeHtml(l)}</li>`)
+    .join('')}</ul>
 <details class="scopes"><summary>Exact scopes</summary>${escapeHtml(request.scope)}</details>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="authorize">${hidden(query)}

@@ -40,11 +40,20 @@ function toQuery(value: unknown): Query {
  * redirect_uri. Browsers apply form-action to that redirect too, and registration is open (any http(s)
  * redirect_uri), so the form may lead to any http(s) origin; without this the global 'none' policy blocks Allow.
  */
-const PICKER_PAGE = pageHeaders(["default-src 'none'", `style-src ${PICKER_STYLE_SOURCE}`, "form-action 'self' http: https:", "base-uri 'none'"]);
+const PICKER_PAGE = pageHeaders([
+  "default-src 'none'",
+  `style-src ${PICKER_STYLE_SOURCE}`,
+  "form-action 'self' http: https:",
+  "base-uri 'none'",
+]);
 
 function errorPage(reply: FastifyReply, message: string): FastifyReply {
-  return reply.code(400).type('text/html; charset=utf-8')
-    .send(`<!doctype html><meta charset="utf-8"><title>Authorization error</title><p>Authorization request rejected: ${escapeHtml(message)}</p>`);
+  return reply
+    .code(400)
+    .type('text/html; charset=utf-8')
+    .send(
+      `<!doctype html><meta charset="utf-8"><title>Authorization error</title><p>Authorization request rejected: ${escapeHtml(message)}</p>`,
+    );
 }
 
 export const authServerPlugin: FastifyPluginAsync<AuthServerOptions> = async (app, opts) => {
@@ -56,10 +65,18 @@ export const authServerPlugin: FastifyPluginAsync<AuthServerOptions> = async (ap
     });
   }
 
-  function issueCode(reply: FastifyReply, req: AuthorizeRequest, context: AuthorizeRequest['launch'] & object): FastifyReply {
+  function issueCode(
+    reply: FastifyReply,
+    req: AuthorizeRequest,
+    context: AuthorizeRequest['launch'] & object,
+  ): FastifyReply {
     const code = opts.tokens.issueCode({
-      clientId: req.clientId, redirectUri: req.redirectUri, codeChallenge: req.codeChallenge, scope: grantableScope(req.scope),
-      ...context, ...(req.nonce && { nonce: req.nonce }),
+      clientId: req.clientId,
+      redirectUri: req.redirectUri,
+      codeChallenge: req.codeChallenge,
+      scope: grantableScope(req.scope),
+      ...context,
+      ...(req.nonce && { nonce: req.nonce }),
     });
     return reply.redirect(redirectWith(req.redirectUri, { code, state: req.state }), 302);
   }
@@ -68,45 +85,92 @@ export const authServerPlugin: FastifyPluginAsync<AuthServerOptions> = async (ap
     const check = checkAuthorize(query, fhirBase(request));
     if (check.kind === 'fatal') return errorPage(reply, check.message);
     if (check.kind === 'redirect-error') {
-      return reply.redirect(redirectWith(check.redirectUri, { error: check.error, error_description: check.description, state: check.state }), 302);
+      return reply.redirect(
+        redirectWith(check.redirectUri, {
+          error: check.error,
+          error_description: check.description,
+          state: check.state,
+        }),
+        302,
+      );
     }
     const req = check.request;
     // EHR launch: the user is already signed in to the EHR and the EHR chose the patient; no consent screen.
-    if (req.launch && !submitted) return issueCode(reply, req, { needPatientBanner: false, fhirUser: 'Practitioner/demo-clinician', ...req.launch });
+    if (req.launch && !submitted)
+      return issueCode(reply, req, {
+        needPatientBanner: false,
+        fhirUser: 'Practitioner/demo-clinician',
+        ...req.launch,
+      });
     const needsPatient = hasScope(req.scope, 'launch/patient') && !req.launch?.patient;
     if (submitted && query.decision === 'deny') {
-      return reply.redirect(redirectWith(req.redirectUri, { error: 'access_denied', error_description: 'the user denied access', state: req.state }), 302);
+      return reply.redirect(
+        redirectWith(req.redirectUri, {
+          error: 'access_denied',
+          error_description: 'the user denied access',
+          state: req.state,
+        }),
+        302,
+      );
     }
     const users = opts.users();
     const patientOk = !needsPatient || opts.patients().some((p) => p.id === query.patient);
     const userOk = users.some((u) => u.id === query.user);
     if (submitted && query.decision === 'allow' && patientOk && userOk) {
-      return issueCode(reply, req, { ...req.launch, fhirUser: query.user, ...(needsPatient && { patient: query.patient }) });
+      return issueCode(reply, req, {
+        ...req.launch,
+        fhirUser: query.user,
+        ...(needsPatient && { patient: query.patient }),
+      });
     }
     const page = renderPickerPage({
-      request: req, query, users, patients: needsPatient ? opts.patients() : [], needsPatient,
+      request: req,
+      query,
+      users,
+      patients: needsPatient ? opts.patients() : [],
+      needsPatient,
       ...(submitted && { error: 'Choose who you are and a patient, then Allow — or Deny.' }),
     });
-    return reply.code(submitted ? 400 : 200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+    return reply
+      .code(submitted ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(page);
   }
 
-  app.get('/authorize', { helmet: PICKER_PAGE }, async (request, reply) => handleAuthorize(request, reply, toQuery(request.query), false));
-  app.post('/authorize', { helmet: PICKER_PAGE }, async (request, reply) => handleAuthorize(request, reply, toQuery(request.body), true));
+  app.get('/authorize', { helmet: PICKER_PAGE }, async (request, reply) =>
+    handleAuthorize(request, reply, toQuery(request.query), false),
+  );
+  app.post('/authorize', { helmet: PICKER_PAGE }, async (request, reply) =>
+    handleAuthorize(request, reply, toQuery(request.body), true),
+  );
 
   app.options('/token', async (_request, reply) =>
-    reply.header('access-control-allow-origin', '*').header('access-control-allow-headers', 'content-type, authorization').code(204).send());
+    reply
+      .header('access-control-allow-origin', '*')
+      .header('access-control-allow-headers', 'content-type, authorization')
+      .code(204)
+      .send(),
+  );
   app.post('/token', async (request, reply) => {
     const result = exchangeToken(toQuery(request.body), {
-      tokens: opts.tokens, idTokenKey: opts.idTokenKey, issuer: `${origin(request)}${app.prefix}`, fhirBase: fhirBase(request),
+      tokens: opts.tokens,
+      idTokenKey: opts.idTokenKey,
+      issuer: `${origin(request)}${app.prefix}`,
+      fhirBase: fhirBase(request),
     });
     // RFC 6749 §5.1: token responses SHALL NOT be cached.
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache').header('access-control-allow-origin', '*');
     return reply.code(result.ok ? 200 : result.status).send(result.body);
   });
 
-  app.get('/jwks.json', async (_request, reply) => reply.header('access-control-allow-origin', '*').send(jwksOf(opts.idTokenKey)));
+  app.get('/jwks.json', async (_request, reply) =>
+    reply.header('access-control-allow-origin', '*').send(jwksOf(opts.idTokenKey)),
+  );
   app.get('/.well-known/openid-configuration', async (request, reply) => {
     const config = smartConfiguration(origin(request), app.prefix);
-    return reply.header('access-control-allow-origin', '*').send({ ...config, subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'] });
+    return reply
+      .header('access-control-allow-origin', '*')
+      .send({ ...config, subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'] });
   });
 };

@@ -33,7 +33,12 @@ export function parseResourceScopes(scope: string): ResourceScope[] {
     const m = RESOURCE_SCOPE.exec(item);
     if (!m) continue;
     const query = m[4] ? [...new URLSearchParams(m[4]).entries()] : [];
-    out.push({ context: m[1] as ResourceScope['context'], type: m[2] ?? '', ...permissions(m[3] ?? ''), ...(query.length > 0 && { query }) });
+    out.push({
+      context: m[1] as ResourceScope['context'],
+      type: m[2] ?? '',
+      ...permissions(m[3] ?? ''),
+      ...(query.length > 0 && { query }),
+    });
   }
   return out;
 }
@@ -66,12 +71,16 @@ function readPart(action: string): string | undefined {
  * from the request, and must say what was actually granted.
  */
 export function grantableScope(requested: string): string {
-  return requested.split(/\s+/).filter(Boolean).flatMap((item) => {
-    const m = RESOURCE_SCOPE.exec(item);
-    if (!m) return [item];
-    const action = readPart(m[3] ?? '');
-    return action ? [`${m[1] ?? ''}/${m[2] ?? ''}.${action}${m[4] ? `?${m[4]}` : ''}`] : [];
-  }).join(' ');
+  return requested
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((item) => {
+      const m = RESOURCE_SCOPE.exec(item);
+      if (!m) return [item];
+      const action = readPart(m[3] ?? '');
+      return action ? [`${m[1] ?? ''}/${m[2] ?? ''}.${action}${m[4] ? `?${m[4]}` : ''}`] : [];
+    })
+    .join(' ');
 }
 
 export function hasScope(scope: string, wanted: string): boolean {

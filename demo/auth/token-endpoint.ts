@@ -33,17 +33,27 @@ function pkceMatches(verifier: string, challenge: string): boolean {
 }
 
 function idToken(grant: Grant, deps: TokenEndpointDeps, nonce: string | undefined): string | undefined {
-  const wantsIdentity = hasScope(grant.scope, 'openid') && (hasScope(grant.scope, 'fhirUser') || hasScope(grant.scope, 'profile'));
+  const wantsIdentity =
+    hasScope(grant.scope, 'openid') && (hasScope(grant.scope, 'fhirUser') || hasScope(grant.scope, 'profile'));
   if (!wantsIdentity || !grant.fhirUser) return undefined;
   const claims = { fhirUser: `${deps.fhirBase}/${grant.fhirUser}`, ...(nonce && { nonce }) };
   return jwt.sign(claims, deps.idTokenKey.privateKey, {
-    algorithm: 'RS256', keyid: deps.idTokenKey.kid, issuer: deps.issuer, audience: grant.clientId,
-    subject: grant.fhirUser.split('/').pop() ?? grant.fhirUser, expiresIn: 3600,
+    algorithm: 'RS256',
+    keyid: deps.idTokenKey.kid,
+    issuer: deps.issuer,
+    audience: grant.clientId,
+    subject: grant.fhirUser.split('/').pop() ?? grant.fhirUser,
+    expiresIn: 3600,
   });
 }
 
 /** `accessScope` narrows the access token only: a rotated refresh token keeps the original scope (RFC 6749 §6). */
-function tokenResponse(grant: Grant, deps: TokenEndpointDeps, nonce?: string, accessScope = grant.scope): Record<string, unknown> {
+function tokenResponse(
+  grant: Grant,
+  deps: TokenEndpointDeps,
+  nonce?: string,
+  accessScope = grant.scope,
+): Record<string, unknown> {
   const { accessToken, expiresIn } = deps.tokens.issueAccessToken({ ...grant, scope: accessScope });
   const offline = hasScope(grant.scope, 'offline_access') || hasScope(grant.scope, 'online_access');
   const id = idToken(grant, deps, nonce);
@@ -94,7 +104,8 @@ function exchangeRefresh(form: Record<string, string | undefined>, deps: TokenEn
   if (!form.refresh_token) return fail('invalid_request', 'refresh_token is required');
   const grant = deps.tokens.takeRefreshToken(form.refresh_token);
   if (!grant) return fail('invalid_grant', 'the refresh token is unknown, used or expired');
-  if (form.client_id !== undefined && form.client_id !== grant.clientId) return fail('invalid_grant', 'client_id does not match');
+  if (form.client_id !== undefined && form.client_id !== grant.clientId)
+    return fail('invalid_grant', 'client_id does not match');
   const scope = narrowScope(grant.scope, form.scope);
   if (scope === undefined) return fail('invalid_scope', 'a refresh cannot add scopes to the original grant');
   return { ok: true, body: tokenResponse(grant, deps, undefined, scope) };

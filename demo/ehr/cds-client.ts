@@ -27,16 +27,26 @@ const JWT_SECONDS = 300;
 /** A fresh CDS Hooks client JWT for one endpoint (header alg/kid/typ/jku; claims iss/aud/exp/iat/jti). */
 export function signClientJwt(deps: CdsClientDeps, audience: string): string {
   const iat = Math.floor((deps.now ?? Date.now)() / 1000);
-  return jwt.sign({ iss: deps.issuer, aud: audience, iat, exp: iat + JWT_SECONDS, jti: randomUUID() }, deps.key.privateKey, {
-    algorithm: deps.key.alg, keyid: deps.key.kid, header: { alg: deps.key.alg, typ: 'JWT', jku: `${deps.issuer}/.well-known/jwks.json` },
-  });
+  return jwt.sign(
+    { iss: deps.issuer, aud: audience, iat, exp: iat + JWT_SECONDS, jti: randomUUID() },
+    deps.key.privateKey,
+    {
+      algorithm: deps.key.alg,
+      keyid: deps.key.kid,
+      header: { alg: deps.key.alg, typ: 'JWT', jku: `${deps.issuer}/.well-known/jwks.json` },
+    },
+  );
 }
 
 async function exchange(deps: CdsClientDeps, url: string, init: RequestInit): Promise<CdsExchange> {
   const started = performance.now();
   const res = await (deps.fetch ?? fetch)(url, {
     ...init,
-    headers: { accept: 'application/json', authorization: `Bearer ${signClientJwt(deps, url)}`, ...(init.headers ?? {}) },
+    headers: {
+      accept: 'application/json',
+      authorization: `Bearer ${signClientJwt(deps, url)}`,
+      ...(init.headers ?? {}),
+    },
     signal: AbortSignal.timeout(15_000),
   });
   const text = await res.text();
@@ -55,14 +65,28 @@ export function discover(deps: CdsClientDeps, serviceBase: string): Promise<CdsE
   return exchange(deps, `${trim(serviceBase)}/cds-services`, { method: 'GET' });
 }
 
-export function callService(deps: CdsClientDeps, serviceBase: string, serviceId: string, request: unknown): Promise<CdsExchange> {
+export function callService(
+  deps: CdsClientDeps,
+  serviceBase: string,
+  serviceId: string,
+  request: unknown,
+): Promise<CdsExchange> {
   return exchange(deps, `${trim(serviceBase)}/cds-services/${encodeURIComponent(serviceId)}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
   });
 }
 
-export function sendFeedback(deps: CdsClientDeps, serviceBase: string, serviceId: string, feedback: unknown): Promise<CdsExchange> {
+export function sendFeedback(
+  deps: CdsClientDeps,
+  serviceBase: string,
+  serviceId: string,
+  feedback: unknown,
+): Promise<CdsExchange> {
   return exchange(deps, `${trim(serviceBase)}/cds-services/${encodeURIComponent(serviceId)}/feedback`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(feedback),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(feedback),
   });
 }

@@ -11,11 +11,21 @@ const NOT_CURRENT = [
   /appendicitis|rupture of appendix|miscarriage|cardiac arrest|drug overdose|sore throat|pharyngitis|sinusitis|acute bronchitis|sprain|fracture|laceration|concussion|injury/i,
 ];
 // Findings that are true but say little in a one-line summary.
-const LOW_SIGNAL = /prediabetes|anemia|hyperglycemia|body mass index|hypertriglyceridemia|metabolic syndrome|microalbuminuria/i;
+const LOW_SIGNAL =
+  /prediabetes|anemia|hyperglycemia|body mass index|hypertriglyceridemia|metabolic syndrome|microalbuminuria/i;
 // Chronic conditions that change prescribing most, first; one name per group (Diabetes, not also Diabetic renal disease).
 const PRIORITY = [
-  /heart failure/i, /chronic kidney disease/i, /atrial fibrillation/i, /coronary|myocardial/i, /stroke/i, /diabet/i,
-  /chronic obstructive|copd|asthma/i, /epilep|seizure/i, /alzheimer|dementia/i, /hypertension/i, /hyperlipid/i,
+  /heart failure/i,
+  /chronic kidney disease/i,
+  /atrial fibrillation/i,
+  /coronary|myocardial/i,
+  /stroke/i,
+  /diabet/i,
+  /chronic obstructive|copd|asthma/i,
+  /epilep|seizure/i,
+  /alzheimer|dementia/i,
+  /hypertension/i,
+  /hyperlipid/i,
 ];
 
 /** False for an "active" condition that is really past history (an old event, a "History of …" situation). */
@@ -36,7 +46,10 @@ export function summaryProblems(texts: readonly string[], max = 3): string[] {
   };
   const seenGroups = new Set<number>();
   const out: string[] = [];
-  const ranked = texts.filter(isChronicProblem).map((t, i) => ({ t, i, r: rank(t) })).sort((a, b) => a.r - b.r || a.i - b.i);
+  const ranked = texts
+    .filter(isChronicProblem)
+    .map((t, i) => ({ t, i, r: rank(t) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i);
   for (const { t, r } of ranked) {
     if (r < PRIORITY.length && seenGroups.has(r)) continue;
     seenGroups.add(r);

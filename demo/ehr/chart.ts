@@ -37,9 +37,13 @@ export interface Chart {
 }
 
 const textOf = (cc: fhir4.CodeableConcept | undefined): string =>
-  (cc?.text ?? cc?.coding?.[0]?.display ?? cc?.coding?.[0]?.code ?? 'unnamed').replace(/\s*\((disorder|finding|situation)\)$/, '');
+  (cc?.text ?? cc?.coding?.[0]?.display ?? cc?.coding?.[0]?.code ?? 'unnamed').replace(
+    /\s*\((disorder|finding|situation)\)$/,
+    '',
+  );
 
-const isActive = (cc: fhir4.CodeableConcept | undefined): boolean => cc?.coding?.some((c) => c.code === 'active') ?? false;
+const isActive = (cc: fhir4.CodeableConcept | undefined): boolean =>
+  cc?.coding?.some((c) => c.code === 'active') ?? false;
 
 function activeProblems(repo: MemoryRepository, id: string): ChartLine[] {
   const seen = new Set<string>();
@@ -53,7 +57,12 @@ function activeMedications(repo: MemoryRepository, id: string): ChartLine[] {
   const seen = new Set<string>();
   return (repo.list('MedicationRequest', id) as fhir4.MedicationRequest[])
     .filter((m) => m.status === 'active')
-    .map((m) => ({ ref: `MedicationRequest/${m.id}`, text: textOf(m.medicationCodeableConcept), detail: m.dosageInstruction?.[0]?.text, date: m.authoredOn }))
+    .map((m) => ({
+      ref: `MedicationRequest/${m.id}`,
+      text: textOf(m.medicationCodeableConcept),
+      detail: m.dosageInstruction?.[0]?.text,
+      date: m.authoredOn,
+    }))
     .filter((line) => !seen.has(line.text) && seen.add(line.text) !== undefined)
     .map(({ detail, date, ...line }) => ({ ...line, ...(detail && { detail }), ...(date && { date }) }));
 }
@@ -62,7 +71,13 @@ function allergies(repo: MemoryRepository, id: string): ChartLine[] {
   return (repo.list('AllergyIntolerance', id) as fhir4.AllergyIntolerance[]).map((a) => ({
     ref: `AllergyIntolerance/${a.id}`,
     text: textOf(a.code),
-    detail: [a.category?.join(', '), a.criticality && `criticality ${a.criticality}`, a.reaction?.[0]?.manifestation?.[0]?.text].filter(Boolean).join(' · '),
+    detail: [
+      a.category?.join(', '),
+      a.criticality && `criticality ${a.criticality}`,
+      a.reaction?.[0]?.manifestation?.[0]?.text,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   }));
 }
 
@@ -78,7 +93,10 @@ function resultLine(o: fhir4.Observation): ChartLine {
   const detail = valueText(o);
   const exact = valueText(o, String);
   return {
-    ref: `Observation/${o.id}`, text: textOf(o.code), detail, ...(exact !== detail && { exact }),
+    ref: `Observation/${o.id}`,
+    text: textOf(o.code),
+    detail,
+    ...(exact !== detail && { exact }),
     ...(o.effectiveDateTime && { date: o.effectiveDateTime }),
   };
 }
@@ -91,9 +109,13 @@ function recentResults(repo: MemoryRepository, id: string, limit = 14): ChartLin
     const prev = newest.get(key);
     if (!prev || (o.effectiveDateTime ?? '') > (prev.effectiveDateTime ?? '')) newest.set(key, o);
   }
-  const isLab = (o: fhir4.Observation): boolean => o.category?.some((c) => c.coding?.some((x) => x.code === 'laboratory')) ?? false;
+  const isLab = (o: fhir4.Observation): boolean =>
+    o.category?.some((c) => c.coding?.some((x) => x.code === 'laboratory')) ?? false;
   return [...newest.values()]
-    .sort((a, b) => Number(isLab(b)) - Number(isLab(a)) || (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))
+    .sort(
+      (a, b) =>
+        Number(isLab(b)) - Number(isLab(a)) || (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''),
+    )
     .slice(0, limit)
     .map(resultLine);
 }
@@ -104,7 +126,9 @@ function allergySummary(repo: MemoryRepository, id: string): string {
   const isDrug = (a: fhir4.AllergyIntolerance): number => Number(a.category?.includes('medication') ?? false);
   const first = [...list].sort((a, b) => isDrug(b) - isDrug(a))[0];
   if (!first) return '';
-  const name = textOf(first.code).replace(/^allergy to /i, '').replace(/ allergy$/i, '');
+  const name = textOf(first.code)
+    .replace(/^allergy to /i, '')
+    .replace(/ allergy$/i, '');
   return ` · allergy: ${name}${list.length > 1 ? ` +${list.length - 1}` : ''}`;
 }
 
@@ -115,8 +139,12 @@ function row(repo: MemoryRepository, p: fhir4.Patient, now: string): PatientRow 
   const listed = summaryProblems(problems);
   const allergyNote = allergySummary(repo, p.id ?? '');
   return {
-    id: p.id ?? '', name: displayName(p), sex: p.gender ?? 'unknown', deceased: Boolean(p.deceasedDateTime),
-    teaching: p.id?.startsWith('teach-') ?? false, ...(age !== undefined && { age }),
+    id: p.id ?? '',
+    name: displayName(p),
+    sex: p.gender ?? 'unknown',
+    deceased: Boolean(p.deceasedDateTime),
+    teaching: p.id?.startsWith('teach-') ?? false,
+    ...(age !== undefined && { age }),
     summary: `${listed.length > 0 ? listed.join(', ') : 'No chronic problems'} · ${meds} active med${meds === 1 ? '' : 's'}${allergyNote}`,
   };
 }
@@ -130,7 +158,8 @@ export function patientRows(repo: MemoryRepository, now: string): PatientRow[] {
 export function chartOf(repo: MemoryRepository, id: string, now: string): Chart | undefined {
   const p = repo.read('Patient', id) as fhir4.Patient | undefined;
   if (!p) return undefined;
-  const mrn = p.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MR'))?.value ?? p.identifier?.[0]?.value;
+  const mrn =
+    p.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MR'))?.value ?? p.identifier?.[0]?.value;
   return {
     patient: { ...row(repo, p, now), ...(p.birthDate && { birthDate: p.birthDate }), ...(mrn && { mrn }) },
     problems: activeProblems(repo, id).filter((l) => isCurrentProblem(l.text)),

@@ -26,14 +26,19 @@ export function hookContext(input: HookInput): Record<string, unknown> {
   const base = { userId: input.userId, patientId: input.patientId };
   if (input.hook === 'patient-view') return base;
   const draftOrders: fhir4.Bundle = {
-    resourceType: 'Bundle', type: 'collection', entry: (input.draftOrders ?? []).map((resource) => ({ resource })),
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: (input.draftOrders ?? []).map((resource) => ({ resource })),
   };
   if (input.hook === 'order-sign') return { ...base, draftOrders };
   return { ...base, selections: input.selections ?? [], draftOrders };
 }
 
 export function buildHookRequest(
-  input: HookInput, fhirServer: string, fhirAuthorization: FhirAuthorization, prefetch: Record<string, unknown>,
+  input: HookInput,
+  fhirServer: string,
+  fhirAuthorization: FhirAuthorization,
+  prefetch: Record<string, unknown>,
 ): Record<string, unknown> {
   return {
     hook: input.hook,
@@ -49,5 +54,7 @@ export function buildHookRequest(
 /** A copy safe to show in the browser's inspector: the bearer token replaced by a marker. */
 export function redactForInspector(request: Record<string, unknown>): Record<string, unknown> {
   const auth = request.fhirAuthorization as FhirAuthorization | undefined;
-  return auth ? { ...request, fhirAuthorization: { ...auth, access_token: '«redacted: short-lived demo token»' } } : request;
+  return auth
+    ? { ...request, fhirAuthorization: { ...auth, access_token: '«redacted: short-lived demo token»' } }
+    : request;
 }

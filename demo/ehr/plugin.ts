@@ -28,7 +28,11 @@ export interface DemoEhrOptions {
 export const DEMO_USER = 'Practitioner/demo-clinician';
 const HOOKS: readonly DemoHook[] = ['patient-view', 'order-select', 'order-sign'];
 
-interface DiscoveredService { id: string; hook: string; prefetch?: Record<string, string> }
+interface DiscoveredService {
+  id: string;
+  hook: string;
+  prefetch?: Record<string, string>;
+}
 
 function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -52,57 +56,105 @@ export const demoEhrPlugin: FastifyPluginAsync<DemoEhrOptions> = async (app, opt
   const origin = (r: FastifyRequest): string => originOf(r, opts.publicUrl);
   const today = (): string => (opts.now ?? (() => new Date()))().toISOString();
   const client = (r: FastifyRequest): CdsClientDeps => ({
-    key: opts.ehrKey, issuer: opts.issuer ?? `${origin(r)}${app.prefix}`, ...(opts.fetch && { fetch: opts.fetch }),
+    key: opts.ehrKey,
+    issuer: opts.issuer ?? `${origin(r)}${app.prefix}`,
+    ...(opts.fetch && { fetch: opts.fetch }),
   });
   const serviceUrl = (r: FastifyRequest, asked: unknown): string => (isHttpUrl(asked) ? asked : origin(r));
 
-  app.get('/.well-known/jwks.json', async (_r, reply) => reply.header('access-control-allow-origin', '*').send(jwksOf(opts.ehrKey)));
-  app.get('/smart-style.json', async () => ({ color_background: '#f4f6f8', color_highlight: '#1d5fa8', font_family_body: 'system-ui, sans-serif', dim_border_radius: '6px' }));
+  app.get('/.well-known/jwks.json', async (_r, reply) =>
+    reply.header('access-control-allow-origin', '*').send(jwksOf(opts.ehrKey)),
+  );
+  app.get('/smart-style.json', async () => ({
+    color_background: '#f4f6f8',
+    color_highlight: '#1d5fa8',
+    font_family_body: 'system-ui, sans-serif',
+    dim_border_radius: '6px',
+  }));
   app.get('/api/patients', async () => patientRows(opts.repository, today()));
   app.get<{ Params: { id: string } }>('/api/chart/:id', async (request, reply) => {
     const chart = chartOf(opts.repository, request.params.id, today());
     return chart ?? reply.code(404).send({ error: 'unknown patient' });
   });
-  app.get<{ Querystring: { q?: string } }>('/api/catalog', async (request) => (request.query.q ? searchCatalog(request.query.q) : CATALOG));
+  app.get<{ Querystring: { q?: string } }>('/api/catalog', async (request) =>
+    request.query.q ? searchCatalog(request.query.q) : CATALOG,
+  );
 
   app.get<{ Querystring: { serviceUrl?: string } }>('/api/services', async (request) =>
-    discover(client(request), serviceUrl(request, request.query.serviceUrl)));
+    discover(client(request), serviceUrl(request, request.query.serviceUrl)),
+  );
 
-  app.post<{ Body: { serviceUrl?: string; hook?: string; patientId?: string; draftOrders?: fhir4.Resource[]; selections?: string[] } }>(
-    '/api/hook', async (request, reply) => {
-      const { hook, patientId } = request.body ?? {};
-      if (!HOOKS.includes(hook as DemoHook) || typeof patientId !== 'string' || !opts.repository.read('Patient', patientId)) {
-        return reply.code(400).send({ error: 'hook and a known patientId are required' });
-      }
-      const base = serviceUrl(request, request.body.serviceUrl);
-      const deps = client(request);
-      const discovery = await discover(deps, base);
-      const input: HookInput = { hook: hook as DemoHook, patientId, userId: DEMO_USER,
-        ...(request.body.draftOrders && { draftOrders: request.body.draftOrders }), ...(request.body.selections && { selections: request.body.selections }) };
-      const fhirServer = `${origin(request)}/fhir`;
-      const calls = servicesOf(discovery.body).filter((s) => s.hook === hook).map(async (service) => {
-        const { accessToken, expiresIn } = opts.tokens.issueAccessToken({ clientId: 'cairn-cds-service', scope: 'patient/*.rs', patient: patientId });
-        const auth = { access_token: accessToken, token_type: 'Bearer' as const, expires_in: expiresIn, scope: 'patient/*.rs', subject: 'cairn-cds-service', patient: patientId };
+  app.post<{
+    Body: {
+      serviceUrl?: string;
+      hook?: string;
+      patientId?: string;
+      draftOrders?: fhir4.Resource[];
+      selections?: string[];
+    };
+  }>('/api/hook', async (request, reply) => {
+    const { hook, patientId } = request.body ?? {};
+    if (
+      !HOOKS.includes(hook as DemoHook) ||
+      typeof patientId !== 'string' ||
+      !opts.repository.read('Patient', patientId)
+    ) {
+      return reply.code(400).send({ error: 'hook and a known patientId are required' });
+    }
+    const base = serviceUrl(request, request.body.serviceUrl);
+    const deps = client(request);
+    const discovery = await discover(deps, base);
+    const input: HookInput = {
+      hook: hook as DemoHook,
+      patientId,
+      userId: DEMO_USER,
+      ...(request.body.draftOrders && { draftOrders: request.body.draftOrders }),
+      ...(request.body.selections && { selections: request.body.selections }),
+    };
+    const fhirServer = `${origin(request)}/fhir`;
+    const calls = servicesOf(discovery.body)
+      .filter((s) => s.hook === hook)
+      .map(async (service) => {
+        const { accessToken, expiresIn } = opts.tokens.issueAccessToken({
+          clientId: 'cairn-cds-service',
+          scope: 'patient/*.rs',
+          patient: patientId,
+        });
+        const auth = {
+          access_token: accessToken,
+          token_type: 'Bearer' as const,
+          expires_in: expiresIn,
+          scope: 'patient/*.rs',
+          subject: 'cairn-cds-service',
+          patient: patientId,
+        };
         const context = buildHookRequest(input, fhirServer, auth, {}).context as Record<string, unknown>;
         const prefetch = fulfilPrefetch(opts.repository, fhirServer, service.prefetch ?? {}, context, DEMO_USER);
         const hookRequest = buildHookRequest(input, fhirServer, auth, prefetch);
         const response = await callService(deps, base, service.id, hookRequest);
         return { serviceId: service.id, request: redactForInspector(hookRequest), response };
       });
-      return { serviceUrl: base, discoveryStatus: discovery.status, calls: await Promise.all(calls) };
-    });
-
-  app.post<{ Body: { serviceUrl?: string; serviceId?: string; feedback?: unknown } }>('/api/feedback', async (request, reply) => {
-    const { serviceId, feedback } = request.body ?? {};
-    if (typeof serviceId !== 'string' || feedback === undefined) return reply.code(400).send({ error: 'serviceId and feedback are required' });
-    return sendFeedback(client(request), serviceUrl(request, request.body.serviceUrl), serviceId, feedback);
+    return { serviceUrl: base, discoveryStatus: discovery.status, calls: await Promise.all(calls) };
   });
+
+  app.post<{ Body: { serviceUrl?: string; serviceId?: string; feedback?: unknown } }>(
+    '/api/feedback',
+    async (request, reply) => {
+      const { serviceId, feedback } = request.body ?? {};
+      if (typeof serviceId !== 'string' || feedback === undefined)
+        return reply.code(400).send({ error: 'serviceId and feedback are required' });
+      return sendFeedback(client(request), serviceUrl(request, request.body.serviceUrl), serviceId, feedback);
+    },
+  );
 
   app.post<{ Body: { patientId?: string; appContext?: string } }>('/api/launch', async (request, reply) => {
     const { patientId, appContext } = request.body ?? {};
     if (typeof patientId !== 'string') return reply.code(400).send({ error: 'patientId is required' });
     const launch = encodeLaunch({
-      patient: patientId, fhirUser: DEMO_USER, needPatientBanner: false, smartStyleUrl: `${origin(request)}${app.prefix}/smart-style.json`,
+      patient: patientId,
+      fhirUser: DEMO_USER,
+      needPatientBanner: false,
+      smartStyleUrl: `${origin(request)}${app.prefix}/smart-style.json`,
       ...(typeof appContext === 'string' && appContext && { appContext }),
     });
     return { launch, iss: `${origin(request)}/fhir` };

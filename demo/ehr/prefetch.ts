@@ -15,8 +15,13 @@ export function fillTemplate(template: string, context: Record<string, unknown>,
   let missing = false;
   const userIdOnly = userId.split('/').pop() ?? userId;
   const filled = template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_m, token: string) => {
-    const value = token.startsWith('context.') ? context[token.slice('context.'.length)]
-      : token === 'userPractitionerId' || token === 'userPractitionerRoleId' || token === 'userPatientId' || token === 'userRelatedPersonId' ? userIdOnly
+    const value = token.startsWith('context.')
+      ? context[token.slice('context.'.length)]
+      : token === 'userPractitionerId' ||
+          token === 'userPractitionerRoleId' ||
+          token === 'userPatientId' ||
+          token === 'userRelatedPersonId'
+        ? userIdOnly
         : undefined;
     if (typeof value !== 'string' && typeof value !== 'number') {
       missing = true;
@@ -38,7 +43,11 @@ function runQuery(repo: MemoryRepository, fhirBase: string, query: string): fhir
 
 /** Prefetch results keyed as the templates are; keys the EHR could not satisfy are omitted. */
 export function fulfilPrefetch(
-  repo: MemoryRepository, fhirBase: string, templates: Record<string, string>, context: Record<string, unknown>, userId: string,
+  repo: MemoryRepository,
+  fhirBase: string,
+  templates: Record<string, string>,
+  context: Record<string, unknown>,
+  userId: string,
 ): Record<string, fhir4.Resource | null> {
   const out: Record<string, fhir4.Resource | null> = {};
   for (const [key, template] of Object.entries(templates)) {

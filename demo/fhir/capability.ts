@@ -1,8 +1,6 @@
 /** The demo server's CapabilityStatement (FHIR R4 `GET [base]/metadata`), derived from SEARCH_PARAMS. */
 import { SEARCH_PARAMS } from './search-params';
 
-
-
 export function capabilityStatement(base: string, authBase: string): fhir4.CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
@@ -13,24 +11,34 @@ export function capabilityStatement(base: string, authBase: string): fhir4.Capab
     implementation: { description: 'In-memory synthetic data for the Cairn demo; not for real patients', url: base },
     fhirVersion: '4.0.1',
     format: ['application/fhir+json'],
-    rest: [{
-      mode: 'server',
-      security: {
-        cors: true,
-        service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
-        extension: [{
-          url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
-          extension: [
-            { url: 'authorize', valueUri: `${authBase}/authorize` },
-            { url: 'token', valueUri: `${authBase}/token` },
+    rest: [
+      {
+        mode: 'server',
+        security: {
+          cors: true,
+          service: [
+            {
+              coding: [
+                { system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' },
+              ],
+            },
           ],
-        }],
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [
+                { url: 'authorize', valueUri: `${authBase}/authorize` },
+                { url: 'token', valueUri: `${authBase}/token` },
+              ],
+            },
+          ],
+        },
+        resource: Object.entries(SEARCH_PARAMS).map(([type, params]): fhir4.CapabilityStatementRestResource => ({
+          type: type as fhir4.CapabilityStatementRestResource['type'],
+          interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: Object.entries(params).map(([name, def]) => ({ name, type: def.kind })),
+        })),
       },
-      resource: Object.entries(SEARCH_PARAMS).map(([type, params]): fhir4.CapabilityStatementRestResource => ({
-        type: type as fhir4.CapabilityStatementRestResource['type'],
-        interaction: [{ code: 'read' }, { code: 'search-type' }],
-        searchParam: Object.entries(params).map(([name, def]) => ({ name, type: def.kind })),
-      })),
-    }],
+    ],
   };
 }

@@ -23,7 +23,10 @@ const ISSUE: Record<FhirErrorCode, fhir4.OperationOutcomeIssue['code']> = {
 
 export class FhirError extends Error {
   readonly status: number;
-  constructor(readonly code: FhirErrorCode, readonly publicMessage: string) {
+  constructor(
+    readonly code: FhirErrorCode,
+    readonly publicMessage: string,
+  ) {
     super(publicMessage);
     this.status = STATUS[code];
   }

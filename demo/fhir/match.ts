@@ -2,7 +2,12 @@
 import { parseFhirDate } from '@fhir/dates';
 import { valuesAt, type ParamDef } from './search-params';
 
-interface Coded { system?: string; code?: string; value?: string; coding?: Coded[] }
+interface Coded {
+  system?: string;
+  code?: string;
+  value?: string;
+  coding?: Coded[];
+}
 
 function codesOf(value: unknown): { system?: string; code: string }[] {
   if (typeof value === 'string') return [{ code: value }];
@@ -59,12 +64,20 @@ function matchesDate(values: unknown[], query: string): boolean {
   if (!m || !range || at === undefined) return false;
   const [lo, hi] = range;
   switch (m[1] ?? 'eq') {
-    case 'ne': return at < lo || at >= hi;
-    case 'gt': case 'sa': return at >= hi;
-    case 'ge': return at >= lo;
-    case 'lt': case 'eb': return at < lo;
-    case 'le': return at < hi;
-    default: return at >= lo && at < hi;
+    case 'ne':
+      return at < lo || at >= hi;
+    case 'gt':
+    case 'sa':
+      return at >= hi;
+    case 'ge':
+      return at >= lo;
+    case 'lt':
+    case 'eb':
+      return at < lo;
+    case 'le':
+      return at < hi;
+    default:
+      return at >= lo && at < hi;
   }
 }
 
@@ -83,9 +96,12 @@ export function matches(resource: fhir4.Resource, def: ParamDef, query: string):
   const values = paramValues(resource, def);
   return query.split(',').some((q) => {
     switch (def.kind) {
-      case 'token': return matchesToken(values, q);
-      case 'reference': return matchesReference(values, q);
-      case 'date': return matchesDate(values, q);
+      case 'token':
+        return matchesToken(values, q);
+      case 'reference':
+        return matchesReference(values, q);
+      case 'date':
+        return matchesDate(values, q);
     }
   });
 }

@@ -90,7 +90,11 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
     if (request.method === 'OPTIONS') return reply.code(204).send();
     // FHIR R4 http.html §3.1.0.1.10 (content types): JSON only here, so a request for XML alone gets 406.
     if (!acceptsJson(request)) {
-      return sendFhir(reply, 406, new FhirError('not-supported', 'this server speaks application/fhir+json only').toOperationOutcome());
+      return sendFhir(
+        reply,
+        406,
+        new FhirError('not-supported', 'this server speaks application/fhir+json only').toOperationOutcome(),
+      );
     }
   });
   app.setErrorHandler((error, request, reply) => {
@@ -100,7 +104,8 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
         const presented = request.headers.authorization !== undefined;
         reply.header('www-authenticate', `Bearer realm="cairn-demo"${presented ? ', error="invalid_token"' : ''}`);
       }
-      if (error.status === 403 && /scopes/.test(error.publicMessage)) reply.header('www-authenticate', 'Bearer realm="cairn-demo", error="insufficient_scope"');
+      if (error.status === 403 && /scopes/.test(error.publicMessage))
+        reply.header('www-authenticate', 'Bearer realm="cairn-demo", error="insufficient_scope"');
       return sendFhir(reply, error.status, error.toOperationOutcome());
     }
     request.log.error({ err: { code: (error as { code?: string }).code } }, 'fhir route failed');
@@ -115,11 +120,15 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
   };
   app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/:type/:id', handler: refuseWrite });
   app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url: '/:type', handler: refuseWrite });
-  app.setNotFoundHandler(async (_request, reply) => sendFhir(reply, 404, new FhirError('not-found', 'no such FHIR endpoint').toOperationOutcome()));
+  app.setNotFoundHandler(async (_request, reply) =>
+    sendFhir(reply, 404, new FhirError('not-found', 'no such FHIR endpoint').toOperationOutcome()),
+  );
   app.get('/metadata', async (request, reply) =>
-    sendFhir(reply, 200, capabilityStatement(baseOf(request), `${originOf(request, opts.publicUrl)}${authPath}`)));
+    sendFhir(reply, 200, capabilityStatement(baseOf(request), `${originOf(request, opts.publicUrl)}${authPath}`)),
+  );
   app.get('/.well-known/smart-configuration', async (request, reply) =>
-    reply.header('cache-control', 'no-store').send(smartConfiguration(originOf(request, opts.publicUrl), authPath)));
+    reply.header('cache-control', 'no-store').send(smartConfiguration(originOf(request, opts.publicUrl), authPath)),
+  );
 
   app.get<{ Params: { type: string; id: string } }>('/:type/:id', async (request, reply) => {
     const { type, id } = request.params;
@@ -131,7 +140,8 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
     if (compartment !== undefined && owner !== undefined && owner !== compartment) {
       throw new FhirError('forbidden', 'the access token does not cover this patient');
     }
-    if (!withinScopes(type, resource, restrictions)) throw new FhirError('forbidden', 'the granted scopes do not cover this resource');
+    if (!withinScopes(type, resource, restrictions))
+      throw new FhirError('forbidden', 'the granted scopes do not cover this resource');
     return sendFhir(reply, 200, resource);
   });
 
@@ -139,16 +149,26 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
     if (!TYPE.test(type)) throw new FhirError('not-supported', 'unknown resource type');
     const { compartment, restrictions } = limitsFor(request, opts, type, 'search');
     const bundle = search(opts.repository, {
-      type, params, base: baseOf(request), strict: prefersStrict(request),
-      ...(compartment !== undefined && { compartment }), ...(restrictions && { restrictions }),
+      type,
+      params,
+      base: baseOf(request),
+      strict: prefersStrict(request),
+      ...(compartment !== undefined && { compartment }),
+      ...(restrictions && { restrictions }),
     });
     return sendFhir(reply, 200, bundle);
   }
 
-  const queryOf = (request: FastifyRequest): [string, string][] => [...new URL(request.url, 'http://local').searchParams.entries()];
-  app.get<{ Params: { type: string } }>('/:type', async (request, reply) => runSearch(request, reply, request.params.type, queryOf(request)));
+  const queryOf = (request: FastifyRequest): [string, string][] => [
+    ...new URL(request.url, 'http://local').searchParams.entries(),
+  ];
+  app.get<{ Params: { type: string } }>('/:type', async (request, reply) =>
+    runSearch(request, reply, request.params.type, queryOf(request)),
+  );
   // FHIR R4 §3.1.0.7 (http.html#search): search by POST to [type]/_search with a form body; URL parameters count too.
-  if (!app.hasContentTypeParser(FORM)) app.addContentTypeParser(FORM, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  if (!app.hasContentTypeParser(FORM))
+    app.addContentTypeParser(FORM, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.post<{ Params: { type: string } }>('/:type/_search', async (request, reply) =>
-    runSearch(request, reply, request.params.type, [...queryOf(request), ...formParams(request.body)]));
+    runSearch(request, reply, request.params.type, [...queryOf(request), ...formParams(request.body)]),
+  );
 };

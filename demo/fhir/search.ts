@@ -23,13 +23,28 @@ export interface SearchRequest {
 const DEFAULT_COUNT = 100;
 const MAX_COUNT = 1000;
 // Parameters that shape the result rather than filter it; the unlisted ones among them are accepted and ignored.
-const CONTROL = new Set(['_count', '_offset', '_sort', '_summary', '_include', '_revinclude', '_elements', '_format', '_total', '_pretty']);
+const CONTROL = new Set([
+  '_count',
+  '_offset',
+  '_sort',
+  '_summary',
+  '_include',
+  '_revinclude',
+  '_elements',
+  '_format',
+  '_total',
+  '_pretty',
+]);
 // The control parameters this server honours, and so echoes in the self link (FHIR R4 §3.1.1.4: the self link
 // shows the parameters the server actually used, which tells a client which ones it ignored).
 const HONOURED = new Set(['_sort', '_summary']);
 const IGNORABLE = new Set(['_format', '_pretty']);
 
-interface Filter { name: string; def: ParamDef; value: string }
+interface Filter {
+  name: string;
+  def: ParamDef;
+  value: string;
+}
 
 function parseFilters(type: string, params: SearchRequest['params'], strict: boolean): Filter[] {
   const defs = SEARCH_PARAMS[type] ?? {};
@@ -52,7 +67,8 @@ function parseFilters(type: string, params: SearchRequest['params'], strict: boo
     if (modifier !== undefined && !(def.kind === 'reference' && modifier === 'Patient')) {
       throw new FhirError('invalid', `modifier :${modifier} is not supported on ${name}`);
     }
-    if (def.kind === 'date' && !value.split(',').every(isDateQuery)) throw new FhirError('invalid', `bad date for ${name}`);
+    if (def.kind === 'date' && !value.split(',').every(isDateQuery))
+      throw new FhirError('invalid', `bad date for ${name}`);
     filters.push({ name, def, value });
   }
   return filters;
@@ -109,13 +125,19 @@ function pageUrl(req: SearchRequest, used: readonly Filter[], count: number, off
  * Whether a resource falls inside granular scopes. A scope parameter this server cannot evaluate matches
  * nothing: an unsupported restriction must narrow access, never widen it.
  */
-export function withinScopes(type: string, resource: fhir4.Resource, restrictions: ScopeRestrictions | undefined): boolean {
+export function withinScopes(
+  type: string,
+  resource: fhir4.Resource,
+  restrictions: ScopeRestrictions | undefined,
+): boolean {
   if (restrictions === undefined) return true;
   const defs = SEARCH_PARAMS[type] ?? {};
-  return restrictions.some((params) => params.every(([name, value]) => {
-    const def = defs[name];
-    return def !== undefined && matches(resource, def, value);
-  }));
+  return restrictions.some((params) =>
+    params.every(([name, value]) => {
+      const def = defs[name];
+      return def !== undefined && matches(resource, def, value);
+    }),
+  );
 }
 
 /** Runs a search and returns one page as a `searchset` Bundle with `self`, `next` and `previous` links. */
@@ -123,7 +145,9 @@ export function search(repo: MemoryRepository, req: SearchRequest): fhir4.Bundle
   if (!SEARCH_PARAMS[req.type]) throw new FhirError('not-supported', `${req.type} is not supported`);
   const filters = parseFilters(req.type, req.params, req.strict === true);
   const candidates = repo.list(req.type, patientOf(filters, req.compartment));
-  const found = candidates.filter((r) => withinScopes(req.type, r, req.restrictions) && filters.every((f) => matches(r, f.def, f.value)));
+  const found = candidates.filter(
+    (r) => withinScopes(req.type, r, req.restrictions) && filters.every((f) => matches(r, f.def, f.value)),
+  );
   const sorted = sortResults(req.type, found, req.params.find(([k]) => k === '_sort')?.[1]);
   const count = Math.min(intParam(req.params, '_count', DEFAULT_COUNT), MAX_COUNT);
   const offset = intParam(req.params, '_offset', 0);

@@ -35,7 +35,9 @@ function isBundle(value: unknown): value is fhir4.Bundle {
 
 function resourcesIn(dir: URL): fhir4.Resource[] {
   const out: fhir4.Resource[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const json = readJson(dir, name);
     if (isBundle(json)) out.push(...flattenBundle(json));
     else out.push(json as fhir4.Resource);

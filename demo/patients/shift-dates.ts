@@ -25,6 +25,7 @@ function walk(value: unknown, days: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   // Narrative (text.div) and ids are left alone: they are not FHIR dates even when they look like one.
-  for (const [key, child] of Object.entries(value)) out[key] = key === 'id' || key === 'div' ? child : walk(child, days);
+  for (const [key, child] of Object.entries(value))
+    out[key] = key === 'id' || key === 'div' ? child : walk(child, days);
   return out;
 }

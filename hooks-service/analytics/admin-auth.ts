@@ -20,6 +20,7 @@ export function matchAdminBearer(header: unknown, tokens: AdminTokens): 'current
   // Hashing first gives equal-length buffers, so the comparison leaks neither content nor length.
   const presented = digest(match[1] ?? '');
   const current = timingSafeEqual(presented, digest(tokens.adminToken));
-  const previous = tokens.previousAdminToken !== undefined && timingSafeEqual(presented, digest(tokens.previousAdminToken));
+  const previous =
+    tokens.previousAdminToken !== undefined && timingSafeEqual(presented, digest(tokens.previousAdminToken));
   return current ? 'current' : previous ? 'previous' : undefined;
 }

@@ -19,8 +19,12 @@ export function analyticsConfigFromEnv(env: RawEnv): AnalyticsConfig {
   const previous = e.CAIRN_ADMIN_TOKEN_PREVIOUS;
   // Rotation is "new token in CAIRN_ADMIN_TOKEN, old one here until every client has the new one"; an old token
   // alone would keep the admin routes open on a token the administrator meant to retire.
-  if (previous !== undefined && token === undefined) throw new ConfigError('CAIRN_ADMIN_TOKEN_PREVIOUS is set without CAIRN_ADMIN_TOKEN: set the new token there');
-  if (previous !== undefined && previous === token) throw new ConfigError('CAIRN_ADMIN_TOKEN_PREVIOUS equals CAIRN_ADMIN_TOKEN: put the new token in CAIRN_ADMIN_TOKEN');
+  if (previous !== undefined && token === undefined)
+    throw new ConfigError('CAIRN_ADMIN_TOKEN_PREVIOUS is set without CAIRN_ADMIN_TOKEN: set the new token there');
+  if (previous !== undefined && previous === token)
+    throw new ConfigError(
+      'CAIRN_ADMIN_TOKEN_PREVIOUS equals CAIRN_ADMIN_TOKEN: put the new token in CAIRN_ADMIN_TOKEN',
+    );
   return {
     ...(token !== undefined && { adminToken: token }),
     ...(previous !== undefined && { previousAdminToken: previous }),

@@ -24,14 +24,18 @@ export async function analyticsRoutes(app: FastifyInstance, options: AnalyticsRo
   if (adminToken === undefined) return;
   const tokens = { adminToken, ...(previousAdminToken !== undefined && { previousAdminToken }) };
   const now = options.now ?? (() => new Date());
-  if (previousAdminToken !== undefined) app.log.warn('CAIRN_ADMIN_TOKEN_PREVIOUS is set: the previous admin token is still accepted; unset it once the rotation is done');
+  if (previousAdminToken !== undefined)
+    app.log.warn(
+      'CAIRN_ADMIN_TOKEN_PREVIOUS is set: the previous admin token is still accepted; unset it once the rotation is done',
+    );
 
   app.get('/api/analytics', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const matched = matchAdminBearer(request.headers.authorization, tokens);
     if (matched === undefined) return sendError(reply, 'UNAUTHENTICATED', '');
     // Tells the administrator who still holds the old token before it is retired; the token itself is never logged.
-    if (matched === 'previous') request.log.warn('admin request with the previous admin token (CAIRN_ADMIN_TOKEN_PREVIOUS)');
+    if (matched === 'previous')
+      request.log.warn('admin request with the previous admin token (CAIRN_ADMIN_TOKEN_PREVIOUS)');
     const window = parseWindow(request.query, now());
     if (!window.ok) return sendError(reply, 'INVALID_REQUEST', window.message);
     const rows = await options.source.analytics({ from: window.from, to: window.to });

@@ -25,6 +25,7 @@ export function parseWindow(query: unknown, now: Date): WindowResult {
     return { ok: true, from, to };
   }
   const days = q.days === undefined ? DEFAULT_DAYS : Number(q.days);
-  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) return { ok: false, message: `days must be 1–${MAX_DAYS}` };
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)
+    return { ok: false, message: `days must be 1–${MAX_DAYS}` };
   return { ok: true, from: new Date(now.getTime() - days * DAY_MS), to: now };
 }

@@ -47,7 +47,6 @@ const bodySchema = {
   },
 } as const;
 
-
 /** The feedback row for one app verdict: useful counts as accepted, not useful as overridden with the reason. */
 export function toFeedbackRecord(body: AppFeedbackBody, at: string): FeedbackRecord {
   return {
@@ -91,7 +90,10 @@ export const appFeedbackPlugin: FastifyPluginAsync<AppFeedbackOptions> = async (
     }
     if (!allowedToWrite) return sendError(reply, 'UNAUTHENTICATED', '');
     const result = await opts.store.saveFeedback([toFeedbackRecord(req.body, now())]);
-    req.log.info({ ruleId: req.body.ruleId, useful: req.body.useful, inserted: result.inserted }, 'app feedback stored');
+    req.log.info(
+      { ruleId: req.body.ruleId, useful: req.body.useful, inserted: result.inserted },
+      'app feedback stored',
+    );
     return reply.send({ stored: result.inserted + result.duplicates });
   });
 };

@@ -70,10 +70,18 @@ export class JwksCache {
     const running = this.inflight.get(url);
     if (running) return running;
     const started = this.options.now();
-    const job = fetchJson(url, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs ?? 3000, maxBytes: this.options.maxBytes ?? 64 * 1024 })
+    const job = fetchJson(url, {
+      fetch: this.options.fetch,
+      timeoutMs: this.options.timeoutMs ?? 3000,
+      maxBytes: this.options.maxBytes ?? 64 * 1024,
+    })
       .then((body) => {
         const keys = toKeys(body);
-        const entry: Entry = { keys, fetchedAt: started, ...(keys.size === 0 && { failure: 'no usable public key in the set' }) };
+        const entry: Entry = {
+          keys,
+          fetchedAt: started,
+          ...(keys.size === 0 && { failure: 'no usable public key in the set' }),
+        };
         this.entries.set(url, entry);
         return entry;
       })
@@ -81,7 +89,11 @@ export class JwksCache {
         if (!(e instanceof FetchFailure)) throw e;
         // Remember the failure time too, so a dead JWKS URL is not retried on every request.
         const failure = e.status ? `${e.reason} ${e.status}` : e.reason;
-        this.entries.set(url, { keys: this.entries.get(url)?.keys ?? new Map<string, KeyObject>(), fetchedAt: started, failure });
+        this.entries.set(url, {
+          keys: this.entries.get(url)?.keys ?? new Map<string, KeyObject>(),
+          fetchedAt: started,
+          failure,
+        });
         return undefined;
       })
       .finally(() => this.inflight.delete(url));

@@ -18,7 +18,9 @@ export interface DecodedJws {
 const asObject = (part: string): Record<string, unknown> | undefined => {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -67,9 +69,12 @@ export async function verifySignature(jws: DecodedJws, alg: string, key: KeyObje
   const spec = ALGS[alg];
   if (!spec || !keyFits(key, spec)) return false;
   const data = Buffer.from(jws.signingInput);
-  const options = spec.keyType === 'ec'
-    ? { key, dsaEncoding: 'ieee-p1363' as const }
-    : spec.pss ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST } : { key };
+  const options =
+    spec.keyType === 'ec'
+      ? { key, dsaEncoding: 'ieee-p1363' as const }
+      : spec.pss
+        ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }
+        : { key };
   if (!spec.offLoop) return verify(spec.hash, data, options, jws.signature);
   return new Promise((resolve) => {
     verify(spec.hash, data, options, jws.signature, (error, ok) => resolve(error === null && ok));

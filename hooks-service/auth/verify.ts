@@ -11,7 +11,10 @@ import { decodeJws, verifySignature, type DecodedJws } from './jws';
 export class AuthFailure extends Error {
   override readonly name = 'AuthFailure';
   /** `detail`: log-safe context for operators (e.g. why a JWKS download failed), never token content. */
-  constructor(readonly reason: string, readonly detail?: Readonly<Record<string, string>>) {
+  constructor(
+    readonly reason: string,
+    readonly detail?: Readonly<Record<string, string>>,
+  ) {
     super(`unauthenticated: ${reason}`);
   }
 }
@@ -46,7 +49,8 @@ export function isAllowedJku(jku: string, issuer: TrustedIssuer): boolean {
 function readHeader(jws: DecodedJws, algorithms: readonly string[]): { alg: string; kid: string; jku?: string } {
   const { alg, kid, typ, jku } = jws.header;
   // Spec §JWT Signing Algorithm: `none` and symmetric algorithms SHALL NOT be used.
-  if (typeof alg !== 'string' || HEADER_ALGS_REFUSED.test(alg) || !algorithms.includes(alg)) throw new AuthFailure('algorithm refused');
+  if (typeof alg !== 'string' || HEADER_ALGS_REFUSED.test(alg) || !algorithms.includes(alg))
+    throw new AuthFailure('algorithm refused');
   if (typeof kid !== 'string' || kid === '') throw new AuthFailure('kid missing');
   if (typ !== 'JWT') throw new AuthFailure('typ must be JWT');
   if (jku !== undefined && typeof jku !== 'string') throw new AuthFailure('jku not a string');

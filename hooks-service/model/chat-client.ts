@@ -49,14 +49,19 @@ type ResponseFormat = ChatCompletionCreateParamsNonStreaming['response_format'];
 
 function responseFormatFor(mode: OutputMode): ResponseFormat {
   if (mode === 'json_schema') {
-    return { type: 'json_schema', json_schema: { name: REASONING_SCHEMA_NAME, strict: true, schema: REASONING_JSON_SCHEMA } };
+    return {
+      type: 'json_schema',
+      json_schema: { name: REASONING_SCHEMA_NAME, strict: true, schema: REASONING_JSON_SCHEMA },
+    };
   }
   return mode === 'json_object' ? { type: 'json_object' } : undefined;
 }
 
 /** Wraps an `openai` client (OpenAI or AzureOpenAI) as a `HostedChat`. */
 export function chatFromClient(
-  client: OpenAI, model: string, vendor: HostedChat['vendor'],
+  client: OpenAI,
+  model: string,
+  vendor: HostedChat['vendor'],
   profile: { auth?: ModelAuth; route?: AzureRoute; output?: OutputNegotiator } = {},
 ): HostedChat {
   const output = profile.output ?? new OutputNegotiator('auto');
@@ -67,13 +72,17 @@ export function chatFromClient(
         model,
         temperature: 0,
         // Without strict json_schema the model learns the shape from the prompt; the validator still decides.
-        messages: [{ role: 'system', content: mode === 'json_schema' ? system : `${system}\n${schemaInstruction()}` }, { role: 'user', content: user }],
+        messages: [
+          { role: 'system', content: mode === 'json_schema' ? system : `${system}\n${schemaInstruction()}` },
+          { role: 'user', content: user },
+        ],
         ...(format ? { response_format: format } : {}),
       },
       { signal, timeout: timeoutMs, maxRetries: 0 },
     );
     const choice = res.choices[0];
-    if (choice?.finish_reason === 'content_filter') throw new ContentFilteredError('completion withheld by the provider content filter');
+    if (choice?.finish_reason === 'content_filter')
+      throw new ContentFilteredError('completion withheld by the provider content filter');
     return { content: choice?.message.content ?? null, model: res.model || model, mode };
   };
   return {
@@ -113,9 +122,14 @@ export function createHostedChat(config: ModelConfig, overrides: HostedChatOverr
   const output = new OutputNegotiator(config.output, overrides.onOutputLearned);
   if (config.kind === 'openai') {
     if (!config.key) return undefined;
-    return chatFromClient(new OpenAI({ baseURL: config.url, apiKey: config.key, maxRetries: 0 }), config.name, 'openai', { auth: 'key', output });
+    return chatFromClient(
+      new OpenAI({ baseURL: config.url, apiKey: config.key, maxRetries: 0 }),
+      config.name,
+      'openai',
+      { auth: 'key', output },
+    );
   }
-  const tokens = config.auth === 'entra' ? overrides.tokenProvider ?? entraTokenProvider() : undefined;
+  const tokens = config.auth === 'entra' ? (overrides.tokenProvider ?? entraTokenProvider()) : undefined;
   const profile = { auth: config.auth, output, route: config.azureRoute ?? 'deployments' } as const;
   if (profile.route === 'v1') {
     // OpenAI/v1: the plain OpenAI client; the key or the Entra token goes as `Authorization: Bearer`.

@@ -57,7 +57,8 @@ export function azureRouteOf(url: string): AzureRoute {
 function modelAuth(e: EnvValues, kind: ModelKind): ModelAuth {
   const auth = e.CAIRN_MODEL_AUTH ?? (e.CAIRN_MODEL_KEY !== undefined || kind !== 'azure' ? 'key' : 'entra');
   if (auth === 'entra' && kind !== 'azure') throw new ConfigError('CAIRN_MODEL_AUTH=entra needs CAIRN_MODEL=azure');
-  if (auth === 'key' && e.CAIRN_MODEL_KEY === undefined) throw new ConfigError(`CAIRN_MODEL_KEY is required when CAIRN_MODEL=${kind} with key auth`);
+  if (auth === 'key' && e.CAIRN_MODEL_KEY === undefined)
+    throw new ConfigError(`CAIRN_MODEL_KEY is required when CAIRN_MODEL=${kind} with key auth`);
   return auth;
 }
 
@@ -82,7 +83,10 @@ export function parseModelConfig(env: RawEnv): ModelConfig {
   if (!URL.canParse(url)) throw new ConfigError('CAIRN_MODEL_URL must be an http(s) URL');
   const auth = modelAuth(e, kind);
   return {
-    ...config, url, name, auth,
+    ...config,
+    url,
+    name,
+    auth,
     ...(auth === 'key' ? { key: e.CAIRN_MODEL_KEY } : {}),
     ...(kind === 'azure' ? { azureRoute: azureRouteOf(url) } : {}),
   };

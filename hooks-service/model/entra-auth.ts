@@ -5,8 +5,12 @@
  * it before it expires; tokens are never logged (they travel only in the Authorization header).
  */
 import {
-  ChainedTokenCredential, EnvironmentCredential, getBearerTokenProvider, ManagedIdentityCredential,
-  WorkloadIdentityCredential, type TokenCredential,
+  ChainedTokenCredential,
+  EnvironmentCredential,
+  getBearerTokenProvider,
+  ManagedIdentityCredential,
+  WorkloadIdentityCredential,
+  type TokenCredential,
 } from '@azure/identity';
 import { COGNITIVE_SERVICES_SCOPE } from './config';
 

@@ -26,9 +26,13 @@ export function createHostedModel(deps: HostedModelDeps): NarrativeModel {
       const minimized = options.minimized ?? minimizeForModel(request);
       const hard = AbortSignal.timeout(deps.timeoutMs);
       const signal = options.signal ? AbortSignal.any([options.signal, hard]) : hard;
-      const call = () => deps.chat.complete({
-        system: SYSTEM_PROMPT, user: buildUserMessage(minimized.payload), signal, timeoutMs: deps.timeoutMs,
-      });
+      const call = () =>
+        deps.chat.complete({
+          system: SYSTEM_PROMPT,
+          user: buildUserMessage(minimized.payload),
+          signal,
+          timeoutMs: deps.timeoutMs,
+        });
       let answer;
       try {
         answer = await callWithRetry(call, { startedAt, budgetMs: options.budgetMs ?? deps.timeoutMs, now });

@@ -24,7 +24,8 @@ export interface NarrativeServiceOverrides extends HostedChatOverrides {
 
 /** Builds the reasoning service for a parsed config. */
 export function createNarrativeServiceFromConfig(
-  config: ModelConfig, overrides: NarrativeServiceOverrides = {},
+  config: ModelConfig,
+  overrides: NarrativeServiceOverrides = {},
 ): NarrativeService {
   const chat = overrides.chat ?? createHostedChat(config, overrides);
   const now = overrides.now ?? Date.now;

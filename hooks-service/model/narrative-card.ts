@@ -25,7 +25,8 @@ export interface NarrativeCardParts {
 
 /** Card parts for a reasoning, or undefined when it must not become a card (nothing new, or past budget). */
 export function narrativeCard(
-  reasoning: Narrative | undefined, shown: { escalationShown: boolean } = { escalationShown: false },
+  reasoning: Narrative | undefined,
+  shown: { escalationShown: boolean } = { escalationShown: false },
 ): NarrativeCardParts | undefined {
   if (!reasoning) return undefined;
   if (reasoning.source !== 'hosted') return shown.escalationShown ? undefined : escalationCard(reasoning);
@@ -34,7 +35,10 @@ export function narrativeCard(
   if (reasoning.escalation) lines.push(escalationLine(reasoning.escalation), '');
   lines.push(reasoning.assessment, '');
   for (const c of reasoning.considerations) lines.push(considerationLine(c));
-  lines.push('', `Covers ${reasoning.findingIds.length} engine finding(s); the findings' own cards remain the reference.`);
+  lines.push(
+    '',
+    `Covers ${reasoning.findingIds.length} engine finding(s); the findings' own cards remain the reference.`,
+  );
   return {
     summary,
     indicator: reasoning.escalation ? escalationIndicator(reasoning.escalation) : 'info',
@@ -52,8 +56,10 @@ function escalationCard(reasoning: Narrative): NarrativeCardParts | undefined {
   return {
     summary: clipSummary(summary),
     indicator: escalationIndicator(e),
-    detail: [`**${reasoning.label}**`, '', escalationLine(e), ...(sources ? ['', `Sources: ${sources}`] : [])].join('\n'),
-    sourceLabel: "Cairn rule engine (deterministic)",
+    detail: [`**${reasoning.label}**`, '', escalationLine(e), ...(sources ? ['', `Sources: ${sources}`] : [])].join(
+      '\n',
+    ),
+    sourceLabel: 'Cairn rule engine (deterministic)',
   };
 }
 

@@ -43,29 +43,42 @@ export const NARRATIVE_ROUTES = ['/api/narrative', '/api/reasoning'] as const;
 
 export const narrativePlugin: FastifyPluginAsync<NarrativePluginOptions> = async (app, opts) => {
   const now = opts.now ?? (() => new Date().toISOString());
-  for (const url of NARRATIVE_ROUTES) app.post<{ Body: { fhirServer: string; patientId: string } }>(
-    url,
-    { schema: { body: bodySchema } },
-    async (req, reply) => {
-      const { fhirServer, patientId } = req.body;
-      const accessToken = admitSmartCaller(req.headers.authorization, fhirServer, opts.allowlist, reply);
-      if (accessToken === undefined) return reply;
-      let resources: fhir4.Resource[];
-      try {
-        resources = await opts.fetchChart({ fhirServer, accessToken, patientId });
-      } catch (err) {
-        // An expired SMART token: a bare 401, as for our own authentication (hooks-service/errors.ts).
-        if (err instanceof FhirAuthError) return sendError(reply, 'UNAUTHENTICATED', '');
-        req.log.warn({ errorClass: err instanceof Error ? err.name : typeof err }, 'narrative: chart fetch failed');
-        return sendError(reply, 'DATA_UNAVAILABLE', 'the FHIR server could not be read');
-      }
-      const input: EngineInput = { resources, now: now() };
-      const result = opts.runEngine(input);
-      const narrative = await opts.service.forApp(patientId, { input, result }, opts.appWaitMs ?? DEFAULT_APP_WAIT_MS);
-      req.log.info({ model: narrative.model.name, source: narrative.source, latencyMs: narrative.latencyMs,
-        considerations: narrative.considerations.length, dropped: narrative.dropped.length }, 'narrative served');
-      // The body is the `Narrative` itself; `findingIds` inside it lists the findings it covers.
-      return reply.send(narrative);
-    },
-  );
+  for (const url of NARRATIVE_ROUTES)
+    app.post<{ Body: { fhirServer: string; patientId: string } }>(
+      url,
+      { schema: { body: bodySchema } },
+      async (req, reply) => {
+        const { fhirServer, patientId } = req.body;
+        const accessToken = admitSmartCaller(req.headers.authorization, fhirServer, opts.allowlist, reply);
+        if (accessToken === undefined) return reply;
+        let resources: fhir4.Resource[];
+        try {
+          resources = await opts.fetchChart({ fhirServer, accessToken, patientId });
+        } catch (err) {
+          // An expired SMART token: a bare 401, as for our own authentication (hooks-service/errors.ts).
+          if (err instanceof FhirAuthError) return sendError(reply, 'UNAUTHENTICATED', '');
+          req.log.warn({ errorClass: err instanceof Error ? err.name : typeof err }, 'narrative: chart fetch failed');
+          return sendError(reply, 'DATA_UNAVAILABLE', 'the FHIR server could not be read');
+        }
+        const input: EngineInput = { resources, now: now() };
+        const result = opts.runEngine(input);
+        const narrative = await opts.service.forApp(
+          patientId,
+          { input, result },
+          opts.appWaitMs ?? DEFAULT_APP_WAIT_MS,
+        );
+        req.log.info(
+          {
+            model: narrative.model.name,
+            source: narrative.source,
+            latencyMs: narrative.latencyMs,
+            considerations: narrative.considerations.length,
+            dropped: narrative.dropped.length,
+          },
+          'narrative served',
+        );
+        // The body is the `Narrative` itself; `findingIds` inside it lists the findings it covers.
+        return reply.send(narrative);
+      },
+    );
 };

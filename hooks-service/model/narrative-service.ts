@@ -56,7 +56,8 @@ export interface NarrativeService {
 export function createNarrativeService(options: NarrativeServiceOptions): NarrativeService {
   const { model, cache, breaker } = options;
   const now = options.now ?? Date.now;
-  const info = model?.info ?? composeEmbeddedNarrative({ findings: [], scores: [], skipped: [], unidentified: [] }).model;
+  const info =
+    model?.info ?? composeEmbeddedNarrative({ findings: [], scores: [], skipped: [], unidentified: [] }).model;
 
   function start(patientId: string, request: NarrativeRequest): Promise<Narrative> {
     if (!model) return Promise.resolve(composeEmbeddedNarrative(request.result));
@@ -72,20 +73,29 @@ export function createNarrativeService(options: NarrativeServiceOptions): Narrat
     if (cached) return cached.promise;
     if (!breaker.tryAcquire()) {
       const wait = Math.ceil(breaker.retryInMs() / 1000);
-      return Promise.resolve(fallbackNarrative(request, `model circuit open after repeated failures (retry in ${wait} s)`, 0));
+      return Promise.resolve(
+        fallbackNarrative(request, `model circuit open after repeated failures (retry in ${wait} s)`, 0),
+      );
     }
-    const promise = model.reason(request, { budgetMs: options.budgetMs, minimized }).then((r) => {
-      if (r.source === 'hosted') breaker.recordSuccess();
-      else breaker.recordFailure();
-      options.onSettled?.({
-        model: r.model.name, source: r.source, latencyMs: r.latencyMs, dropped: r.dropped.length,
-        considerations: r.considerations.length, ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}),
-      });
-      return r;
-    }, () => {
-      breaker.recordFailure();
-      return fallbackNarrative(request, 'model adapter error', 0);
-    });
+    const promise = model.reason(request, { budgetMs: options.budgetMs, minimized }).then(
+      (r) => {
+        if (r.source === 'hosted') breaker.recordSuccess();
+        else breaker.recordFailure();
+        options.onSettled?.({
+          model: r.model.name,
+          source: r.source,
+          latencyMs: r.latencyMs,
+          dropped: r.dropped.length,
+          considerations: r.considerations.length,
+          ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}),
+        });
+        return r;
+      },
+      () => {
+        breaker.recordFailure();
+        return fallbackNarrative(request, 'model adapter error', 0);
+      },
+    );
     cache.put(key, promise, (r) => r.source === 'hosted');
     return promise;
   }
@@ -95,7 +105,10 @@ export function createNarrativeService(options: NarrativeServiceOptions): Narrat
     const call = start(patientId, request);
     const settled = request.result.findings.length === 0 && model ? undefined : await within(call, deadline);
     if (settled) return settled;
-    const reason = request.result.findings.length === 0 ? 'nothing fired; the narrative is in the app' : 'model past the hook latency budget';
+    const reason =
+      request.result.findings.length === 0
+        ? 'nothing fired; the narrative is in the app'
+        : 'model past the hook latency budget';
     return fallbackNarrative(request, reason, 0);
   }
 
@@ -119,5 +132,12 @@ export function createNarrativeService(options: NarrativeServiceOptions): Narrat
     }
   }
 
-  return { info, budgetMs: options.budgetMs, ...(options.profile ? { profile: options.profile } : {}), start, forHook, forApp };
+  return {
+    info,
+    budgetMs: options.budgetMs,
+    ...(options.profile ? { profile: options.profile } : {}),
+    start,
+    forHook,
+    forApp,
+  };
 }

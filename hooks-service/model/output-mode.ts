@@ -23,12 +23,19 @@ export class OutputNegotiator implements OutputCapability {
   private current: OutputMode;
   private taught = false;
 
-  constructor(readonly setting: OutputSetting, private readonly onLearned?: (mode: OutputMode) => void) {
+  constructor(
+    readonly setting: OutputSetting,
+    private readonly onLearned?: (mode: OutputMode) => void,
+  ) {
     this.current = setting === 'auto' ? 'json_schema' : setting;
   }
 
-  get mode(): OutputMode { return this.current; }
-  get learned(): boolean { return this.taught; }
+  get mode(): OutputMode {
+    return this.current;
+  }
+  get learned(): boolean {
+    return this.taught;
+  }
 
   /**
    * After `err` from a call made in `tried`: the mode to retry with, or undefined when the error is not a
@@ -60,8 +67,11 @@ export function isResponseFormatRefusal(err: unknown): boolean {
 export function isContentFilter(err: unknown): boolean {
   if (!(err instanceof APIError) || err.status !== 400) return false;
   const body = (err.error ?? {}) as { code?: unknown; innererror?: { code?: unknown } };
-  return err.code === 'content_filter' || body.code === 'content_filter'
-    || body.innererror?.code === 'ResponsibleAIPolicyViolation';
+  return (
+    err.code === 'content_filter' ||
+    body.code === 'content_filter' ||
+    body.innererror?.code === 'ResponsibleAIPolicyViolation'
+  );
 }
 
 /** Thrown when the provider's filter withheld the completion (finish_reason `content_filter`). */

@@ -15,7 +15,10 @@ export function describeProfile(service: Pick<NarrativeService, 'info' | 'profil
   const p = service.profile;
   if (!p) return { kind: 'embedded' };
   return {
-    kind: 'hosted', vendor: p.vendor, auth: p.auth, ...(p.route ? { route: p.route } : {}),
+    kind: 'hosted',
+    vendor: p.vendor,
+    auth: p.auth,
+    ...(p.route ? { route: p.route } : {}),
     output: { mode: p.output.mode, setting: p.output.setting, learned: p.output.learned },
   };
 }

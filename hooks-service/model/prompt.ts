@@ -13,7 +13,7 @@ export const SYSTEM_PROMPT = [
   '- Use only the data given. Every claim lists the ids it rests on in "evidence" (R…, F…, S… ids from the input)',
   '  and at least one source in "citations" (C… ids from the input). Claims without both are discarded.',
   '- Never state a drug dose, a code or a lab value that is not in the input.',
-  '- Do not contradict or re-rank the engine\'s critical findings; do not say that anything is safe or normal',
+  "- Do not contradict or re-rank the engine's critical findings; do not say that anything is safe or normal",
   '  when the input has no data about it.',
   '- You support, not replace, clinical judgement. Be brief and concrete.',
 ].join('\n');

@@ -15,7 +15,8 @@ export function isRetryable(err: unknown): boolean {
 
 /** Runs `call`; on a retryable failure with budget left, runs it once more. */
 export async function callWithRetry<T>(
-  call: () => Promise<T>, budget: { startedAt: number; budgetMs: number; now: () => number },
+  call: () => Promise<T>,
+  budget: { startedAt: number; budgetMs: number; now: () => number },
 ): Promise<T> {
   try {
     return await call();
@@ -33,8 +34,10 @@ export function describeFailure(err: unknown): string {
   if (err instanceof APIUserAbortError) return 'model call aborted';
   if (err instanceof APIConnectionError) return 'model endpoint unreachable';
   // A provider content filter (Azure: 400 `content_filter`, or finish_reason) is a refusal, not an outage.
-  if (err instanceof ContentFilteredError || isContentFilter(err)) return 'model provider content filter blocked the request';
-  if (err instanceof APIError && (err.status === 401 || err.status === 403)) return `model endpoint refused our credentials (HTTP ${err.status})`;
+  if (err instanceof ContentFilteredError || isContentFilter(err))
+    return 'model provider content filter blocked the request';
+  if (err instanceof APIError && (err.status === 401 || err.status === 403))
+    return `model endpoint refused our credentials (HTTP ${err.status})`;
   if (err instanceof APIError && typeof err.status === 'number') return `model endpoint answered HTTP ${err.status}`;
   if (isCredentialFailure(err)) return 'model credential unavailable (Entra ID token could not be obtained)';
   return 'model call failed';
@@ -43,6 +46,7 @@ export function describeFailure(err: unknown): string {
 /** An Entra ID token that could not be had: @azure/identity's own errors, or the SDK wrapping a token-provider failure. */
 function isCredentialFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
-  if (['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError'].includes(err.name)) return true;
+  if (['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError'].includes(err.name))
+    return true;
   return err instanceof OpenAIError && err.message.startsWith('Failed to get token');
 }

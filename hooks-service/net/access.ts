@@ -29,17 +29,27 @@ function underPrefix(base: string, entry: string): boolean {
   try {
     const target = new URL(base);
     const root = new URL(`${trimBase(prefix)}/`);
-    return target.origin === root.origin && target.pathname.startsWith(root.pathname) && target.pathname.length > root.pathname.length
-      && target.search === '' && target.hash === '';
+    return (
+      target.origin === root.origin &&
+      target.pathname.startsWith(root.pathname) &&
+      target.pathname.length > root.pathname.length &&
+      target.search === '' &&
+      target.hash === ''
+    );
   } catch {
     return false;
   }
 }
 
-const matchesEntry = (base: string, entry: string): boolean => (entry.endsWith('/*') ? underPrefix(base, entry) : trimBase(entry) === base);
+const matchesEntry = (base: string, entry: string): boolean =>
+  entry.endsWith('/*') ? underPrefix(base, entry) : trimBase(entry) === base;
 
 /** True when `fhirServer` may receive the client's token. */
-export function isAllowedFhirServer(fhirServer: string, allowlist: readonly string[], verifiedIssuer?: string): boolean {
+export function isAllowedFhirServer(
+  fhirServer: string,
+  allowlist: readonly string[],
+  verifiedIssuer?: string,
+): boolean {
   const base = trimBase(fhirServer);
   const origin = originOf(base);
   if (!origin) return false;

@@ -9,7 +9,10 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 /** Why an outbound fetch failed; callers map it (FHIR → 412, JWKS → 401). Never carries the URL's query. */
 export class FetchFailure extends Error {
   override readonly name = 'FetchFailure';
-  constructor(readonly reason: 'timeout' | 'network' | 'status' | 'too-large' | 'too-deep' | 'not-json', readonly status?: number) {
+  constructor(
+    readonly reason: 'timeout' | 'network' | 'status' | 'too-large' | 'too-deep' | 'not-json',
+    readonly status?: number,
+  ) {
     super(`fetch failed: ${reason}${status ? ` ${status}` : ''}`);
   }
 }
@@ -49,9 +52,16 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let res: Response;
   try {
-    res = await options.fetch(url, { method: 'GET', headers: { accept: 'application/json', ...options.headers }, signal, redirect: 'error' });
+    res = await options.fetch(url, {
+      method: 'GET',
+      headers: { accept: 'application/json', ...options.headers },
+      signal,
+      redirect: 'error',
+    });
   } catch (e) {
-    throw new FetchFailure(e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? 'timeout' : 'network');
+    throw new FetchFailure(
+      e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? 'timeout' : 'network',
+    );
   }
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);

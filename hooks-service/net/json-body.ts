@@ -23,14 +23,22 @@ export const DRAIN_MAX_MS = 15_000;
 type Done = (err: Error | null, body?: unknown) => void;
 
 function tooLarge(limit: number): AppError {
-  return new AppError('TOO_LARGE', `the request body is larger than this service accepts (${limit} bytes, CDS_BODY_LIMIT)`);
+  return new AppError(
+    'TOO_LARGE',
+    `the request body is larger than this service accepts (${limit} bytes, CDS_BODY_LIMIT)`,
+  );
 }
 
 /**
  * Reads the body as UTF-8 text up to `limit` bytes. Past the limit the rest is read and discarded until the
  * client is done (or DRAIN_CAP_BYTES / DRAIN_MAX_MS pass), then TOO_LARGE.
  */
-function readText(payload: Readable, limit: number, declaredLength: number, done: (err: Error | null, text?: string) => void): void {
+function readText(
+  payload: Readable,
+  limit: number,
+  declaredLength: number,
+  done: (err: Error | null, text?: string) => void,
+): void {
   if (declaredLength > limit + DRAIN_CAP_BYTES) return done(tooLarge(limit));
   const chunks: Buffer[] = [];
   let received = 0;
@@ -56,24 +64,39 @@ function readText(payload: Readable, limit: number, declaredLength: number, done
   payload.resume();
 }
 
-const limitOf = (app: FastifyInstance, request: FastifyRequest): number => request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1024 * 1024;
+const limitOf = (app: FastifyInstance, request: FastifyRequest): number =>
+  request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1024 * 1024;
 
 /** Installs the parsers in `app`'s scope (replacing inherited ones for the same media types). */
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  const reader = (then: (request: FastifyRequest, text: string, done: Done) => void) =>
+  const reader =
+    (then: (request: FastifyRequest, text: string, done: Done) => void) =>
     (request: FastifyRequest, payload: IncomingMessage, done: Done): void => {
-      readText(payload, limitOf(app, request), Number(request.headers['content-length'] ?? 0), (err, text) => (err ? done(err) : then(request, text ?? '', done)));
+      readText(payload, limitOf(app, request), Number(request.headers['content-length'] ?? 0), (err, text) =>
+        err ? done(err) : then(request, text ?? '', done),
+      );
     };
   const json = reader((request, text, done) => {
-    if (jsonNestsDeeperThan(text)) return done(new AppError('INVALID_REQUEST', `the JSON body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`));
+    if (jsonNestsDeeperThan(text))
+      return done(
+        new AppError('INVALID_REQUEST', `the JSON body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`),
+      );
     void parseJson(request, text, done);
   });
   for (const type of JSON_TYPES) replaceParser(app, type, json);
-  replaceParser(app, 'text/plain', reader((_request, text, done) => done(null, text)));
+  replaceParser(
+    app,
+    'text/plain',
+    reader((_request, text, done) => done(null, text)),
+  );
 }
 
-function replaceParser(app: FastifyInstance, type: string, parser: (request: FastifyRequest, payload: IncomingMessage, done: Done) => void): void {
+function replaceParser(
+  app: FastifyInstance,
+  type: string,
+  parser: (request: FastifyRequest, payload: IncomingMessage, done: Done) => void,
+): void {
   if (app.hasContentTypeParser(type)) app.removeContentTypeParser(type);
   app.addContentTypeParser(type, parser);
 }

@@ -28,7 +28,12 @@ export interface RateLimitConfig {
 
 /** Defaults, read by the config parser (CAIRN_RATE_LIMIT_* override them). */
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
-  enabled: true, windowMs: 60_000, appPerToken: 120, analyticsPerIp: 60, authFailuresPerIp: 30, hooksPerIssuer: 0,
+  enabled: true,
+  windowMs: 60_000,
+  appPerToken: 120,
+  analyticsPerIp: 60,
+  authFailuresPerIp: 30,
+  hooksPerIssuer: 0,
 };
 
 const rateLimited = (_request: FastifyRequest, context: { after: string }) =>
@@ -41,7 +46,12 @@ const tokenKey = (request: FastifyRequest): string => {
 };
 
 /** Options limiting every route registered after it in `app`'s scope to `max` per window, keyed by `key`. */
-function scopeLimit(config: RateLimitConfig, max: number, key: (request: FastifyRequest) => string, hook: 'onRequest' | 'preHandler' = 'onRequest'): RateLimitPluginOptions {
+function scopeLimit(
+  config: RateLimitConfig,
+  max: number,
+  key: (request: FastifyRequest) => string,
+  hook: 'onRequest' | 'preHandler' = 'onRequest',
+): RateLimitPluginOptions {
   return { global: true, max, timeWindow: config.windowMs, keyGenerator: key, hook, errorResponseBuilder: rateLimited };
 }
 
@@ -52,7 +62,11 @@ export async function limitAppRoutes(app: FastifyInstance, config: RateLimitConf
 
 /** Limits the admin analytics routes registered after it in this scope, per client address. */
 export async function limitAnalyticsRoutes(app: FastifyInstance, config: RateLimitConfig): Promise<void> {
-  if (config.enabled) await app.register(rateLimit, scopeLimit(config, config.analyticsPerIp, (r) => `ip:${r.ip}`));
+  if (config.enabled)
+    await app.register(
+      rateLimit,
+      scopeLimit(config, config.analyticsPerIp, (r) => `ip:${r.ip}`),
+    );
 }
 
 /** Counts refused client JWTs per address; checked before a token is verified. */
@@ -67,11 +81,21 @@ export interface AuthFailureLimiter {
  * The CDS Hooks scope's limits: service calls per verified issuer when CAIRN_RATE_LIMIT_HOOKS is set (checked
  * after authentication, so the issuer is known), and the refused-JWT limiter the auth hook uses.
  */
-export async function limitCdsRoutes(app: FastifyInstance, config: RateLimitConfig): Promise<AuthFailureLimiter | undefined> {
+export async function limitCdsRoutes(
+  app: FastifyInstance,
+  config: RateLimitConfig,
+): Promise<AuthFailureLimiter | undefined> {
   if (!config.enabled) return undefined;
   const perIssuer = (r: FastifyRequest) => (r.cdsIssuer ? `iss:${r.cdsIssuer}` : `ip:${r.ip}`);
-  await app.register(rateLimit, { ...scopeLimit(config, Math.max(1, config.hooksPerIssuer), perIssuer, 'preHandler'), global: config.hooksPerIssuer > 0 });
-  const check = app.createRateLimit({ max: config.authFailuresPerIp, timeWindow: config.windowMs, keyGenerator: (r) => `auth-fail:${r.ip}` });
+  await app.register(rateLimit, {
+    ...scopeLimit(config, Math.max(1, config.hooksPerIssuer), perIssuer, 'preHandler'),
+    global: config.hooksPerIssuer > 0,
+  });
+  const check = app.createRateLimit({
+    max: config.authFailuresPerIp,
+    timeWindow: config.windowMs,
+    keyGenerator: (r) => `auth-fail:${r.ip}`,
+  });
   return {
     async refuseIfBlocked(request, reply) {
       const status = await check(request, { increment: false });

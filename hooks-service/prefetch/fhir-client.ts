@@ -31,7 +31,10 @@ export interface FhirQuery {
 /** A FHIR call could not produce the data (maps to 412); `reason` is log-safe, `status` the server's HTTP status. */
 export class FhirUnavailable extends Error {
   override readonly name = 'FhirUnavailable';
-  constructor(readonly reason: string, readonly status?: number) {
+  constructor(
+    readonly reason: string,
+    readonly status?: number,
+  ) {
     super(`FHIR data unavailable: ${reason}`);
   }
 
@@ -51,7 +54,8 @@ const isBundle = (x: unknown): x is fhir4.Bundle => isResource(x) && x.resourceT
 
 /** The answer as data, or FhirUnavailable when it is malformed or reports an error (CDS Hooks §Prefetch: check for OperationOutcomes). */
 function usable(body: unknown): unknown {
-  if (body !== null && typeof body === 'object' && 'resourceType' in body && !isResource(body)) throw new FhirUnavailable('a malformed FHIR answer');
+  if (body !== null && typeof body === 'object' && 'resourceType' in body && !isResource(body))
+    throw new FhirUnavailable('a malformed FHIR answer');
   if (reportsPrefetchError(body)) throw new FhirUnavailable('the server answered an error OperationOutcome');
   return body;
 }
@@ -60,20 +64,34 @@ export function createFhirClient(options: FhirClientOptions) {
   const get = async (url: string, accessToken: string, base: string, signal?: AbortSignal): Promise<unknown> => {
     if (!isUnderBase(url, base)) throw new FhirUnavailable('a link left the FHIR base');
     try {
-      return await fetchJson(url, { ...options, ...(signal && { signal }), headers: { authorization: `Bearer ${accessToken}`, accept: 'application/fhir+json' } });
+      return await fetchJson(url, {
+        ...options,
+        ...(signal && { signal }),
+        headers: { authorization: `Bearer ${accessToken}`, accept: 'application/fhir+json' },
+      });
     } catch (e) {
-      if (e instanceof FetchFailure) throw new FhirUnavailable(e.status ? `${e.reason} ${e.status}` : e.reason, e.status);
+      if (e instanceof FetchFailure)
+        throw new FhirUnavailable(e.status ? `${e.reason} ${e.status}` : e.reason, e.status);
       throw e;
     }
   };
 
   /** Resources of a bundle, following its `next` links under `base` with the token (up to the page cap). */
-  const allPages = (bundle: fhir4.Bundle, base: string, accessToken: string, signal?: AbortSignal): Promise<fhir4.Resource[]> =>
-    collectPages(bundle, async (url) => {
-      const page = usable(await get(url, accessToken, base, signal));
-      if (!isBundle(page)) throw new FhirUnavailable('a page was not a Bundle');
-      return page;
-    }, options.maxPages);
+  const allPages = (
+    bundle: fhir4.Bundle,
+    base: string,
+    accessToken: string,
+    signal?: AbortSignal,
+  ): Promise<fhir4.Resource[]> =>
+    collectPages(
+      bundle,
+      async (url) => {
+        const page = usable(await get(url, accessToken, base, signal));
+        if (!isBundle(page)) throw new FhirUnavailable('a page was not a Bundle');
+        return page;
+      },
+      options.maxPages,
+    );
 
   /** Runs one query: a read gives [resource] ([] when 404: no such data), a search gives every page's resources. */
   const run = async ({ fhirServer, accessToken, query, signal }: FhirQuery): Promise<fhir4.Resource[]> => {
@@ -89,7 +107,8 @@ export function createFhirClient(options: FhirClientOptions) {
     }
     body = usable(body);
     if (isBundle(body)) return allPages(body, base, accessToken, signal);
-    if (isResource(body)) return flattenBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: body }] });
+    if (isResource(body))
+      return flattenBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: body }] });
     throw new FhirUnavailable('the answer was not a FHIR resource');
   };
 

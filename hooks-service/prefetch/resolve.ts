@@ -44,8 +44,14 @@ export interface Chart {
 }
 
 /** Splits off resources about another patient than `patientId`: never reason on a mixed chart, whoever sent it. */
-export function ownResources(resources: readonly fhir4.Resource[], patientId: string): { own: fhir4.Resource[]; foreign: number } {
-  const own = resources.filter((r) => { const p = patientIdOf(r); return p === undefined || p === patientId; });
+export function ownResources(
+  resources: readonly fhir4.Resource[],
+  patientId: string,
+): { own: fhir4.Resource[]; foreign: number } {
+  const own = resources.filter((r) => {
+    const p = patientIdOf(r);
+    return p === undefined || p === patientId;
+  });
   return { own, foreign: resources.length - own.length };
 }
 
@@ -55,12 +61,22 @@ function serverAccess(args: GatherArgs): Access {
   const { fhirServer, fhirAuthorization } = args.request;
   if (!fhirServer || !fhirAuthorization) return undefined;
   if (!isAllowedFhirServer(fhirServer, args.allowlist, args.issuer)) return undefined;
-  return { fhirServer, accessToken: fhirAuthorization.access_token, signal: AbortSignal.timeout(args.budgetMs), grants: parseScopes(fhirAuthorization.scope) };
+  return {
+    fhirServer,
+    accessToken: fhirAuthorization.access_token,
+    signal: AbortSignal.timeout(args.budgetMs),
+    grants: parseScopes(fhirAuthorization.scope),
+  };
 }
 
 /** Resources of a prefetched value; undefined when it is a first page whose other pages we cannot get. */
-async function fromPrefetch(value: fhir4.Resource, access: Access, fhir: FhirClient): Promise<fhir4.Resource[] | undefined> {
-  if (value.resourceType !== 'Bundle') return flattenBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: value }] });
+async function fromPrefetch(
+  value: fhir4.Resource,
+  access: Access,
+  fhir: FhirClient,
+): Promise<fhir4.Resource[] | undefined> {
+  if (value.resourceType !== 'Bundle')
+    return flattenBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: value }] });
   const bundle = value as fhir4.Bundle;
   if (!nextPageUrl(bundle)) return flattenBundle(bundle);
   // A partial searchset is partial data: reasoning on it could miss the one interacting drug.
@@ -79,7 +95,11 @@ function needOf(query: string): { type: string; interaction: Interaction } {
 }
 
 /** Resources for a key, undefined when unavailable, or the need its token's scope does not cover. */
-async function fetchKey(template: string, args: GatherArgs, access: Access): Promise<fhir4.Resource[] | undefined | { outOfScope: string }> {
+async function fetchKey(
+  template: string,
+  args: GatherArgs,
+  access: Access,
+): Promise<fhir4.Resource[] | undefined | { outOfScope: string }> {
   const query = fillTemplate(template, args.request.context);
   if (!access || query === undefined) return undefined;
   // Not asking is faster than a 403 and lets the 412 say which scope is missing (SMART 1 or 2 scopes both count).
@@ -110,23 +130,31 @@ export async function gatherChart(args: GatherArgs): Promise<Chart> {
   const sent = args.request.prefetch ?? {};
   const keys: Chart['keys'] = { prefetched: [], empty: [], fetched: [], unavailable: [] };
   const outOfScope: string[] = [];
-  const parts = await Promise.all(Object.entries(args.prefetch).map(async ([key, template]) => {
-    const given = Object.hasOwn(sent, key) ? sent[key] : undefined;
-    if (given === null) return (keys.empty.push(key), []);
-    // An error outcome in place of data counts as a key the client could not satisfy: fetch it, else 412.
-    const value = reportsPrefetchError(given) ? undefined : given;
-    const got = value !== undefined ? await fromPrefetch(value as fhir4.Resource, access, args.fhir) : await fetchKey(template, args, access);
-    const fetched = Array.isArray(got) ? got : undefined;
-    if (got && !Array.isArray(got) && !OPTIONAL_KEYS.has(key)) outOfScope.push(got.outOfScope);
-    if (fetched && value !== undefined) return (keys.prefetched.push(key), fetched);
-    if (fetched) return (keys.fetched.push(key), fetched);
-    keys.unavailable.push(key);
-    return [];
-  }));
+  const parts = await Promise.all(
+    Object.entries(args.prefetch).map(async ([key, template]) => {
+      const given = Object.hasOwn(sent, key) ? sent[key] : undefined;
+      if (given === null) return (keys.empty.push(key), []);
+      // An error outcome in place of data counts as a key the client could not satisfy: fetch it, else 412.
+      const value = reportsPrefetchError(given) ? undefined : given;
+      const got =
+        value !== undefined
+          ? await fromPrefetch(value as fhir4.Resource, access, args.fhir)
+          : await fetchKey(template, args, access);
+      const fetched = Array.isArray(got) ? got : undefined;
+      if (got && !Array.isArray(got) && !OPTIONAL_KEYS.has(key)) outOfScope.push(got.outOfScope);
+      if (fetched && value !== undefined) return (keys.prefetched.push(key), fetched);
+      if (fetched) return (keys.fetched.push(key), fetched);
+      keys.unavailable.push(key);
+      return [];
+    }),
+  );
   const missing = keys.unavailable.filter((k) => !OPTIONAL_KEYS.has(k)).sort();
   if (missing.length > 0) {
     const scope = outOfScope.length > 0 ? `; fhirAuthorization.scope grants no ${outOfScope.sort().join(', ')}` : '';
-    throw new AppError('DATA_UNAVAILABLE', `prefetch ${missing.join(', ')} missing and not retrievable from an allowed fhirServer with fhirAuthorization${scope}`);
+    throw new AppError(
+      'DATA_UNAVAILABLE',
+      `prefetch ${missing.join(', ')} missing and not retrievable from an allowed fhirServer with fhirAuthorization${scope}`,
+    );
   }
   const { own, foreign } = ownResources(dedupe(parts.flat()), args.patientId);
   return { resources: own, keys, foreign };

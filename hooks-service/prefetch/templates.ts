@@ -15,7 +15,9 @@ function tokenValue(token: string, context: Readonly<Record<string, unknown>>): 
   if (token.startsWith('context.')) {
     const value = context[token.slice('context.'.length)];
     // Only root-level primitives are eligible (spec: `{{context.medication.id}}` is not a valid token).
-    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : undefined;
   }
   const type = USER_TOKENS[token];
   const userId = context.userId;

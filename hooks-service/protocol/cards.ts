@@ -27,7 +27,9 @@ function inputLine(i: FindingInput): string {
 function detailOf(f: Finding): string {
   const parts = [f.detail.trim()];
   if (f.inputs.length > 0) parts.push(['**Based on**', ...f.inputs.map(inputLine)].join('\n'));
-  parts.push(['**Sources**', ...f.citations.map((c) => `- ${c.url ? `[${c.title}](${c.url})` : c.title}, ${c.year}`)].join('\n'));
+  parts.push(
+    ['**Sources**', ...f.citations.map((c) => `- ${c.url ? `[${c.title}](${c.url})` : c.title}, ${c.year}`)].join('\n'),
+  );
   if (f.limitations?.length) parts.push(['**Limits**', ...f.limitations.map((l) => `- ${l}`)].join('\n'));
   return parts.filter((p) => p !== '').join('\n\n');
 }
@@ -54,7 +56,9 @@ const RELATIVE_REFERENCE = /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/;
  * the whole suggestion goes, and the card still carries the warning.
  */
 function isExpressible(s: Finding['suggestions'][number]): boolean {
-  return s.actions.every((a) => a.type !== 'delete' || (a.resourceId.length > 0 && a.resourceId.every((r) => RELATIVE_REFERENCE.test(r))));
+  return s.actions.every(
+    (a) => a.type !== 'delete' || (a.resourceId.length > 0 && a.resourceId.every((r) => RELATIVE_REFERENCE.test(r))),
+  );
 }
 
 function assertNever(x: never): never {
@@ -71,7 +75,12 @@ function toSuggestions(f: Finding, ctx: CardContext): Suggestion[] {
   return usable.map((s, i) => {
     const actions = s.actions.flatMap(toActions);
     const isRecommended = s.isRecommended === true ? i === firstRecommended : s.isRecommended;
-    return { label: s.label, uuid: ctx.newId(), ...(isRecommended !== undefined && { isRecommended }), ...(actions.length > 0 && { actions }) };
+    return {
+      label: s.label,
+      uuid: ctx.newId(),
+      ...(isRecommended !== undefined && { isRecommended }),
+      ...(actions.length > 0 && { actions }),
+    };
   });
 }
 
@@ -97,7 +106,14 @@ export function toCard(f: Finding, ctx: CardContext): Card {
     // Alternatives on one card exclude each other (remove the draft, or replace it): at most one.
     ...(suggestions.length > 0 && { suggestions, selectionBehavior: 'at-most-one' as const }),
     overrideReasons: [...OVERRIDE_REASONS],
-    links: [{ label: 'Review in Cairn', url: `${ctx.baseUrl}/launch`, type: 'smart', appContext: JSON.stringify({ findingId: f.id }) }],
+    links: [
+      {
+        label: 'Review in Cairn',
+        url: `${ctx.baseUrl}/launch`,
+        type: 'smart',
+        appContext: JSON.stringify({ findingId: f.id }),
+      },
+    ],
   };
 }
 

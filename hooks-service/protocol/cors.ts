@@ -12,11 +12,12 @@ export function installCors(app: FastifyInstance, paths: readonly string[]): voi
   app.addHook('onRequest', async (_request: FastifyRequest, reply: FastifyReply) => {
     reply.header('access-control-allow-origin', '*');
   });
-  const preflight = async (_request: FastifyRequest, reply: FastifyReply) => reply
-    .code(204)
-    .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-    .header('access-control-allow-headers', ALLOWED_HEADERS)
-    .header('access-control-max-age', '600')
-    .send();
+  const preflight = async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+      .header('access-control-allow-headers', ALLOWED_HEADERS)
+      .header('access-control-max-age', '600')
+      .send();
   for (const path of paths) app.options(path, preflight);
 }

@@ -21,7 +21,11 @@ async function toRecord(service: ServiceDefinition, item: FeedbackItem, store: S
     acceptedSuggestions: (item.acceptedSuggestions ?? []).map((s) => s.id),
     ...(reason && {
       overrideReason: {
-        ...(reason.reason && { code: reason.reason.code, system: reason.reason.system, ...(reason.reason.display && { display: reason.reason.display }) }),
+        ...(reason.reason && {
+          code: reason.reason.code,
+          system: reason.reason.system,
+          ...(reason.reason.display && { display: reason.reason.display }),
+        }),
         ...(reason.userComment && { userComment: reason.userComment }),
       },
     }),
@@ -36,7 +40,9 @@ async function toRecord(service: ServiceDefinition, item: FeedbackItem, store: S
  * as one outcome and explained by the other in the analytics, so it is refused rather than guessed at.
  */
 function contradiction(items: readonly FeedbackItem[]): string | undefined {
-  const i = items.findIndex((f) => (f.outcome === 'accepted' ? f.overrideReason !== undefined : f.acceptedSuggestions !== undefined));
+  const i = items.findIndex((f) =>
+    f.outcome === 'accepted' ? f.overrideReason !== undefined : f.acceptedSuggestions !== undefined,
+  );
   if (i < 0) return undefined;
   const f = items[i];
   return f?.outcome === 'accepted'
@@ -45,7 +51,11 @@ function contradiction(items: readonly FeedbackItem[]): string | undefined {
 }
 
 /** Validates and stores a feedback body; resolves counts for the log. */
-export async function handleFeedback(service: ServiceDefinition, body: unknown, store: Store): Promise<{ inserted: number; duplicates: number }> {
+export async function handleFeedback(
+  service: ServiceDefinition,
+  body: unknown,
+  store: Store,
+): Promise<{ inserted: number; duplicates: number }> {
   if (!checkFeedback(body)) throw new AppError('INVALID_REQUEST', checkFeedback.explain(body));
   const nul = nulCharacterAt(body, 'feedback request');
   if (nul !== undefined) throw new AppError('INVALID_REQUEST', nulMessage(nul));

@@ -14,19 +14,30 @@ import type { ParsedHookCall } from './hook-request';
 const refOf = (r: fhir4.Resource): string => `${r.resourceType}/${r.id ?? ''}`;
 
 function medicationKeys(r: fhir4.MedicationRequest): string[] {
-  const codes = (r.medicationCodeableConcept?.coding ?? []).filter((c) => c.system === RXNORM && c.code).map((c) => `rxnorm:${c.code}`);
+  const codes = (r.medicationCodeableConcept?.coding ?? [])
+    .filter((c) => c.system === RXNORM && c.code)
+    .map((c) => `rxnorm:${c.code}`);
   return r.medicationReference?.reference ? [...codes, `ref:${r.medicationReference.reference}`] : codes;
 }
 
 function renewedBy(refills: readonly fhir4.Resource[]): (r: fhir4.Resource) => boolean {
   const meds = refills as fhir4.MedicationRequest[];
-  const refs = new Set(meds.flatMap((m) => [refOf(m), ...(m.priorPrescription?.reference ? [m.priorPrescription.reference] : [])]));
+  const refs = new Set(
+    meds.flatMap((m) => [refOf(m), ...(m.priorPrescription?.reference ? [m.priorPrescription.reference] : [])]),
+  );
   const keys = new Set(meds.flatMap(medicationKeys));
-  return (r) => r.resourceType === 'MedicationRequest'
-    && (refs.has(refOf(r)) || [...refs].some((x) => x.endsWith(`/${refOf(r)}`)) || medicationKeys(r as fhir4.MedicationRequest).some((k) => keys.has(k)));
+  return (r) =>
+    r.resourceType === 'MedicationRequest' &&
+    (refs.has(refOf(r)) ||
+      [...refs].some((x) => x.endsWith(`/${refOf(r)}`)) ||
+      medicationKeys(r as fhir4.MedicationRequest).some((k) => keys.has(k)));
 }
 
-export function chartForHook(hook: HookName, chart: readonly fhir4.Resource[], parsed: Pick<ParsedHookCall, 'drafts' | 'created'>): fhir4.Resource[] {
+export function chartForHook(
+  hook: HookName,
+  chart: readonly fhir4.Resource[],
+  parsed: Pick<ParsedHookCall, 'drafts' | 'created'>,
+): fhir4.Resource[] {
   if (hook === 'medication-refill') return chart.filter((r) => !renewedBy(parsed.drafts)(r));
   if (parsed.created.length === 0) return [...chart];
   const replaced = new Set(parsed.created.map(refOf));

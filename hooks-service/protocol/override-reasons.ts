@@ -11,7 +11,15 @@ export const NON_ADHERENCE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/non-a
 
 export const OVERRIDE_REASONS: readonly Static<typeof CodingWithDisplay>[] = [
   { system: NON_ADHERENCE_SYSTEM, code: 'risk-benefit-ratio', display: 'Recipient assessment of risk/benefit ratio' },
-  { system: NON_ADHERENCE_SYSTEM, code: 'mitigate-risk-negative-outcome', display: 'Action taken to mitigate risk of negative outcome' },
-  { system: NON_ADHERENCE_SYSTEM, code: 'action-performed-no-adverse-effect', display: 'Intended action was performed previously without adverse effect' },
+  {
+    system: NON_ADHERENCE_SYSTEM,
+    code: 'mitigate-risk-negative-outcome',
+    display: 'Action taken to mitigate risk of negative outcome',
+  },
+  {
+    system: NON_ADHERENCE_SYSTEM,
+    code: 'action-performed-no-adverse-effect',
+    display: 'Intended action was performed previously without adverse effect',
+  },
   { system: NON_ADHERENCE_SYSTEM, code: 'cds-not-applicable', display: 'PC CDS does not apply to patient' },
 ];

@@ -35,13 +35,24 @@ function serviceFor(found: readonly ServiceDefinition[], body: unknown): Service
   const first = found[0] as ServiceDefinition;
   if (found.length === 1 || typeof hook !== 'string') return first;
   const match = found.find((s) => s.hook === hook);
-  if (!match) throw new AppError('INVALID_REQUEST', `hook "${hook}" is not served by ${first.id}, which serves ${found.map((s) => `"${s.hook}"`).join(', ')}`);
+  if (!match)
+    throw new AppError(
+      'INVALID_REQUEST',
+      `hook "${hook}" is not served by ${first.id}, which serves ${found.map((s) => `"${s.hook}"`).join(', ')}`,
+    );
   return match;
 }
 
 export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (app, opts) => {
   installScopedErrorHandler(app);
-  installCors(app, EDITIONS.flatMap((e) => [`${e.prefix}/cds-services`, `${e.prefix}/cds-services/:id`, `${e.prefix}/cds-services/:id/feedback`]));
+  installCors(
+    app,
+    EDITIONS.flatMap((e) => [
+      `${e.prefix}/cds-services`,
+      `${e.prefix}/cds-services/:id`,
+      `${e.prefix}/cds-services/:id/feedback`,
+    ]),
+  );
   // application/json and application/fhir+json, depth-bounded; any other media type stays a 415.
   installJsonBodyParser(app);
   const failures = await limitCdsRoutes(app, opts.rateLimit);
@@ -51,9 +62,16 @@ export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (
   for (const edition of EDITIONS) routesFor(app, edition, opts, baseUrl);
 };
 
-function routesFor(app: FastifyInstance, edition: Edition, opts: CdsHooksPluginOptions, baseUrl: (r: FastifyRequest) => string): void {
+function routesFor(
+  app: FastifyInstance,
+  edition: Edition,
+  opts: CdsHooksPluginOptions,
+  baseUrl: (r: FastifyRequest) => string,
+): void {
   const root = `${edition.prefix}/cds-services`;
-  const check = (r: FastifyRequest) => { findServices(edition, r as ServiceRequest); };
+  const check = (r: FastifyRequest) => {
+    findServices(edition, r as ServiceRequest);
+  };
   installMethodNotAllowed(app, [
     { url: root, allow: ['GET'] },
     { url: `${root}/:id`, allow: ['POST'], check },
@@ -65,15 +83,24 @@ function routesFor(app: FastifyInstance, edition: Edition, opts: CdsHooksPluginO
 
   app.post<{ Params: { id: string } }>(`${root}/:id`, { bodyLimit: opts.bodyLimit }, async (request, reply) => {
     const service = serviceFor(findServices(edition, request), request.body);
-    const response = await handleHook(service, request.body, { issuer: request.cdsIssuer, baseUrl: baseUrl(request), log: request.log }, opts.hook);
+    const response = await handleHook(
+      service,
+      request.body,
+      { issuer: request.cdsIssuer, baseUrl: baseUrl(request), log: request.log },
+      opts.hook,
+    );
     return reply.header('cache-control', 'no-store').send(response);
   });
 
   // Feedback is per service id (§Feedback): under the shared id it covers the cards of all its hooks.
-  app.post<{ Params: { id: string } }>(`${root}/:id/feedback`, { bodyLimit: opts.bodyLimit }, async (request, reply) => {
-    const [service] = findServices(edition, request) as [ServiceDefinition];
-    const counts = await handleFeedback(service, request.body, opts.hook.store);
-    request.log.info({ serviceId: service.id, ...counts }, 'feedback stored');
-    return reply.code(200).send();
-  });
+  app.post<{ Params: { id: string } }>(
+    `${root}/:id/feedback`,
+    { bodyLimit: opts.bodyLimit },
+    async (request, reply) => {
+      const [service] = findServices(edition, request) as [ServiceDefinition];
+      const counts = await handleFeedback(service, request.body, opts.hook.store);
+      request.log.info({ serviceId: service.id, ...counts }, 'feedback stored');
+      return reply.code(200).send();
+    },
+  );
 }

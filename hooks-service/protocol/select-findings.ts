@@ -28,7 +28,11 @@ export function selectFindings(hook: HookName, findings: readonly Finding[], foc
     case 'allergyintolerance-create':
     case 'problem-list-item-create': {
       const made = new Set(focus.created);
-      return findings.filter((f) => f.evidence.some((e) => made.has(e.reference)) || f.inputs.some((i) => i.source !== undefined && made.has(i.source)));
+      return findings.filter(
+        (f) =>
+          f.evidence.some((e) => made.has(e.reference)) ||
+          f.inputs.some((i) => i.source !== undefined && made.has(i.source)),
+      );
     }
   }
 }

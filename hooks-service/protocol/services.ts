@@ -33,21 +33,49 @@ interface HookService {
 
 // hookVersion as published in each hook's metadata table (HL7 CDS Hooks library, patient-view.md etc.).
 const HOOKS: readonly HookService[] = [
-  { hook: 'patient-view', hookVersion: '1.0', shared: true, title: 'Cairn chart review', description: `Cited, deterministic safety findings about the open chart (${covers}).` },
-  { hook: 'order-select', hookVersion: '1.0', shared: true, title: 'Cairn order check (select)', description: `Checks the selected draft orders against the chart as they are chosen (${covers}).` },
-  { hook: 'order-sign', hookVersion: '1.0', shared: true, title: 'Cairn order check (sign)', description: `Checks every draft order against the chart before signing (${covers}).` },
+  {
+    hook: 'patient-view',
+    hookVersion: '1.0',
+    shared: true,
+    title: 'Cairn chart review',
+    description: `Cited, deterministic safety findings about the open chart (${covers}).`,
+  },
+  {
+    hook: 'order-select',
+    hookVersion: '1.0',
+    shared: true,
+    title: 'Cairn order check (select)',
+    description: `Checks the selected draft orders against the chart as they are chosen (${covers}).`,
+  },
+  {
+    hook: 'order-sign',
+    hookVersion: '1.0',
+    shared: true,
+    title: 'Cairn order check (sign)',
+    description: `Checks every draft order against the chart before signing (${covers}).`,
+  },
   // Maturity 1 hooks: own ids, so their few cards never replace the chart's (a new allergy does not end the chart review).
   {
-    hook: 'allergyintolerance-create', hookVersion: '0.1.0', shared: false, title: 'Cairn new allergy check',
+    hook: 'allergyintolerance-create',
+    hookVersion: '0.1.0',
+    shared: false,
+    title: 'Cairn new allergy check',
     description: 'Checks an allergy being recorded against the active medications (drug–allergy and cross-reactivity).',
   },
   {
-    hook: 'problem-list-item-create', hookVersion: '0.1.0', shared: false, title: 'Cairn new problem check',
+    hook: 'problem-list-item-create',
+    hookVersion: '0.1.0',
+    shared: false,
+    title: 'Cairn new problem check',
     description: 'Checks a condition being added to the problem list against the active medications (drug–disease).',
   },
   {
-    hook: 'medication-refill', hookVersion: '0.1.0', shared: false, title: 'Cairn refill check',
-    description: 'Checks a medication being refilled against current labs and the other medications (renal dosing, INR and potassium monitoring, interactions, duplicate therapy).',
+    hook: 'medication-refill',
+    hookVersion: '0.1.0',
+    shared: false,
+    title: 'Cairn refill check',
+    description:
+      'Checks a medication being refilled against current labs and the other medications (renal dosing, INR and potassium monitoring, interactions, duplicate therapy).',
   },
 ];
 
@@ -85,21 +113,30 @@ export const EDITION_3: Edition = {
 export const EDITIONS: readonly Edition[] = [EDITION_2, EDITION_3];
 
 /** Resource types the prefetch templates read, in template order (one home: the templates themselves). */
-export const READ_TYPES: readonly string[] = [...new Set(Object.values(PREFETCH).map((t) => /^[A-Za-z]+/.exec(t)?.[0] ?? ''))];
+export const READ_TYPES: readonly string[] = [
+  ...new Set(Object.values(PREFETCH).map((t) => /^[A-Za-z]+/.exec(t)?.[0] ?? '')),
+];
 
 // SMART App Launch 1 scopes (`.read`) for 2.0; SMART 2 (`.rs` = read + search) for 3.0 (§Passing the Access Token).
 function usage(edition: 'v1' | 'v2'): string {
   const scopes = READ_TYPES.map((t) => `patient/${t}.${edition === 'v1' ? 'read' : 'rs'}`).join(' ');
   const spec = edition === 'v1' ? 'CDS Hooks 2.0' : 'CDS Hooks 3.0';
-  return `Needs read access to ${READ_TYPES.join(', ')} for the patient in context: prefetch, or fhirAuthorization with the scopes `
-    + `${scopes}${edition === 'v2' ? ' (SMART v1 .read scopes are accepted too)' : ''}. `
-    + `Calls must carry a JWT signed by a trusted issuer (${spec} §Trusting CDS Clients).`;
+  return (
+    `Needs read access to ${READ_TYPES.join(', ')} for the patient in context: prefetch, or fhirAuthorization with the scopes ` +
+    `${scopes}${edition === 'v2' ? ' (SMART v1 .read scopes are accepted too)' : ''}. ` +
+    `Calls must carry a JWT signed by a trusted issuer (${spec} §Trusting CDS Clients).`
+  );
 }
 
 /** The discovery entry of a service (spec §Discovery); `version` and `hookVersion` only where the edition has them. */
 export function toDiscovery(s: ServiceDefinition, edition: Edition): CdsService {
   return {
-    hook: s.hook, title: s.title, description: s.description, id: s.id, prefetch: { ...s.prefetch }, usageRequirements: usage(edition.version ? 'v2' : 'v1'),
+    hook: s.hook,
+    title: s.title,
+    description: s.description,
+    id: s.id,
+    prefetch: { ...s.prefetch },
+    usageRequirements: usage(edition.version ? 'v2' : 'v1'),
     ...(edition.version && { version: edition.version, hookVersion: s.hookVersion }),
   };
 }

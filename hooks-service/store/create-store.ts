@@ -30,7 +30,9 @@ export interface StoreOptions {
 /** Reads the storage part of the environment (env.ts): DATABASE_URL, else CAIRN_DATA_DIR. */
 export function storeConfigFromEnv(env: RawEnv): StoreConfig {
   const e = readEnv(env);
-  return e.DATABASE_URL !== undefined ? { kind: 'postgres', databaseUrl: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.CAIRN_DATA_DIR };
+  return e.DATABASE_URL !== undefined
+    ? { kind: 'postgres', databaseUrl: e.DATABASE_URL }
+    : { kind: 'pglite', dataDir: e.CAIRN_DATA_DIR };
 }
 
 async function openDriver(config: StoreConfig): Promise<SqlDriver> {
@@ -58,7 +60,8 @@ export async function createStore(config: StoreConfig, options: StoreOptions = {
   }
   const store = createSqlStore(driver, { now: options.now, readyTimeoutMs: options.readyTimeoutMs });
   const sweepMs = options.jtiSweepMs ?? 600_000;
-  const sweeper = sweepMs > 0 ? startJtiSweeper(store, { intervalMs: sweepMs, onError: options.onSweepError }) : undefined;
+  const sweeper =
+    sweepMs > 0 ? startJtiSweeper(store, { intervalMs: sweepMs, onError: options.onSweepError }) : undefined;
   return {
     ...store,
     close: async () => {

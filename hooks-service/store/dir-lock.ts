@@ -61,7 +61,10 @@ const mtimeOf = (path: string): number | undefined => {
 };
 
 /** True when the lock at `path` is renewed while we watch (or was renewed within the lease, for the shortcut). */
-async function isRenewed(path: string, o: { heartbeatMs: number; leaseMs: number; now: () => number }): Promise<boolean> {
+async function isRenewed(
+  path: string,
+  o: { heartbeatMs: number; leaseMs: number; now: () => number },
+): Promise<boolean> {
   const first = mtimeOf(path);
   if (first === undefined || o.now() - first >= o.leaseMs) return false;
   const deadline = o.now() + o.heartbeatMs * MISSED_BEATS;
@@ -89,7 +92,11 @@ function takeOverLapsed(path: string, watchedMtime: number | undefined): void {
   else rmSync(aside, { force: true });
 }
 
-function startHeartbeat(path: string, token: string, o: Required<Omit<LockOptions, 'onLost'>> & Pick<LockOptions, 'onLost'>): NodeJS.Timeout {
+function startHeartbeat(
+  path: string,
+  token: string,
+  o: Required<Omit<LockOptions, 'onLost'>> & Pick<LockOptions, 'onLost'>,
+): NodeJS.Timeout {
   const timer = setInterval(() => {
     if (ownerOf(path) !== token) {
       clearInterval(timer);
@@ -110,7 +117,9 @@ export async function lockDirectory(dir: string, options: LockOptions = {}): Pro
   const token = randomUUID();
   if (!tryCreate(path, token)) {
     if (await isRenewed(path, o)) {
-      throw new Error('data directory is in use by another process (its lock is being renewed); use DATABASE_URL to share a store');
+      throw new Error(
+        'data directory is in use by another process (its lock is being renewed); use DATABASE_URL to share a store',
+      );
     }
     takeOverLapsed(path, mtimeOf(path));
     if (!tryCreate(path, token)) throw new Error('data directory lock was taken concurrently by another process');

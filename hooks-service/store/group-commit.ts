@@ -25,7 +25,10 @@ export interface GroupCommitOptions {
 }
 
 /** `commit(items)` writes a batch in one transaction and resolves one result per item, in order. */
-export function groupCommit<T, R>(commit: (items: T[]) => Promise<R[]>, options: GroupCommitOptions = {}): GroupCommit<T, R> {
+export function groupCommit<T, R>(
+  commit: (items: T[]) => Promise<R[]>,
+  options: GroupCommitOptions = {},
+): GroupCommit<T, R> {
   const maxBatch = options.maxBatch ?? 500;
   let queue: Pending<T, R>[] = [];
   let busy = false;

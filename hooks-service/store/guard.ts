@@ -34,7 +34,10 @@ export function guardStore<S extends object>(store: S, log: FastifyBaseLogger): 
         } catch (e) {
           if (e instanceof AppError) throw e;
           log.error({ storeOp: op, ...causeOf(e) }, 'store call failed');
-          throw new AppError('UNAVAILABLE', NOT_DONE[op] ?? 'the service store is unavailable; nothing was stored, retry later');
+          throw new AppError(
+            'UNAVAILABLE',
+            NOT_DONE[op] ?? 'the service store is unavailable; nothing was stored, retry later',
+          );
         }
       };
     },

@@ -31,7 +31,9 @@ export class MemoryStore implements Store {
   async saveFeedback(items: FeedbackRecord[]): Promise<{ inserted: number; duplicates: number }> {
     let inserted = 0;
     for (const item of items) {
-      const dup = this.feedback.some((f) => f.card === item.card && f.outcome === item.outcome && f.outcomeTimestamp === item.outcomeTimestamp);
+      const dup = this.feedback.some(
+        (f) => f.card === item.card && f.outcome === item.outcome && f.outcomeTimestamp === item.outcomeTimestamp,
+      );
       if (dup) continue;
       this.feedback.push(item);
       inserted += 1;

@@ -62,12 +62,26 @@ async function insertAudits(tx: SqlExecutor, events: readonly AuditEvent[]): Pro
   if (events.length === 0) return;
   const ids = (await tx.query<{ id: string }>(NEXT_AUDIT_IDS, [events.length])).map((row) => row.id);
   const withIds = events.map((event, i) => ({ event, id: ids[i] }));
-  await tx.query(INSERT_AUDITS, columns(withIds, ({ event: e, id }) => [
-    id, e.at, e.serviceId, e.hook, e.hookInstance, e.patientId ?? null, e.model, Math.round(e.latencyMs), e.outcome,
-  ]));
+  await tx.query(
+    INSERT_AUDITS,
+    columns(withIds, ({ event: e, id }) => [
+      id,
+      e.at,
+      e.serviceId,
+      e.hook,
+      e.hookInstance,
+      e.patientId ?? null,
+      e.model,
+      Math.round(e.latencyMs),
+      e.outcome,
+    ]),
+  );
   const cards = withIds.flatMap(({ event, id }) => event.cards.map((card) => ({ card, event, id })));
   if (cards.length === 0) return;
-  await tx.query(INSERT_CARDS, columns(cards, ({ card, event, id }) => [card.uuid, id, event.serviceId, card.ruleId, card.indicator, event.at]));
+  await tx.query(
+    INSERT_CARDS,
+    columns(cards, ({ card, event, id }) => [card.uuid, id, event.serviceId, card.ruleId, card.indicator, event.at]),
+  );
 }
 
 /** One write of the group commit: a jti to remember (resolves whether it was new) or an audit event. */
@@ -79,9 +93,14 @@ async function commitWrites(driver: SqlDriver, writes: readonly Write[], now: Da
   for (const w of writes) if (w.kind === 'jti' && !jtis.has(w.key)) jtis.set(w.key, w.expiresAt);
   const events = writes.flatMap((w) => (w.kind === 'audit' ? [w.event] : []));
   const stored = await driver.transaction(async (tx) => {
-    const rows = jtis.size === 0 ? [] : await tx.query<{ jti: string }>(REMEMBER_JTIS, [
-      [...jtis.keys()], [...jtis.values()].map((d) => d.toISOString()), now.toISOString(),
-    ]);
+    const rows =
+      jtis.size === 0
+        ? []
+        : await tx.query<{ jti: string }>(REMEMBER_JTIS, [
+            [...jtis.keys()],
+            [...jtis.values()].map((d) => d.toISOString()),
+            now.toISOString(),
+          ]);
     await insertAudits(tx, events);
     return new Set(rows.map((row) => row.jti));
   });
@@ -118,7 +137,9 @@ async function probe(driver: SqlDriver, timeoutMs: number): Promise<boolean> {
 /** Wraps a migrated driver as a DurableStore; `close()` closes the driver. */
 export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): DurableStore {
   const now = options.now ?? (() => new Date());
-  const writes = groupCommit<Write, boolean | undefined>((batch) => commitWrites(driver, batch, now()), { maxBatch: options.maxBatch });
+  const writes = groupCommit<Write, boolean | undefined>((batch) => commitWrites(driver, batch, now()), {
+    maxBatch: options.maxBatch,
+  });
   const seen = new SeenJtis();
   return {
     driver: driver.name,

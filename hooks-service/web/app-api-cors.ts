@@ -28,7 +28,10 @@ export function installAppApiCors(app: FastifyInstance, paths: readonly string[]
   const preflight = async (request: FastifyRequest, reply: FastifyReply) => {
     // An origin not listed gets no allow headers, so the browser refuses the real request.
     if (allowOrigin(request, reply)) {
-      reply.header('access-control-allow-methods', 'POST, OPTIONS').header('access-control-allow-headers', ALLOWED_HEADERS).header('access-control-max-age', '600');
+      reply
+        .header('access-control-allow-methods', 'POST, OPTIONS')
+        .header('access-control-allow-headers', ALLOWED_HEADERS)
+        .header('access-control-max-age', '600');
     }
     return reply.code(204).send();
   };

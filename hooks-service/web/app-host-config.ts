@@ -25,7 +25,10 @@ const list = (raw: string | undefined): string[] => (raw ?? '').split(/[\s,]+/).
 function parseFrameAncestors(raw: string | undefined): string[] {
   const origins = list(raw).map((o) => o.replace(/\/+$/, ''));
   const bad = origins.filter((o) => !ORIGIN.test(o));
-  if (bad.length > 0) throw new ConfigError(`CAIRN_FRAME_ANCESTORS takes origins like https://ehr.example.org (no path); refused: ${bad.join(', ')}`);
+  if (bad.length > 0)
+    throw new ConfigError(
+      `CAIRN_FRAME_ANCESTORS takes origins like https://ehr.example.org (no path); refused: ${bad.join(', ')}`,
+    );
   return origins;
 }
 
@@ -35,7 +38,10 @@ const EXACT_ORIGIN = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 function parseAppOrigins(raw: string | undefined): string[] {
   const origins = list(raw).map((o) => o.replace(/\/+$/, ''));
   const bad = origins.filter((o) => !EXACT_ORIGIN.test(o));
-  if (bad.length > 0) throw new ConfigError(`CAIRN_APP_ORIGINS takes exact lower-case origins like https://cairn-app.example.org (no path, no wildcard); refused: ${bad.join(', ')}`);
+  if (bad.length > 0)
+    throw new ConfigError(
+      `CAIRN_APP_ORIGINS takes exact lower-case origins like https://cairn-app.example.org (no path, no wildcard); refused: ${bad.join(', ')}`,
+    );
   return origins;
 }
 
@@ -43,7 +49,8 @@ function parseScopes(raw: string | undefined): string | undefined {
   const tokens = list(raw);
   if (tokens.length === 0) return undefined;
   const bad = tokens.filter((t) => !SCOPE_TOKEN.test(t));
-  if (bad.length > 0) throw new ConfigError(`CAIRN_APP_SCOPES has characters a scope cannot hold (RFC 6749 §3.3): ${bad.join(' ')}`);
+  if (bad.length > 0)
+    throw new ConfigError(`CAIRN_APP_SCOPES has characters a scope cannot hold (RFC 6749 §3.3): ${bad.join(' ')}`);
   return tokens.join(' ');
 }
 
@@ -56,7 +63,8 @@ function parseServiceUrl(value: string | undefined): string | undefined {
   } catch {
     throw new ConfigError(`CAIRN_APP_SERVICE_URL: "${value}" is not an absolute URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('CAIRN_APP_SERVICE_URL must be http(s)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError('CAIRN_APP_SERVICE_URL must be http(s)');
   return url.href.replace(/\/+$/, '');
 }
 

@@ -16,7 +16,11 @@ export class AppNotBuiltError extends Error {
   override readonly name = 'AppNotBuiltError';
 }
 
-const PAGES = { launch: join('launch', 'index.html'), app: join('app', 'index.html'), admin: join('admin', 'index.html') };
+const PAGES = {
+  launch: join('launch', 'index.html'),
+  app: join('app', 'index.html'),
+  admin: join('admin', 'index.html'),
+};
 
 /** The page with the config block at the end of <head>; the page's module scripts run after parsing, so they find it. */
 function withConfig(html: string, tag: string): string {
@@ -38,7 +42,9 @@ export function readAppPages(distDir: string, config: AppHostConfig): AppPages {
   const dir = resolve(distDir);
   const missing = [...Object.values(PAGES), 'assets'].filter((file) => !existsSync(join(dir, file)));
   if (missing.length > 0) {
-    throw new AppNotBuiltError(`the SMART app is not built (${missing.map((f) => join(dir, f)).join(', ')} missing): run \`npm run build\` first`);
+    throw new AppNotBuiltError(
+      `the SMART app is not built (${missing.map((f) => join(dir, f)).join(', ')} missing): run \`npm run build\` first`,
+    );
   }
   const tag = appConfigScriptTag(config.app);
   return {
@@ -56,7 +62,14 @@ const sendPage = (html: string) => async (_request: FastifyRequest, reply: Fasti
 /** Registers `/launch`, `/app/` (and `/app` → `/app/`) and `/assets/*`. */
 export async function registerAppPages(app: FastifyInstance, pages: AppPages): Promise<void> {
   const helmet = appPageHeaders(pages.frameAncestors);
-  await app.register(fastifyStatic, { root: pages.assetsDir, prefix: '/assets/', decorateReply: false, index: false, maxAge: '365d', immutable: true });
+  await app.register(fastifyStatic, {
+    root: pages.assetsDir,
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+    maxAge: '365d',
+    immutable: true,
+  });
   app.get('/launch', { helmet }, sendPage(pages.launch));
   app.get('/app/', { helmet }, sendPage(pages.app));
   // The redirect URI is `/app/`; keep the query (code, state) when a client drops the slash.

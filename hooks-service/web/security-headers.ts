@@ -11,7 +11,10 @@ type Directives = Record<string, string[]>;
 type RouteHelmet = NonNullable<RouteShorthandOptions['helmet']>;
 
 const NOTHING: Directives = {
-  'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"],
+  'default-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
 };
 
 // One year, the HSTS preload list's floor. No includeSubDomains: sibling hosts of a hospital's domain are not ours.
@@ -46,15 +49,19 @@ export function registerSecurityHeaders(app: FastifyInstance, options: SecurityH
 
 /** A CSP directive list from `default-src 'self'`-style lines, each `name value value…`. */
 function directives(lines: readonly string[]): Directives {
-  return Object.fromEntries(lines.map((line) => {
-    const [name = '', ...values] = line.split(' ');
-    return [name, values];
-  }));
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [name = '', ...values] = line.split(' ');
+      return [name, values];
+    }),
+  );
 }
 
 /** Route option for a page of ours that no one may frame (the demo EHR, the admin page). */
 export function pageHeaders(policy: readonly string[]): RouteHelmet {
-  return { contentSecurityPolicy: { useDefaults: false, directives: directives([...policy, "frame-ancestors 'none'"]) } };
+  return {
+    contentSecurityPolicy: { useDefaults: false, directives: directives([...policy, "frame-ancestors 'none'"]) },
+  };
 }
 
 /**
@@ -66,10 +73,21 @@ export function pageHeaders(policy: readonly string[]): RouteHelmet {
  * the way of an EHR page that embeds it.
  */
 export function appPageHeaders(frameAncestors: readonly string[]): RouteHelmet {
-  const policy = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self' https: http:",
-    "base-uri 'none'", "form-action 'self'", "object-src 'none'", ["frame-ancestors", "'self'", ...frameAncestors].join(' ')];
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self' https: http:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+    ['frame-ancestors', "'self'", ...frameAncestors].join(' '),
+  ];
   return {
     contentSecurityPolicy: { useDefaults: false, directives: directives(policy) },
-    xFrameOptions: false, crossOriginOpenerPolicy: false, crossOriginResourcePolicy: false,
+    xFrameOptions: false,
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
   };
 }

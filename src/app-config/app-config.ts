@@ -17,7 +17,8 @@ export interface AppConfig {
 export const APP_CONFIG_ELEMENT_ID = 'cairn-config';
 export const DEFAULT_APP_CONFIG: AppConfig = { clientId: 'cairn' };
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** Reads a config object of unknown shape; anything missing or malformed falls back to the default. */
 export function parseAppConfig(value: unknown): AppConfig {
@@ -33,7 +34,10 @@ export function parseAppConfig(value: unknown): AppConfig {
 
 /** The JSON data block for an HTML page; `<`, `>`, `&` and the JS line separators are escaped so no value can end it. */
 export function appConfigScriptTag(config: AppConfig): string {
-  const json = JSON.stringify(config).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(config).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `<script id="${APP_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>`;
 }
 

@@ -7,8 +7,7 @@
  */
 
 export type Inline =
-  | { kind: 'text' | 'strong' | 'em' | 'code'; text: string }
-  | { kind: 'link'; text: string; href: string };
+  { kind: 'text' | 'strong' | 'em' | 'code'; text: string } | { kind: 'link'; text: string; href: string };
 
 export type Block =
   | { kind: 'paragraph'; content: Inline[] }
@@ -20,7 +19,8 @@ const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\))/g;
 const LINK = /^\[([^\]]+)\]\(([^)\s]+)\)$/;
 
 function inlinePart(part: string): Inline {
-  if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return { kind: 'strong', text: part.slice(2, -2) };
+  if (part.startsWith('**') && part.endsWith('**') && part.length > 4)
+    return { kind: 'strong', text: part.slice(2, -2) };
   if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return { kind: 'code', text: part.slice(1, -1) };
   const link = LINK.exec(part);
   if (link) {
@@ -33,7 +33,10 @@ function inlinePart(part: string): Inline {
 
 /** One line of text as inline runs (bold, emphasis, code, links and plain text). */
 export function parseInline(text: string): Inline[] {
-  return text.split(INLINE).filter((part) => part !== '').map(inlinePart);
+  return text
+    .split(INLINE)
+    .filter((part) => part !== '')
+    .map(inlinePart);
 }
 
 type Line = { kind: 'blank' } | { kind: 'heading' | 'text' | 'bullets' | 'numbered'; text: string };
@@ -66,7 +69,8 @@ export function parseMarkdown(source: string): Block[] {
     else if (line.kind === 'text') (paragraph ??= []).push(line.text);
     else if (line.kind === 'bullets' || line.kind === 'numbered') {
       const items = list?.items ?? [];
-      if (!list) blocks.push((list = line.kind === 'bullets' ? { kind: 'bullets', items } : { kind: 'numbered', items }));
+      if (!list)
+        blocks.push((list = line.kind === 'bullets' ? { kind: 'bullets', items } : { kind: 'numbered', items }));
       items.push(parseInline(line.text));
     }
   }

@@ -20,6 +20,7 @@ export function clipSummary(text: string, max = MAX_SUMMARY): string {
     head += ch;
   }
   const space = head.lastIndexOf(' ');
-  const cutAtWord = space > 0 && head.length - space <= MAX_BACKTRACK && line[head.length] !== ' ' ? head.slice(0, space) : head;
+  const cutAtWord =
+    space > 0 && head.length - space <= MAX_BACKTRACK && line[head.length] !== ' ' ? head.slice(0, space) : head;
   return `${cutAtWord.replace(/[\s,;:–—-]+$/u, '')}…`;
 }

@@ -7,7 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats ships CommonJS; under ESM interop its function may sit on `.default`.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 addFormats(ajv);
@@ -23,7 +23,8 @@ function describe(errors: ErrorObject[] | null | undefined, root: string): strin
   if (!e) return `${root} is not valid`;
   const at = `${root}${e.instancePath}`;
   if (e.keyword === 'required') return `${at} is missing "${String(e.params.missingProperty)}"`;
-  if (e.keyword === 'additionalProperties') return `${at} has an unexpected property "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'additionalProperties')
+    return `${at} has an unexpected property "${String(e.params.additionalProperty)}"`;
   if (e.keyword === 'type' && e.params.type !== 'null') return `${at} must be ${String(e.params.type)}`;
   return `${at} ${e.message ?? 'is not valid'}`;
 }

@@ -17,14 +17,20 @@ export function codingsOf(cc: fhir4.CodeableConcept | undefined): SimpleCoding[]
   const out: SimpleCoding[] = [];
   for (const c of cc?.coding ?? []) {
     if (typeof c.system !== 'string' || typeof c.code !== 'string' || c.code === '') continue;
-    out.push(c.display === undefined ? { system: c.system, code: c.code } : { system: c.system, code: c.code, display: c.display });
+    out.push(
+      c.display === undefined
+        ? { system: c.system, code: c.code }
+        : { system: c.system, code: c.code, display: c.display },
+    );
   }
   return out;
 }
 
 /** Codes of one system in a CodeableConcept. */
 export function codesIn(cc: fhir4.CodeableConcept | undefined, system: string): string[] {
-  return codingsOf(cc).filter((c) => c.system === system).map((c) => c.code);
+  return codingsOf(cc)
+    .filter((c) => c.system === system)
+    .map((c) => c.code);
 }
 
 /** True when the concept has `system|code` among its codings. */

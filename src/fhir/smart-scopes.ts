@@ -31,6 +31,7 @@ export function parseScopes(scope: string): ScopeGrants {
   // the FHIR server decides, as it would anyway.
   if (granted.length === 0) return { allows: () => true };
   return {
-    allows: (type, interaction) => granted.some((g) => (g.type === '*' || g.type === type) && permits(g.permissions, interaction)),
+    allows: (type, interaction) =>
+      granted.some((g) => (g.type === '*' || g.type === type) && permits(g.permissions, interaction)),
   };
 }

@@ -11,7 +11,6 @@ import type { Consideration, ModelInfo, Narrative, NarrativeModel, NarrativeRequ
 
 export const EMBEDDED_MODEL: ModelInfo = { name: 'cairn-embedded', version: '1', kind: 'embedded' };
 
-
 /** Builds the embedded reasoning; `fallbackReason` marks it as standing in for a hosted model. */
 export function composeEmbeddedNarrative(result: EngineResult, fallbackReason?: string): Narrative {
   const findings = [...result.findings].sort(bySeverityThenId);
@@ -71,12 +70,15 @@ function assess(findings: Finding[], scores: Score[]): string {
   if (findings.length === 0 && scores.length === 0) {
     return 'No rule fired and no score could be computed on the data available; this is not an all-clear.';
   }
-  const counts = [...INDICATORS].reverse()
+  const counts = [...INDICATORS]
+    .reverse()
     .map((sev) => [sev, findings.filter((f) => f.severity === sev).length] as const)
     .filter(([, n]) => n > 0)
     .map(([sev, n]) => `${n} ${sev}`);
   const parts = [
-    findings.length > 0 ? `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts.join(', ')})` : 'no findings',
+    findings.length > 0
+      ? `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts.join(', ')})`
+      : 'no findings',
     ...scores.map((s) => `${s.name} ${String(s.value)}${s.unit ? ` ${s.unit}` : ''}`),
   ];
   return `Cairn's rules report ${parts.join('; ')}. Each item below restates a cited finding or score.`;

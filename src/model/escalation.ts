@@ -32,7 +32,10 @@ export function detectEscalation(result: EngineResult): Escalation | undefined {
   }
   if (reasons.length === 0) return undefined;
   return {
-    text: 'Escalate to a clinician now: red flag in this record.', reasons, evidence: [...new Set(evidence)], triggers: [...triggers],
+    text: 'Escalate to a clinician now: red flag in this record.',
+    reasons,
+    evidence: [...new Set(evidence)],
+    triggers: [...triggers],
   };
 }
 

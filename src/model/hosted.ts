@@ -12,14 +12,20 @@ import type { ModelInfo, Narrative, NarrativeRequest } from './types';
 
 /** Validates `raw` (parsed JSON, or undefined when the body was not JSON) and composes the reasoning. */
 export function narrativeFromModelAnswer(
-  raw: unknown, minimized: Minimized, request: NarrativeRequest, model: ModelInfo, latencyMs: number,
+  raw: unknown,
+  minimized: Minimized,
+  request: NarrativeRequest,
+  model: ModelInfo,
+  latencyMs: number,
 ): Narrative {
   const v = validateModelOutput(raw, minimized.payload, minimized.aliases);
   if (!v.ok) return { ...fallbackNarrative(request, v.reason, latencyMs), dropped: v.dropped };
   const reasoning: Narrative = {
     assessment: v.assessment.text,
     considerations: v.considerations.map((c, i) => ({
-      ...c, rank: i + 1, evidence: expandScoreEvidence(c.evidence, request.result.scores),
+      ...c,
+      rank: i + 1,
+      evidence: expandScoreEvidence(c.evidence, request.result.scores),
     })),
     label: labelHosted(model),
     source: 'hosted',

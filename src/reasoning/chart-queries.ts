@@ -21,7 +21,10 @@ interface ChartRead {
 
 const observationCodes = [...new Set(ANALYTES.flatMap((a) => a.loinc))].map((c) => `http://loinc.org|${c}`);
 
-const byPatient = (type: EngineResourceType, ...params: [string, QueryValue][]) => (patient: QueryValue) => searchQuery(type, [['patient', patient], ...params]);
+const byPatient =
+  (type: EngineResourceType, ...params: [string, QueryValue][]) =>
+  (patient: QueryValue) =>
+    searchQuery(type, [['patient', patient], ...params]);
 
 // Prefetch query restrictions (CDS Hooks §Prefetch query restrictions): type-level search by patient reference and
 // token equality only. Conditions and allergies are not filtered by clinical status: US Core lets that element be
@@ -29,21 +32,50 @@ const byPatient = (type: EngineResourceType, ...params: [string, QueryValue][]) 
 const READS: readonly ChartRead[] = [
   { key: 'patient', type: 'Patient', query: (p) => readQuery('Patient', p as string | PrefetchToken) },
   { key: 'conditions', type: 'Condition', query: byPatient('Condition') },
-  { key: 'medicationRequests', type: 'MedicationRequest', query: byPatient('MedicationRequest', ['status', ['active', 'on-hold']]) },
-  { key: 'medicationStatements', type: 'MedicationStatement', optional: true, query: byPatient('MedicationStatement', ['status', ['active', 'intended', 'on-hold', 'unknown']]) },
+  {
+    key: 'medicationRequests',
+    type: 'MedicationRequest',
+    query: byPatient('MedicationRequest', ['status', ['active', 'on-hold']]),
+  },
+  {
+    key: 'medicationStatements',
+    type: 'MedicationStatement',
+    optional: true,
+    query: byPatient('MedicationStatement', ['status', ['active', 'intended', 'on-hold', 'unknown']]),
+  },
   // The MAR and pharmacy fills: an inpatient on heparin may have it only here (the engine keeps recent ones).
-  { key: 'medicationAdministrations', type: 'MedicationAdministration', optional: true, query: byPatient('MedicationAdministration', ['status', ['in-progress', 'on-hold', 'completed', 'unknown']]) },
-  { key: 'medicationDispenses', type: 'MedicationDispense', optional: true, query: byPatient('MedicationDispense', ['status', ['preparation', 'in-progress', 'on-hold', 'completed', 'unknown']]) },
+  {
+    key: 'medicationAdministrations',
+    type: 'MedicationAdministration',
+    optional: true,
+    query: byPatient('MedicationAdministration', ['status', ['in-progress', 'on-hold', 'completed', 'unknown']]),
+  },
+  {
+    key: 'medicationDispenses',
+    type: 'MedicationDispense',
+    optional: true,
+    query: byPatient('MedicationDispense', [
+      'status',
+      ['preparation', 'in-progress', 'on-hold', 'completed', 'unknown'],
+    ]),
+  },
   { key: 'allergies', type: 'AllergyIntolerance', query: byPatient('AllergyIntolerance') },
   {
-    key: 'observations', type: 'Observation', query: byPatient('Observation', ['code', observationCodes]),
+    key: 'observations',
+    type: 'Observation',
+    query: byPatient('Observation', ['code', observationCodes]),
     // Some EHRs (Epic) refuse an Observation search without a category; US Core puts labs and vitals in these two.
-    onRefusal: (p) => ['laboratory', 'vital-signs'].map((c) => byPatient('Observation', ['category', c], ['code', observationCodes])(p)),
+    onRefusal: (p) =>
+      ['laboratory', 'vital-signs'].map((c) =>
+        byPatient('Observation', ['category', c], ['code', observationCodes])(p),
+      ),
   },
 ];
 
 /** The CDS Hooks prefetch templates (`{{context.patientId}}` left for the client to fill). */
-export const PREFETCH_TEMPLATES: Readonly<Record<string, string>> = Object.fromEntries(READS.map((r) => [r.key, r.query({ token: 'context.patientId' })]));
+export const PREFETCH_TEMPLATES: Readonly<Record<string, string>> = Object.fromEntries(
+  READS.map((r) => [r.key, r.query({ token: 'context.patientId' })]),
+);
 
 /** Prefetch keys whose absence does not stop a hook call. */
 export const OPTIONAL_PREFETCH_KEYS: ReadonlySet<string> = new Set(READS.filter((r) => r.optional).map((r) => r.key));
@@ -58,14 +90,23 @@ export interface ChartQuery {
 
 /** The chart's queries for one patient, as the app and `/api/narrative` send them. */
 export function chartQueries(patientId: string): ChartQuery[] {
-  return READS.map((r) => ({ key: r.key, type: r.type, query: r.query(patientId), optional: r.optional ?? false, onRefusal: r.onRefusal?.(patientId) ?? [] }));
+  return READS.map((r) => ({
+    key: r.key,
+    type: r.type,
+    query: r.query(patientId),
+    optional: r.optional ?? false,
+    onRefusal: r.onRefusal?.(patientId) ?? [],
+  }));
 }
 
 /** A search the server understood and refused (400, 422…), as opposed to a refused token (401/403) or an outage. */
-export const isRefusal = (status: number | undefined): boolean => status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403;
+export const isRefusal = (status: number | undefined): boolean =>
+  status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403;
 
 /** Only resources of the type asked for (a search may carry OperationOutcome entries), each id once. */
 export function keepType(type: string, resources: readonly fhir4.Resource[]): fhir4.Resource[] {
   const seen = new Set<string>();
-  return resources.filter((r) => r.resourceType === type && (!r.id || (seen.has(r.id) ? false : (seen.add(r.id), true))));
+  return resources.filter(
+    (r) => r.resourceType === type && (!r.id || (seen.has(r.id) ? false : (seen.add(r.id), true))),
+  );
 }

@@ -22,8 +22,12 @@ export interface EngineOptions {
 
 /** Critical first, then by rule family, knowledge entry and id: a total, stable order. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return mostUrgentFirst(a.severity, b.severity)
-    || a.family.localeCompare(b.family) || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id);
+  return (
+    mostUrgentFirst(a.severity, b.severity) ||
+    a.family.localeCompare(b.family) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 /** Keeps the first (most severe, after sorting) finding of each id. */
@@ -62,8 +66,12 @@ function runScores(facts: Facts, calc: (facts: Facts) => Score[], skipped: Skipp
 
 /** Medications no rule could reason on, drafts first (they are what is being signed). */
 function unidentifiedOf(facts: Facts): UnidentifiedMedication[] {
-  return [...facts.drafts, ...facts.medications].filter(isUnidentified)
-    .map((m) => ({ ref: m.ref, display: m.display, codes: m.codes.map(({ system, code }) => ({ system, code })), isDraft: m.isDraft }));
+  return [...facts.drafts, ...facts.medications].filter(isUnidentified).map((m) => ({
+    ref: m.ref,
+    display: m.display,
+    codes: m.codes.map(({ system, code }) => ({ system, code })),
+    isDraft: m.isDraft,
+  }));
 }
 
 export function runEngine(input: EngineInput, options: EngineOptions = {}): EngineResult {
@@ -71,7 +79,12 @@ export function runEngine(input: EngineInput, options: EngineOptions = {}): Engi
   try {
     facts = normalize(input);
   } catch (e) {
-    return { findings: [], scores: [], skipped: [{ subject: 'input', reason: `input could not be normalized (${errorName(e)})` }], unidentified: [] };
+    return {
+      findings: [],
+      scores: [],
+      skipped: [{ subject: 'input', reason: `input could not be normalized (${errorName(e)})` }],
+      unidentified: [],
+    };
   }
   const skipped: Skipped[] = [...facts.skipped];
   const active = (options.rules ?? registeredRules).filter((r) => !options.disabled?.has(r.family));

@@ -6,10 +6,26 @@ const report = {
   window: { from: '2026-10-24T12:00:00.000Z', to: '2026-11-23T12:00:00.000Z' },
   alert: { overrideRate: 0.9, minResponses: 10 },
   rules: [
-    { ruleId: 'ddi-warfarin-nsaid', serviceId: 'cairn-order-sign', shown: 40, accepted: 1, overridden: 19, overrideRate: 0.95,
-      flagged: true, overrideReasons: [{ reason: 'not-applicable', display: 'Not applicable', count: 19 }] },
-    { ruleId: '<img src=x onerror=alert(1)>', serviceId: 'cairn-patient-view', shown: 10, accepted: 0, overridden: 0,
-      overrideRate: null, flagged: false, overrideReasons: [] },
+    {
+      ruleId: 'ddi-warfarin-nsaid',
+      serviceId: 'cairn-order-sign',
+      shown: 40,
+      accepted: 1,
+      overridden: 19,
+      overrideRate: 0.95,
+      flagged: true,
+      overrideReasons: [{ reason: 'not-applicable', display: 'Not applicable', count: 19 }],
+    },
+    {
+      ruleId: '<img src=x onerror=alert(1)>',
+      serviceId: 'cairn-patient-view',
+      shown: 10,
+      accepted: 0,
+      overridden: 0,
+      overrideRate: null,
+      flagged: false,
+      overrideReasons: [],
+    },
   ],
 };
 

@@ -13,7 +13,10 @@ describe('parseMarkdown', () => {
   it('groups consecutive bullet or numbered lines into one list and starts a new one when the kind changes', () => {
     const blocks = parseMarkdown('**In this record:**\n- warfarin\n* ibuprofen\n1. stop\n2) recheck');
     expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'bullets', 'numbered']);
-    expect(blocks[1]).toEqual({ kind: 'bullets', items: [[{ kind: 'text', text: 'warfarin' }], [{ kind: 'text', text: 'ibuprofen' }]] });
+    expect(blocks[1]).toEqual({
+      kind: 'bullets',
+      items: [[{ kind: 'text', text: 'warfarin' }], [{ kind: 'text', text: 'ibuprofen' }]],
+    });
   });
 
   it('reads CRLF line ends like LF', () => {
@@ -24,9 +27,15 @@ describe('parseMarkdown', () => {
 describe('parseInline', () => {
   it('reads bold, emphasis, code and http(s) links', () => {
     expect(parseInline('Use **less** *now*, `INR` and [KDIGO](https://kdigo.org).')).toEqual([
-      { kind: 'text', text: 'Use ' }, { kind: 'strong', text: 'less' }, { kind: 'text', text: ' ' }, { kind: 'em', text: 'now' },
-      { kind: 'text', text: ', ' }, { kind: 'code', text: 'INR' }, { kind: 'text', text: ' and ' },
-      { kind: 'link', text: 'KDIGO', href: 'https://kdigo.org' }, { kind: 'text', text: '.' },
+      { kind: 'text', text: 'Use ' },
+      { kind: 'strong', text: 'less' },
+      { kind: 'text', text: ' ' },
+      { kind: 'em', text: 'now' },
+      { kind: 'text', text: ', ' },
+      { kind: 'code', text: 'INR' },
+      { kind: 'text', text: ' and ' },
+      { kind: 'link', text: 'KDIGO', href: 'https://kdigo.org' },
+      { kind: 'text', text: '.' },
     ]);
   });
 
@@ -36,6 +45,8 @@ describe('parseInline', () => {
   });
 
   it('leaves HTML as text', () => {
-    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]);
+    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([
+      { kind: 'text', text: '<img src=x onerror=alert(1)>' },
+    ]);
   });
 });

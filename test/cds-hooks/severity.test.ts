@@ -11,7 +11,12 @@ describe('the one severity scale', () => {
   });
 
   it('sorts most urgent first and picks the more urgent of two', () => {
-    expect(['info', 'critical', 'warning', 'info'].sort(mostUrgentFirst as (a: string, b: string) => number)).toEqual(['critical', 'warning', 'info', 'info']);
+    expect(['info', 'critical', 'warning', 'info'].sort(mostUrgentFirst as (a: string, b: string) => number)).toEqual([
+      'critical',
+      'warning',
+      'info',
+      'info',
+    ]);
     expect(moreUrgent('warning', 'critical')).toBe('critical');
     expect(moreUrgent('warning', 'info')).toBe('warning');
   });

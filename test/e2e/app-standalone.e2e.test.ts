@@ -6,8 +6,12 @@ import { launchBrowser, shoot, watchCsp } from './browser';
 const url = inject('demoUrl');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('SMART app, standalone launch', () => {
   it.each([1440, 320])('signs in through the picker and shows the chosen patient at %i px', async (width) => {

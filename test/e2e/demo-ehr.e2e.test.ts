@@ -11,8 +11,12 @@ import { E2E_ADMIN_TOKEN } from './global-setup';
 const url = inject('demoUrl');
 let browser: Browser;
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function openEhr(width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -33,7 +37,8 @@ async function orderDrug(page: Page, search: string, name: string): Promise<void
   await page.waitForSelector('.cds-group[aria-label="Order selection"] .card');
 }
 
-const nsaidCard = (page: Page) => page.locator('.cds-group[aria-label="Order selection"] .card', { hasText: /ibuprofen/i }).first();
+const nsaidCard = (page: Page) =>
+  page.locator('.cds-group[aria-label="Order selection"] .card', { hasText: /ibuprofen/i }).first();
 
 describe('demo EHR', () => {
   it.each([1440, 320])('shows decision-support cards when a chart opens (%i px)', async (width) => {
@@ -51,7 +56,10 @@ describe('demo EHR', () => {
     const card = nsaidCard(page);
     expect(await card.getAttribute('class')).toMatch(/card--(critical|warning)/);
     await shoot(page, 'nsaid-warning');
-    await card.getByRole('button', { name: /remove|cancel|stop|delete/i }).first().click();
+    await card
+      .getByRole('button', { name: /remove|cancel|stop|delete/i })
+      .first()
+      .click();
     await expect.poll(() => page.locator('[data-draft-id]').count()).toBe(0);
     await expect.poll(() => card.locator('.outcome--accepted').count()).toBe(1);
     await page.close();
@@ -67,27 +75,34 @@ describe('demo EHR', () => {
     if (await reason.count()) await reason.selectOption({ index: 1 });
     await card.getByRole('button', { name: 'Submit override' }).click();
     await expect.poll(() => card.locator('.outcome--overridden').count()).toBe(1);
-    await expect.poll(async () => page.locator('.inspector-list li', { hasText: 'feedback' }).first().textContent()).toMatch(/200/);
-    const analytics = await (await fetch(`${url}/api/analytics`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } })).json();
+    await expect
+      .poll(async () => page.locator('.inspector-list li', { hasText: 'feedback' }).first().textContent())
+      .toMatch(/200/);
+    const analytics = await (
+      await fetch(`${url}/api/analytics`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } })
+    ).json();
     const overridden = (analytics.rules as { overridden: number }[]).reduce((n, r) => n + r.overridden, 0);
     expect(overridden).toBeGreaterThan(0);
     expect((await fetch(`${url}/admin/`)).status).toBe(200);
     await page.close();
   });
 
-  it.each([1440, 320])('opens the SMART app from a card link inside the EHR frame, through the real auth flow (%i px)', async (width) => {
-    const page = await openEhr(width);
-    const csp = watchCsp(page);
-    await openPatient(page, 'teach-hyperkalemia');
-    const card = page.locator('.cds-group[aria-label="Chart review"] .card').first();
-    const summary = await card.locator('.card-summary').innerText();
-    await card.locator('.card-actions .btn--link').first().click();
-    const app = page.frameLocator('iframe[name="smart-app"]');
-    await expect.poll(() => app.locator('body').innerText(), { timeout: 30_000 }).toContain(summary.slice(0, 30));
-    await shoot(page, 'app-in-frame', false);
-    expect(csp).toEqual([]);
-    await page.close();
-  });
+  it.each([1440, 320])(
+    'opens the SMART app from a card link inside the EHR frame, through the real auth flow (%i px)',
+    async (width) => {
+      const page = await openEhr(width);
+      const csp = watchCsp(page);
+      await openPatient(page, 'teach-hyperkalemia');
+      const card = page.locator('.cds-group[aria-label="Chart review"] .card').first();
+      const summary = await card.locator('.card-summary').innerText();
+      await card.locator('.card-actions .btn--link').first().click();
+      const app = page.frameLocator('iframe[name="smart-app"]');
+      await expect.poll(() => app.locator('body').innerText(), { timeout: 30_000 }).toContain(summary.slice(0, 30));
+      await shoot(page, 'app-in-frame', false);
+      expect(csp).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('checks again at signing: an allergy card stops the order until the clinician signs anyway', async () => {
     const page = await openEhr(1440);

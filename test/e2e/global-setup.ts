@@ -16,7 +16,9 @@ export const E2E_ADMIN_TOKEN = 'e2e-admin-token-not-a-secret';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 declare module 'vitest' {
-  export interface ProvidedContext { demoUrl: string }
+  export interface ProvidedContext {
+    demoUrl: string;
+  }
 }
 
 function freePort(): Promise<number> {
@@ -51,7 +53,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const logs: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CAIRN_DATA_DIR: dataDir, CAIRN_ADMIN_TOKEN: E2E_ADMIN_TOKEN, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CAIRN_DATA_DIR: dataDir,
+      CAIRN_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));

@@ -34,8 +34,12 @@ function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code}): ${stderr}`))));
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code}): ${stderr}`)),
+    );
   });
 }
 
@@ -44,7 +48,13 @@ async function waitReady(): Promise<void> {
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (service.exitCode !== null) throw new Error(`the service exited (${service.exitCode}):\n${logs.join('')}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the service did not become ready:\n${logs.join('')}`);
@@ -61,11 +71,18 @@ beforeAll(async () => {
   service = spawn(process.execPath, ['--enable-source-maps', 'dist-service/main.js'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), CAIRN_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CAIRN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
       // Production settings: client JWTs required (no hook calls here), one allow-listed FHIR server, the EHR's
       // own client id for the app, the EHR origin that frames it, the admin page on.
       CDS_TRUSTED_ISSUERS: JSON.stringify({ [EHR_ORIGIN]: `${EHR_ORIGIN}/.well-known/jwks.json` }),
-      CAIRN_FHIR_ALLOWLIST: stack.fhirBase, CAIRN_APP_CLIENT_ID: CLIENT_ID, CAIRN_FRAME_ANCESTORS: EHR_ORIGIN, CAIRN_ADMIN_TOKEN: ADMIN_TOKEN,
+      CAIRN_FHIR_ALLOWLIST: stack.fhirBase,
+      CAIRN_APP_CLIENT_ID: CLIENT_ID,
+      CAIRN_FRAME_ANCESTORS: EHR_ORIGIN,
+      CAIRN_ADMIN_TOKEN: ADMIN_TOKEN,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,7 +101,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('production: start:service with an EHR\'s own SMART and FHIR servers', () => {
+describe("production: start:service with an EHR's own SMART and FHIR servers", () => {
   it('launches the app it serves through the outside authorization server and shows a finding with its narrative', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const csp = watchCsp(page);
@@ -92,7 +109,11 @@ describe('production: start:service with an EHR\'s own SMART and FHIR servers', 
     page.on('request', (request) => {
       if (request.url().startsWith(`${stack.origin}/auth/authorize`)) authorizations.push(new URL(request.url()));
     });
-    const launch = encodeLaunch({ patient: 'teach-hyperkalemia', fhirUser: 'Practitioner/demo-clinician', needPatientBanner: false });
+    const launch = encodeLaunch({
+      patient: 'teach-hyperkalemia',
+      fhirUser: 'Practitioner/demo-clinician',
+      needPatientBanner: false,
+    });
     await page.goto(`${url}/launch?iss=${encodeURIComponent(stack.fhirBase)}&launch=${launch}`);
     await page.waitForURL(`${url}/app/**`);
     const finding = page.locator('article.finding', { hasText: /Potassium 6\.1/ }).first();
@@ -116,7 +137,9 @@ describe('production: start:service with an EHR\'s own SMART and FHIR servers', 
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await launch.text())?.[1];
     expect((await fetch(`${url}${asset}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${url}/admin/`)).status).toBe(200);
-    expect((await fetch(`${url}/api/analytics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status).toBe(200);
+    expect((await fetch(`${url}/api/analytics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status).toBe(
+      200,
+    );
   });
 
   it('stops cleanly on SIGTERM', async () => {

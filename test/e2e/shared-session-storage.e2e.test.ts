@@ -25,10 +25,17 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
   await context.addInitScript(SHARED_STORAGE);
 });
-afterAll(async () => { await context?.close(); await browser?.close(); });
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
 
 async function launch(page: Page, patientId: string): Promise<void> {
-  const res = await fetch(`${url}/demo-ehr/api/launch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ patientId }) });
+  const res = await fetch(`${url}/demo-ehr/api/launch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ patientId }),
+  });
   const { launch: code, iss } = (await res.json()) as { launch: string; iss: string };
   await page.goto(`${url}/launch?iss=${encodeURIComponent(iss)}&launch=${code}`);
 }

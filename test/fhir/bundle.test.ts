@@ -5,12 +5,24 @@ import { parseReference, toRelative } from '@fhir/references';
 import { codesIn, hasCoding, labelOf, RXNORM } from '@fhir/codings';
 
 const bundle = {
-  resourceType: 'Bundle', type: 'collection',
+  resourceType: 'Bundle',
+  type: 'collection',
   entry: [
     { fullUrl: 'urn:uuid:aaa', resource: { resourceType: 'Patient', id: 'aaa' } },
-    { fullUrl: 'urn:uuid:bbb', resource: { resourceType: 'Condition', id: 'bbb', subject: { reference: 'urn:uuid:aaa' } } },
-    { fullUrl: 'urn:uuid:ccc', resource: { resourceType: 'MedicationRequest', id: 'ccc', subject: { reference: 'urn:uuid:aaa' },
-      reasonReference: [{ reference: 'urn:uuid:bbb' }], requester: { reference: 'urn:uuid:missing' } } },
+    {
+      fullUrl: 'urn:uuid:bbb',
+      resource: { resourceType: 'Condition', id: 'bbb', subject: { reference: 'urn:uuid:aaa' } },
+    },
+    {
+      fullUrl: 'urn:uuid:ccc',
+      resource: {
+        resourceType: 'MedicationRequest',
+        id: 'ccc',
+        subject: { reference: 'urn:uuid:aaa' },
+        reasonReference: [{ reference: 'urn:uuid:bbb' }],
+        requester: { reference: 'urn:uuid:missing' },
+      },
+    },
   ],
 };
 
@@ -29,29 +41,55 @@ describe('flattenBundle', () => {
     flattenBundle(bundle);
     expect(bundle.entry[1]?.resource.subject?.reference).toBe('urn:uuid:aaa');
   });
-  it('copies only what it rewrites: a resource without an internal reference is the bundle\'s own object', () => {
+  it("copies only what it rewrites: a resource without an internal reference is the bundle's own object", () => {
     const [patient, cond] = flattenBundle(bundle) as [fhir4.Patient, fhir4.Condition];
     expect(patient).toBe(bundle.entry[0]?.resource);
     expect(cond).not.toBe(bundle.entry[1]?.resource);
     const coding = { system: 'http://snomed.info/sct', code: '44054006' };
-    const searchset = { resourceType: 'Bundle', type: 'searchset', entry: [{ fullUrl: 'https://ehr.example/fhir/Condition/c1',
-      resource: { resourceType: 'Condition', id: 'c1', code: { coding: [coding] }, subject: { reference: 'Patient/p1' } } }] };
+    const searchset = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [
+        {
+          fullUrl: 'https://ehr.example/fhir/Condition/c1',
+          resource: {
+            resourceType: 'Condition',
+            id: 'c1',
+            code: { coding: [coding] },
+            subject: { reference: 'Patient/p1' },
+          },
+        },
+      ],
+    };
     const [c1] = flattenBundle(searchset) as [fhir4.Condition];
     expect(c1).toBe(searchset.entry[0]?.resource);
-    const original = { resourceType: 'Condition', id: 'ddd', code: { coding: [coding] }, subject: { reference: 'urn:uuid:aaa' } };
-    const ddd = flattenBundle({ ...bundle, entry: [...bundle.entry, { fullUrl: 'urn:uuid:ddd', resource: original }] })[3] as fhir4.Condition;
+    const original = {
+      resourceType: 'Condition',
+      id: 'ddd',
+      code: { coding: [coding] },
+      subject: { reference: 'urn:uuid:aaa' },
+    };
+    const ddd = flattenBundle({
+      ...bundle,
+      entry: [...bundle.entry, { fullUrl: 'urn:uuid:ddd', resource: original }],
+    })[3] as fhir4.Condition;
     expect(ddd.subject.reference).toBe('Patient/aaa');
     expect(ddd.code).toBe(original.code);
   });
-  it.each([[null], [42], ['Bundle'], [{ resourceType: 'Patient' }], [{ resourceType: 'Bundle' }]])('gives [] for non-bundles (%s)', (x) => {
-    expect(flattenBundle(x)).toEqual([]);
-  });
+  it.each([[null], [42], ['Bundle'], [{ resourceType: 'Patient' }], [{ resourceType: 'Bundle' }]])(
+    'gives [] for non-bundles (%s)',
+    (x) => {
+      expect(flattenBundle(x)).toEqual([]);
+    },
+  );
 });
 
 describe('paging', () => {
   it('follows next links until none is left', async () => {
     const page = (n: number, next?: string): fhir4.Bundle => ({
-      resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'Patient', id: `p${n}` } }],
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: { resourceType: 'Patient', id: `p${n}` } }],
       ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
     });
     const pages: Record<string, fhir4.Bundle> = { u2: page(2, 'u3'), u3: page(3) };

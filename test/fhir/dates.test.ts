@@ -11,9 +11,12 @@ describe('ageInYears', () => {
     expect(ageInYears(birth, at)).toBe(age);
   });
 
-  it.each([[undefined], [''], ['not a date'], ['2030-01-01']])('gives undefined for unusable birth date %s', (birth) => {
-    expect(ageInYears(birth, '2021-04-01')).toBeUndefined();
-  });
+  it.each([[undefined], [''], ['not a date'], ['2030-01-01']])(
+    'gives undefined for unusable birth date %s',
+    (birth) => {
+      expect(ageInYears(birth, '2021-04-01')).toBeUndefined();
+    },
+  );
 });
 
 describe('parseFhirDate and daysBetween', () => {

@@ -28,7 +28,10 @@ describe('walks over FHIR JSON are bounded', () => {
   }
 
   it('flattens a bundle holding a resource nested 50,000 levels deep without overflowing the stack', () => {
-    const bundle = { resourceType: 'Bundle', entry: [{ fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', ...deepObject(50_000) } }] };
+    const bundle = {
+      resourceType: 'Bundle',
+      entry: [{ fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', ...deepObject(50_000) } }],
+    };
     const [patient] = flattenBundle(bundle);
     expect(patient?.id).toBe('p');
     expect(() => hasUnresolvedUrn(patient!)).not.toThrow();

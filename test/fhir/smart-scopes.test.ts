@@ -20,7 +20,9 @@ describe('SMART scopes: what a token lets the service read', () => {
   });
 
   it('counts a v2 scope with a search filter (the server narrows it) and a cruds scope', () => {
-    const g = parseScopes('patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory system/Condition.cruds');
+    const g = parseScopes(
+      'patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory system/Condition.cruds',
+    );
     expect(g.allows('Observation', 'search')).toBe(true);
     expect(g.allows('Condition', 'read')).toBe(true);
   });

@@ -7,22 +7,34 @@ const SANDBOX = '{"https://sandbox.cds-hooks.org":"https://sandbox.cds-hooks.org
 describe('service configuration from the environment', () => {
   it('trusts the public CDS Hooks sandbox with one line, its jku included', () => {
     const config = parseServiceConfig({ CDS_TRUSTED_ISSUERS: SANDBOX });
-    expect(config.issuers).toEqual([{
-      iss: 'https://sandbox.cds-hooks.org',
-      jwksUrl: 'https://sandbox.cds-hooks.org/.well-known/jwks.json',
-      jku: ['https://sandbox.cds-hooks.org/.well-known/jwks.json'],
-    }]);
+    expect(config.issuers).toEqual([
+      {
+        iss: 'https://sandbox.cds-hooks.org',
+        jwksUrl: 'https://sandbox.cds-hooks.org/.well-known/jwks.json',
+        jku: ['https://sandbox.cds-hooks.org/.well-known/jwks.json'],
+      },
+    ]);
   });
 
   it('has the documented defaults', () => {
     const config = parseServiceConfig({ CDS_TRUSTED_ISSUERS: SANDBOX });
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, auth: 'on', algorithms: ['ES384', 'RS384'], bodyLimit: 5 * 1024 * 1024, fhirAllowlist: [] });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      auth: 'on',
+      algorithms: ['ES384', 'RS384'],
+      bodyLimit: 5 * 1024 * 1024,
+      fhirAllowlist: [],
+    });
     expect(config.maxTokenLifetimeSec).toBeGreaterThanOrEqual(900);
     expect(config.publicUrl).toBeUndefined();
   });
 
   it('reads an issuer with extra jku prefixes (Epic publishes keys under its FHIR base)', () => {
-    const config = parseServiceConfig({ CDS_TRUSTED_ISSUERS: '{"https://epic.example/iss":{"jwks":"https://epic.example/jwks","jku":["https://epic.example/api/FHIR/R4/"]}}' });
+    const config = parseServiceConfig({
+      CDS_TRUSTED_ISSUERS:
+        '{"https://epic.example/iss":{"jwks":"https://epic.example/jwks","jku":["https://epic.example/api/FHIR/R4/"]}}',
+    });
     expect(config.issuers[0]?.jku).toEqual(['https://epic.example/jwks', 'https://epic.example/api/FHIR/R4/']);
   });
 
@@ -51,7 +63,9 @@ describe('service configuration from the environment', () => {
 describe('npm run start:service', () => {
   it('fails fast with a clear message on bad configuration', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'hooks-service/main.ts'], {
-      env: { PATH: process.env.PATH, CDS_TRUSTED_ISSUERS: '{broken' }, encoding: 'utf8', timeout: 30_000,
+      env: { PATH: process.env.PATH, CDS_TRUSTED_ISSUERS: '{broken' },
+      encoding: 'utf8',
+      timeout: 30_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('configuration error: CDS_TRUSTED_ISSUERS must be JSON');

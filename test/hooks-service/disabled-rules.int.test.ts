@@ -10,13 +10,17 @@ const warfarin = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 
 describe('CAIRN_DISABLED_RULES', () => {
   it('reads a list of registered rule ids', () => {
-    const config = parseServiceConfig({ CDS_TRUSTED_ISSUERS: SANDBOX, CAIRN_DISABLED_RULES: 'drug-interactions, duplicate-therapy' });
+    const config = parseServiceConfig({
+      CDS_TRUSTED_ISSUERS: SANDBOX,
+      CAIRN_DISABLED_RULES: 'drug-interactions, duplicate-therapy',
+    });
     expect(config.disabledRules).toEqual(['drug-interactions', 'duplicate-therapy']);
   });
 
   it('refuses to start with a rule family it does not know, naming the known ones', () => {
-    expect(() => parseServiceConfig({ CDS_TRUSTED_ISSUERS: SANDBOX, CAIRN_DISABLED_RULES: 'ddi' }))
-      .toThrow(/CAIRN_DISABLED_RULES names unknown rule families \(ddi\); known: .*drug-interactions/);
+    expect(() => parseServiceConfig({ CDS_TRUSTED_ISSUERS: SANDBOX, CAIRN_DISABLED_RULES: 'ddi' })).toThrow(
+      /CAIRN_DISABLED_RULES names unknown rule families \(ddi\); known: .*drug-interactions/,
+    );
   });
 
   it('switches nothing off by default', () => {
@@ -31,12 +35,19 @@ describe('a service with drug interactions switched off', () => {
     on = await startService();
     off = await startService({ disabledRules: ['drug-interactions'] });
   });
-  afterAll(async () => { await on.close(); await off.close(); });
+  afterAll(async () => {
+    await on.close();
+    await off.close();
+  });
 
   const sign = async (svc: RunningService): Promise<CdsResponse> => {
-    const res = await svc.post('/cds-services/cairn-order-sign', hookRequest('order-sign', warfarin, {
-      prefetch: prefetchFor(warfarin), drafts: [draftNaproxen(warfarin.patientId)],
-    }));
+    const res = await svc.post(
+      '/cds-services/cairn-order-sign',
+      hookRequest('order-sign', warfarin, {
+        prefetch: prefetchFor(warfarin),
+        drafts: [draftNaproxen(warfarin.patientId)],
+      }),
+    );
     expect(res.status).toBe(200);
     assertValidCdsResponse(res.body);
     return res.body;

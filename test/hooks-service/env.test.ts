@@ -15,7 +15,9 @@ describe('the environment schema', () => {
   });
 
   it('accepts every default it documents', () => {
-    const explicit = Object.fromEntries(variables.filter(([, v]) => v.default !== undefined).map(([n, v]) => [n, v.default]));
+    const explicit = Object.fromEntries(
+      variables.filter(([, v]) => v.default !== undefined).map(([n, v]) => [n, v.default]),
+    );
     expect(readEnv(explicit)).toEqual(readEnv({}));
   });
 
@@ -26,14 +28,21 @@ describe('the environment schema', () => {
   });
 
   it('names every bad variable at once, with what it must be', () => {
-    const bad = () => readEnv({ PORT: '1e3', CAIRN_RATE_LIMIT: 'maybe', CAIRN_DEMO_TOKEN_SECONDS: 'soon', DATABASE_URL: 'mysql://x' });
+    const bad = () =>
+      readEnv({ PORT: '1e3', CAIRN_RATE_LIMIT: 'maybe', CAIRN_DEMO_TOKEN_SECONDS: 'soon', DATABASE_URL: 'mysql://x' });
     expect(bad).toThrow(ConfigError);
-    expect(bad).toThrow(/PORT must be an integer from 0 to 65535, got "1e3"; CAIRN_RATE_LIMIT must be one of on, off, got "maybe"/);
-    expect(bad).toThrow(/DATABASE_URL must be a postgres:\/\/ URL, got a value of 9 characters; CAIRN_DEMO_TOKEN_SECONDS must be an integer/);
+    expect(bad).toThrow(
+      /PORT must be an integer from 0 to 65535, got "1e3"; CAIRN_RATE_LIMIT must be one of on, off, got "maybe"/,
+    );
+    expect(bad).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ URL, got a value of 9 characters; CAIRN_DEMO_TOKEN_SECONDS must be an integer/,
+    );
   });
 
   it('never echoes a secret', () => {
-    expect(() => readEnv({ CAIRN_ADMIN_TOKEN: 'short-secret' })).toThrow(/CAIRN_ADMIN_TOKEN must be at least 16 characters, got a value of 12 characters$/);
+    expect(() => readEnv({ CAIRN_ADMIN_TOKEN: 'short-secret' })).toThrow(
+      /CAIRN_ADMIN_TOKEN must be at least 16 characters, got a value of 12 characters$/,
+    );
   });
 });
 
@@ -45,7 +54,11 @@ describe('the documentation of the environment', () => {
   it("README's configuration table lists exactly the schema's variables", () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const table = /## Configuration \(environment\)\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
-    const documented = new Set([...table.matchAll(/^\|([^|]*)\|/gm)].flatMap((m) => [...(m[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]+)(=[^`]*)?`/g)].map((n) => n[1])));
+    const documented = new Set(
+      [...table.matchAll(/^\|([^|]*)\|/gm)].flatMap((m) =>
+        [...(m[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]+)(=[^`]*)?`/g)].map((n) => n[1]),
+      ),
+    );
     expect([...documented].sort()).toEqual(variables.map(([n]) => n).sort());
   });
 });

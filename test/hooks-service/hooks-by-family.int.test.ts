@@ -13,14 +13,24 @@ import { startService, type RunningService } from './support/service';
 import { hookRequest, prefetchFor, type Fixture } from './support/synthea';
 
 let svc: RunningService;
-beforeAll(async () => { svc = await startService(); });
-afterAll(async () => { await svc.close(); });
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(async () => {
+  await svc.close();
+});
 
-const SERVICE = { 'order-sign': '/cds-services/cairn-order-sign', 'patient-view': '/cds-services/cairn-patient-view' } as const;
+const SERVICE = {
+  'order-sign': '/cds-services/cairn-order-sign',
+  'patient-view': '/cds-services/cairn-patient-view',
+} as const;
 
 async function cardsWithRules(c: FhirCase): Promise<{ card: Card; ruleId: string | undefined }[]> {
   const fx: Fixture = { resources: [c.patient, ...c.chart], patientId: PATIENT_ID };
-  const res = await svc.post(SERVICE[c.hook], hookRequest(c.hook, fx, { prefetch: prefetchFor(fx), drafts: c.drafts ?? [] }));
+  const res = await svc.post(
+    SERVICE[c.hook],
+    hookRequest(c.hook, fx, { prefetch: prefetchFor(fx), drafts: c.drafts ?? [] }),
+  );
   expect(res.status).toBe(200);
   assertValidCdsResponse(res.body);
   const { cards } = res.body;

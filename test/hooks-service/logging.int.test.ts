@@ -10,9 +10,15 @@ const SENTINEL_COMMENT = 'comment-canary-7731';
 const TOKEN = 'fhir-token-canary-5512';
 
 function withSentinel(fx: Fixture): Fixture {
-  const resources = fx.resources.map((r) => (r.resourceType === 'Patient'
-    ? { ...r, name: [{ family: SENTINEL_NAME, given: [SENTINEL_NAME] }], address: [{ line: [`1 ${SENTINEL_NAME} Street`] }] } as fhir4.Patient
-    : r));
+  const resources = fx.resources.map((r) =>
+    r.resourceType === 'Patient'
+      ? ({
+          ...r,
+          name: [{ family: SENTINEL_NAME, given: [SENTINEL_NAME] }],
+          address: [{ line: [`1 ${SENTINEL_NAME} Street`] }],
+        } as fhir4.Patient)
+      : r,
+  );
   return { ...fx, resources };
 }
 
@@ -24,23 +30,51 @@ beforeAll(async () => {
   fhir = await startFhirServer(fx.resources, TOKEN);
   svc = await startService({ fhirAllowlist: [fhir.base], logLevel: 'trace' });
 });
-afterAll(async () => { await svc.close(); await fhir.close(); });
+afterAll(async () => {
+  await svc.close();
+  await fhir.close();
+});
 
 describe('logs carry ids and timings, never PHI or secrets', () => {
   it('keeps the planted name, the patient id, the FHIR token and free text out of every log line', async () => {
-    const pv = await svc.post('/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }));
+    const pv = await svc.post(
+      '/cds-services/cairn-patient-view',
+      hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }),
+    );
     expect(pv.status).toBe(200);
-    await svc.post('/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { fhirServer: fhir.base, token: TOKEN }));
-    const sign = await svc.post('/cds-services/cairn-order-sign', hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] }));
+    await svc.post(
+      '/cds-services/cairn-patient-view',
+      hookRequest('patient-view', fx, { fhirServer: fhir.base, token: TOKEN }),
+    );
+    const sign = await svc.post(
+      '/cds-services/cairn-order-sign',
+      hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] }),
+    );
     const card = (sign.body as CdsResponse).cards[0];
-    await svc.post('/cds-services/cairn-order-sign/feedback', { feedback: [{ card: card?.uuid, outcome: 'overridden', overrideReason: { userComment: SENTINEL_COMMENT }, outcomeTimestamp: '2021-04-01T12:00:00Z' }] });
-    await svc.post('/cds-services/cairn-patient-view', { ...hookRequest('patient-view', fx), context: { userId: SENTINEL_NAME, patientId: fx.patientId } });
-    await svc.post(`/cds-services/cairn-patient-view?name=${SENTINEL_NAME}`, hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }));
+    await svc.post('/cds-services/cairn-order-sign/feedback', {
+      feedback: [
+        {
+          card: card?.uuid,
+          outcome: 'overridden',
+          overrideReason: { userComment: SENTINEL_COMMENT },
+          outcomeTimestamp: '2021-04-01T12:00:00Z',
+        },
+      ],
+    });
+    await svc.post('/cds-services/cairn-patient-view', {
+      ...hookRequest('patient-view', fx),
+      context: { userId: SENTINEL_NAME, patientId: fx.patientId },
+    });
+    await svc.post(
+      `/cds-services/cairn-patient-view?name=${SENTINEL_NAME}`,
+      hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }),
+    );
 
     const log = svc.logs.join('\n');
     expect(svc.logs.length).toBeGreaterThan(10);
     expect(log).toContain('hook answered');
     expect(log).toContain('ddi-warfarin-nsaid');
-    for (const secret of [SENTINEL_NAME, SENTINEL_COMMENT, TOKEN, fx.patientId, 'Naproxen']) expect(log).not.toContain(secret);
+    for (const secret of [SENTINEL_NAME, SENTINEL_COMMENT, TOKEN, fx.patientId, 'Naproxen'])
+      expect(log).not.toContain(secret);
   });
 });

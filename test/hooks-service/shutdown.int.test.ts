@@ -18,10 +18,15 @@ import { startServiceProcess, type ServiceProcess } from './store/service-proces
 const TOKEN = 'fhir-token-for-the-shutdown-test';
 const fx = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 // Prefetch without the Patient, so the service fetches it from the (slow) FHIR server: the call stays in flight.
-const slowCall = () => hookRequest('patient-view', fx, {
-  prefetch: prefetchFor(fx, Object.keys(PREFETCH).filter((key) => key !== 'patient')),
-  fhirServer: fhir.base, token: TOKEN,
-});
+const slowCall = () =>
+  hookRequest('patient-view', fx, {
+    prefetch: prefetchFor(
+      fx,
+      Object.keys(PREFETCH).filter((key) => key !== 'patient'),
+    ),
+    fhirServer: fhir.base,
+    token: TOKEN,
+  });
 
 let fhir: FhirTestServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'cairn-shutdown-'));
@@ -37,13 +42,23 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Answer { status: number; body: { cards?: unknown[] }; at: number }
+interface Answer {
+  status: number;
+  body: { cards?: unknown[] };
+  at: number;
+}
 
 /** Starts the slow hook call and resolves once the service is waiting on the FHIR server (wrapped: an async function would adopt a bare promise). */
 async function callInFlight(url: string, body: Record<string, unknown>): Promise<{ answer: Promise<Answer | Error> }> {
   fhir.requests.length = 0;
-  const answer = fetch(`${url}/cds-services/cairn-patient-view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    .then(async (r) => ({ status: r.status, body: (await r.json()) as Answer['body'], at: Date.now() }), (e: unknown) => e as Error);
+  const answer = fetch(`${url}/cds-services/cairn-patient-view`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(
+    async (r) => ({ status: r.status, body: (await r.json()) as Answer['body'], at: Date.now() }),
+    (e: unknown) => e as Error,
+  );
   while (fhir.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
   return { answer };
 }
@@ -55,7 +70,10 @@ async function refusedAt(url: string): Promise<number> {
   while (Date.now() < deadline) {
     const refused = await new Promise<boolean>((resolve) => {
       const socket = connect(Number(port), hostname);
-      socket.once('connect', () => { socket.destroy(); resolve(false); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
     });
     if (refused) return Date.now();
@@ -64,7 +82,10 @@ async function refusedAt(url: string): Promise<number> {
   throw new Error('new connections were still accepted 3 s after SIGTERM');
 }
 
-const exitCode = (s: ServiceProcess) => new Promise<number | null>((resolve) => (s.child.exitCode !== null ? resolve(s.child.exitCode) : s.child.once('exit', (code) => resolve(code))));
+const exitCode = (s: ServiceProcess) =>
+  new Promise<number | null>((resolve) =>
+    s.child.exitCode !== null ? resolve(s.child.exitCode) : s.child.once('exit', (code) => resolve(code)),
+  );
 
 describe('SIGTERM on the production service', () => {
   it('refuses new connections, finishes the call in flight, flushes its audit row and exits 0', async () => {
@@ -87,7 +108,10 @@ describe('SIGTERM on the production service', () => {
 
     // The next process (or a replica) reads what this one wrote before it exited.
     const driver = await createPgliteDriver(join(dataDir, 'pglite'));
-    const rows = await driver.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event WHERE hook_instance = $1', [body.hookInstance]);
+    const rows = await driver.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM audit_event WHERE hook_instance = $1',
+      [body.hookInstance],
+    );
     await driver.close();
     expect(rows[0]?.n).toBe(1);
   }, 60_000);

@@ -16,15 +16,33 @@ function shutdown(parts: Closable, timeoutMs = 5000) {
   const signals = new EventEmitter();
   const exits: number[] = [];
   let exited: (code: number) => void = () => undefined;
-  const exitCode = new Promise<number>((resolve) => { exited = resolve; });
-  closeOnSignals(parts, log, timeoutMs, (code) => { exits.push(code); exited(code); }, signals);
+  const exitCode = new Promise<number>((resolve) => {
+    exited = resolve;
+  });
+  closeOnSignals(
+    parts,
+    log,
+    timeoutMs,
+    (code) => {
+      exits.push(code);
+      exited(code);
+    },
+    signals,
+  );
   return { signals, exits, exitCode };
 }
 
 describe('closeOnSignals', () => {
   it('closes the server, then flushes the store, then exits 0', async () => {
     const order: string[] = [];
-    const { signals, exitCode } = shutdown({ closeServer: async () => { order.push('server'); }, closeStore: async () => { order.push('store'); } });
+    const { signals, exitCode } = shutdown({
+      closeServer: async () => {
+        order.push('server');
+      },
+      closeStore: async () => {
+        order.push('store');
+      },
+    });
     signals.emit('SIGTERM', 'SIGTERM');
     expect(await exitCode).toBe(0);
     expect(order).toEqual(['server', 'store']);
@@ -47,7 +65,12 @@ describe('closeOnSignals', () => {
   });
 
   it('exits 1 when the store cannot be flushed', async () => {
-    const { signals, exitCode } = shutdown({ closeServer: async () => undefined, closeStore: async () => { throw new Error('disk full'); } });
+    const { signals, exitCode } = shutdown({
+      closeServer: async () => undefined,
+      closeStore: async () => {
+        throw new Error('disk full');
+      },
+    });
     signals.emit('SIGTERM', 'SIGTERM');
     expect(await exitCode).toBe(1);
   });
@@ -57,7 +80,10 @@ describe('endKeepAliveOnClose', () => {
   it('lets close end when the answer in flight is sent, although the client keeps its connections alive', async () => {
     const app = Fastify();
     endKeepAliveOnClose(app);
-    app.get('/slow', async () => { await new Promise((r) => setTimeout(r, 300)); return { ok: true }; });
+    app.get('/slow', async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      return { ok: true };
+    });
     const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/slow`;
     await fetch(url).then((r) => r.text()); // leaves an idle keep-alive connection, closed when close begins
     const started = Date.now();

@@ -5,7 +5,10 @@ import { makeFinding, makeRequest, makeResult, makeScore } from './support/build
 describe('embedded model', () => {
   it('ranks findings by severity and ties every claim to the finding id and its citations', () => {
     const result = makeResult({
-      findings: [makeFinding({ id: 'a:info', severity: 'info', summary: 'info one' }), makeFinding({ id: 'b:warn', summary: 'warn one' })],
+      findings: [
+        makeFinding({ id: 'a:info', severity: 'info', summary: 'info one' }),
+        makeFinding({ id: 'b:warn', summary: 'warn one' }),
+      ],
     });
     const r = composeEmbeddedNarrative(result);
     expect(r.considerations.map((c) => c.text)).toEqual(['warn one', 'info one']);

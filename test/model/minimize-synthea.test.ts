@@ -23,7 +23,10 @@ describe('PHI minimization on the Synthea fixtures', () => {
     const patient = resources.find((r): r is fhir4.Patient => r.resourceType === 'Patient');
     const med = resources.find((r) => r.resourceType === 'MedicationRequest');
     const finding = makeFinding({ evidence: [{ reference: `MedicationRequest/${med?.id ?? 'x'}` }], inputs: [] });
-    const { payload } = minimizeForModel({ input: { resources, now: NOW }, result: makeResult({ findings: [finding] }) });
+    const { payload } = minimizeForModel({
+      input: { resources, now: NOW },
+      result: makeResult({ findings: [finding] }),
+    });
     const sent = JSON.stringify(payload);
     expect(payload.conditions.length + payload.observations.length).toBeGreaterThan(0);
     for (const s of patient ? identifying(patient) : []) expect(sent).not.toContain(s);

@@ -9,7 +9,9 @@ describe('PHI minimization', () => {
       summary: `Warfarin for ${CANARIES.given} ${CANARIES.family}`,
       detail: `Seen ${CANARIES.birthDate}; MRN ${CANARIES.identifier}; see Observation/${CANARIES.obsId} and urn:uuid:${CANARIES.patientId}`,
       evidence: [{ reference: `Observation/${CANARIES.obsId}` }, { reference: `Patient/${CANARIES.patientId}` }],
-      inputs: [{ name: 'eGFR', value: 41, unit: 'mL/min', date: '2021-03-20', source: `Observation/${CANARIES.obsId}` }],
+      inputs: [
+        { name: 'eGFR', value: 41, unit: 'mL/min', date: '2021-03-20', source: `Observation/${CANARIES.obsId}` },
+      ],
     });
     const { payload } = minimizeForModel(makeRequest(makeResult({ findings: [finding] })));
     const sent = JSON.stringify(payload);

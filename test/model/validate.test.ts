@@ -5,7 +5,10 @@ import { makeFinding, makeRequest, makeResult, makeScore } from './support/build
 
 const MODEL = { name: 'stub-model', kind: 'hosted' as const };
 
-function answer(req: NarrativeRequest, considerations: { kind?: string; text: string; evidence: string[]; citations: string[] }[]) {
+function answer(
+  req: NarrativeRequest,
+  considerations: { kind?: string; text: string; evidence: string[]; citations: string[] }[],
+) {
   const m = minimizeForModel(req);
   const f = m.payload.findings[0];
   return {
@@ -25,7 +28,9 @@ describe('output validation', () => {
   const C = payload.findings[0]?.citations[0] ?? '';
 
   it('keeps a grounded claim and maps aliases back to real ids and citations', () => {
-    const { m, raw } = answer(req, [{ text: `Review warfarin 5 mg with naproxen (${R}).`, evidence: [F, R], citations: [C] }]);
+    const { m, raw } = answer(req, [
+      { text: `Review warfarin 5 mg with naproxen (${R}).`, evidence: [F, R], citations: [C] },
+    ]);
     const r = narrativeFromModelAnswer(raw, m, req, MODEL, 10);
     expect(r.source).toBe('hosted');
     expect(r.considerations[0]?.evidence).toEqual([makeFinding().id, 'MedicationRequest/med-warfarin']);
@@ -55,21 +60,32 @@ describe('output validation', () => {
     ['an invented ICD-10 code', 'Code this as D68.32.'],
     ['an invented weight-based dose', 'Give 1 mg/kg enoxaparin.'],
   ])('drops a claim with %s', (_n, text) => {
-    const { m, raw } = answer(req, [{ text, evidence: [F], citations: [C] }, { text: 'Consider a PPI.', evidence: [F], citations: [C] }]);
+    const { m, raw } = answer(req, [
+      { text, evidence: [F], citations: [C] },
+      { text: 'Consider a PPI.', evidence: [F], citations: [C] },
+    ]);
     const r = narrativeFromModelAnswer(raw, m, req, MODEL, 10);
     expect(r.considerations.map((c) => c.text)).toEqual(['Consider a PPI.']);
     expect(r.dropped).toEqual([{ reason: 'claim mentions a dose or code not in the input' }]);
   });
 
   it('keeps a claim quoting a lab value with a concentration unit', () => {
-    const { m, raw } = answer(req, [{ text: 'eGFR 41 mL/min/1.73 m2 and glucose 91 mg/dL.', evidence: [F], citations: [C] }]);
+    const { m, raw } = answer(req, [
+      { text: 'eGFR 41 mL/min/1.73 m2 and glucose 91 mg/dL.', evidence: [F], citations: [C] },
+    ]);
     expect(narrativeFromModelAnswer(raw, m, req, MODEL, 10).dropped).toEqual([]);
   });
 
   it.each([
     ['not an object', 'hello'],
     ['no assessment', { considerations: [] }],
-    ['no considerations that survive', { assessment: { text: 'x', evidence: [F], citations: [C] }, considerations: [{ kind: 'risk', text: 'y', evidence: ['R77'], citations: [C] }] }],
+    [
+      'no considerations that survive',
+      {
+        assessment: { text: 'x', evidence: [F], citations: [C] },
+        considerations: [{ kind: 'risk', text: 'y', evidence: ['R77'], citations: [C] }],
+      },
+    ],
   ])('falls back to the labeled embedded reasoning when the answer has %s', (_n, raw) => {
     const r = narrativeFromModelAnswer(raw, minimizeForModel(req), req, MODEL, 10);
     expect(r.source).toBe('fallback');
@@ -79,7 +95,8 @@ describe('output validation', () => {
   });
 
   it('strips links, images, HTML and URLs from model text (card detail is rendered markdown)', () => {
-    const text = 'See [guidance](https://evil.example/x) ![t](https://evil.example/p.png) <img src=x onerror=alert(1)> at https://evil.example now.';
+    const text =
+      'See [guidance](https://evil.example/x) ![t](https://evil.example/p.png) <img src=x onerror=alert(1)> at https://evil.example now.';
     const { m, raw } = answer(req, [{ text, evidence: [F], citations: [C] }]);
     const r = narrativeFromModelAnswer(raw, m, req, MODEL, 1);
     expect(r.considerations[0]?.text).toBe('See guidance at [link removed] now.');
@@ -90,7 +107,13 @@ describe('output validation', () => {
     const m = minimizeForModel(withScore);
     const S = m.payload.scores[0]?.id ?? '';
     const claim = { text: 'NEWS2 is low.', evidence: [S], citations: m.payload.scores[0]?.citations ?? [] };
-    const r = narrativeFromModelAnswer({ assessment: claim, considerations: [{ kind: 'monitoring', ...claim }] }, m, withScore, MODEL, 1);
+    const r = narrativeFromModelAnswer(
+      { assessment: claim, considerations: [{ kind: 'monitoring', ...claim }] },
+      m,
+      withScore,
+      MODEL,
+      1,
+    );
     expect(r.considerations[0]?.evidence).toEqual(['Observation/obs-rr']);
   });
 

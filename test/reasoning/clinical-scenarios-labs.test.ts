@@ -5,7 +5,26 @@
 import { describe, expect } from 'vitest';
 import type { Finding } from '@reasoning/types';
 import { RX, makeDraft, makeInput, makeMedicationRequest, makeObservation, makePatient } from './support/fhir-builders';
-import { creatinine, egfrReported, weight, potassium, vitals, AF, HTN, T2DM, METFORMIN_500, NITROFURANTOIN_100, POTASSIUM_CHLORIDE_IN, find, findFamily, allText, man70, woman82, runScenarios, type Scenario } from './support/scenario-helpers';
+import {
+  creatinine,
+  egfrReported,
+  weight,
+  potassium,
+  vitals,
+  AF,
+  HTN,
+  T2DM,
+  METFORMIN_500,
+  NITROFURANTOIN_100,
+  POTASSIUM_CHLORIDE_IN,
+  find,
+  findFamily,
+  allText,
+  man70,
+  woman82,
+  runScenarios,
+  type Scenario,
+} from './support/scenario-helpers';
 
 const scenarios: Scenario[] = [
   {
@@ -51,7 +70,11 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'draft apixaban 5 mg BID, AF, age 82 and 55 kg, creatinine 1.0: reduce to 2.5 mg (label: 2 of age ≥ 80, weight ≤ 60 kg, Cr ≥ 1.5)',
-    input: makeInput([AF, weight(55), creatinine(1.0, '2021-03-25T08:00:00Z')], [makeDraft({ code: RX.apixaban5 })], woman82),
+    input: makeInput(
+      [AF, weight(55), creatinine(1.0, '2021-03-25T08:00:00Z')],
+      [makeDraft({ code: RX.apixaban5 })],
+      woman82,
+    ),
     check: (r) => {
       const f = r.findings.find((x) => x.ruleId.includes('apixaban'));
       expect(f?.severity).toBe('warning');
@@ -60,7 +83,11 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'draft apixaban 5 mg, age 82 but 70 kg and creatinine 1.0: only one criterion, no dose card',
-    input: makeInput([AF, weight(70), creatinine(1.0, '2021-03-25T08:00:00Z')], [makeDraft({ code: RX.apixaban5 })], woman82),
+    input: makeInput(
+      [AF, weight(70), creatinine(1.0, '2021-03-25T08:00:00Z')],
+      [makeDraft({ code: RX.apixaban5 })],
+      woman82,
+    ),
     check: (r) => expect(r.findings.filter((x) => x.ruleId.includes('apixaban'))).toEqual([]),
   },
   {
@@ -76,7 +103,12 @@ const scenarios: Scenario[] = [
       expect(f?.severity).toBe('warning');
       const score = r.scores.find((s) => s.id === 'cha2ds2-vasc');
       expect(score?.value).toBe(3);
-      expect(score?.components.filter((c) => c.points > 0).map((c) => c.name).join()).toMatch(/hypertension/i);
+      expect(
+        score?.components
+          .filter((c) => c.points > 0)
+          .map((c) => c.name)
+          .join(),
+      ).toMatch(/hypertension/i);
     },
   },
   {
@@ -109,7 +141,11 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'potassium 6.6 yesterday on spironolactone + lisinopril: critical hyperkalaemia',
-    input: makeInput([potassium(6.6), makeMedicationRequest({ code: RX.spironolactone25 }), makeMedicationRequest({ code: RX.lisinopril10 })]),
+    input: makeInput([
+      potassium(6.6),
+      makeMedicationRequest({ code: RX.spironolactone25 }),
+      makeMedicationRequest({ code: RX.lisinopril10 }),
+    ]),
     check: (r) => expect(findFamily(r, 'hyperkalemia')[0]?.severity).toBe('critical'),
   },
   {
@@ -145,12 +181,19 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'potassium 4.2 on spironolactone + lisinopril: no hyperkalaemia card',
-    input: makeInput([potassium(4.2), makeMedicationRequest({ code: RX.spironolactone25 }), makeMedicationRequest({ code: RX.lisinopril10 })]),
+    input: makeInput([
+      potassium(4.2),
+      makeMedicationRequest({ code: RX.spironolactone25 }),
+      makeMedicationRequest({ code: RX.lisinopril10 }),
+    ]),
     check: (r) => expect(findFamily(r, 'hyperkalemia')).toEqual([]),
   },
   {
     name: 'metformin on the chart for years, eGFR now 25: warning to stop (label: contraindicated below 30)',
-    input: makeInput([makeMedicationRequest({ code: METFORMIN_500, authoredOn: '2020-06-01' }), creatinine(2.1, '2021-03-25T08:00:00Z')]),
+    input: makeInput([
+      makeMedicationRequest({ code: METFORMIN_500, authoredOn: '2020-06-01' }),
+      creatinine(2.1, '2021-03-25T08:00:00Z'),
+    ]),
     check: (r) => expect(find(r, 'renal-metformin')?.severity).toBe('warning'),
   },
   {
@@ -160,7 +203,15 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'potassium 6.8 reported as preliminary: still critical, evidence labelled preliminary (not a silent all-clear)',
-    input: makeInput([makeObservation({ loinc: '2823-3', value: 6.8, unit: 'mmol/L', date: '2021-03-31T08:00:00Z', status: 'preliminary' })]),
+    input: makeInput([
+      makeObservation({
+        loinc: '2823-3',
+        value: 6.8,
+        unit: 'mmol/L',
+        date: '2021-03-31T08:00:00Z',
+        status: 'preliminary',
+      }),
+    ]),
     check: (r) => {
       const [f] = findFamily(r, 'hyperkalemia');
       expect(f?.severity).toBe('critical');
@@ -169,7 +220,16 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'potassium 6.8 entered in error: no card, recorded as skipped',
-    input: makeInput([makeObservation({ id: 'k-eie', loinc: '2823-3', value: 6.8, unit: 'mmol/L', date: '2021-03-31T08:00:00Z', status: 'entered-in-error' })]),
+    input: makeInput([
+      makeObservation({
+        id: 'k-eie',
+        loinc: '2823-3',
+        value: 6.8,
+        unit: 'mmol/L',
+        date: '2021-03-31T08:00:00Z',
+        status: 'entered-in-error',
+      }),
+    ]),
     check: (r) => {
       expect(findFamily(r, 'hyperkalemia')).toEqual([]);
       expect(r.skipped.some((s) => s.subject === 'Observation/k-eie')).toBe(true);
@@ -177,7 +237,11 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'CKD-EPI 2021: man aged 60, creatinine 1.0 mg/dL (above κ 0.9) gives eGFR 86',
-    input: makeInput([creatinine(1.0, '2021-03-25T08:00:00Z')], [], makePatient({ gender: 'male', birthDate: '1961-01-01' })),
+    input: makeInput(
+      [creatinine(1.0, '2021-03-25T08:00:00Z')],
+      [],
+      makePatient({ gender: 'male', birthDate: '1961-01-01' }),
+    ),
     check: (r) => expect(r.scores.find((x) => x.id === 'egfr-ckd-epi-2021')?.value).toBe(86),
   },
   {
@@ -187,17 +251,28 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'draft apixaban 5 mg, AF, age 81, 80 kg, creatinine 1.6: reduce to 2.5 mg (age ≥ 80 + creatinine ≥ 1.5)',
-    input: makeInput([AF, weight(80), creatinine(1.6, '2021-03-25T08:00:00Z')], [makeDraft({ code: RX.apixaban5 })], makePatient({ birthDate: '1939-06-01' })),
+    input: makeInput(
+      [AF, weight(80), creatinine(1.6, '2021-03-25T08:00:00Z')],
+      [makeDraft({ code: RX.apixaban5 })],
+      makePatient({ birthDate: '1939-06-01' }),
+    ),
     check: (r) => expect(find(r, 'renal-apixaban')?.severity).toBe('warning'),
   },
   {
     name: 'warfarin with INR 11 two days ago: critical (CHEST 2012: INR > 10 needs vitamin K)',
-    input: makeInput([makeMedicationRequest({ code: RX.warfarin5 }), makeObservation({ loinc: '6301-6', value: 11, unit: '{INR}', date: '2021-03-30T08:00:00Z' })]),
+    input: makeInput([
+      makeMedicationRequest({ code: RX.warfarin5 }),
+      makeObservation({ loinc: '6301-6', value: 11, unit: '{INR}', date: '2021-03-30T08:00:00Z' }),
+    ]),
     check: (r) => expect(findFamily(r, 'warfarin-monitoring')[0]?.severity).toBe('critical'),
   },
   {
     name: 'child aged 10, creatinine 1.5 + draft metformin: adult CKD-EPI not applied, said so in skipped',
-    input: makeInput([creatinine(1.5, '2021-03-25T08:00:00Z')], [makeDraft({ code: METFORMIN_500 })], makePatient({ birthDate: '2011-01-01' })),
+    input: makeInput(
+      [creatinine(1.5, '2021-03-25T08:00:00Z')],
+      [makeDraft({ code: METFORMIN_500 })],
+      makePatient({ birthDate: '2011-01-01' }),
+    ),
     check: (r) => {
       expect(findFamily(r, 'renal-dosing')).toEqual([]);
       expect(r.skipped.some((x) => x.subject === 'renal-dosing' && /adult/i.test(x.reason))).toBe(true);

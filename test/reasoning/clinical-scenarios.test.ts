@@ -7,12 +7,38 @@
 import { describe, expect } from 'vitest';
 import type { Finding } from '@reasoning/types';
 import { RX, makeAllergy, makeDraft, makeInput, makeMedicationRequest, makePatient } from './support/fhir-builders';
-import { PENICILLIN_SNOMED, ANAPHYLAXIS, RASH, NITROGLYCERIN_SL, SILDENAFIL_100, CITALOPRAM_20, ONDANSETRON_IN, DICLOFENAC_IN, RXNORM, SIMVASTATIN_40, AMLODIPINE_5, AMIODARONE_200, RIFAMPIN_300, withRoute, textOnly, byRef, medication, find, findFamily, allText, runScenarios, type Scenario } from './support/scenario-helpers';
+import {
+  PENICILLIN_SNOMED,
+  ANAPHYLAXIS,
+  RASH,
+  NITROGLYCERIN_SL,
+  SILDENAFIL_100,
+  CITALOPRAM_20,
+  ONDANSETRON_IN,
+  DICLOFENAC_IN,
+  RXNORM,
+  SIMVASTATIN_40,
+  AMLODIPINE_5,
+  AMIODARONE_200,
+  RIFAMPIN_300,
+  withRoute,
+  textOnly,
+  byRef,
+  medication,
+  find,
+  findFamily,
+  allText,
+  runScenarios,
+  type Scenario,
+} from './support/scenario-helpers';
 
 const scenarios: Scenario[] = [
   {
     name: 'warfarin + draft oral ibuprofen, age 70, no PPI: critical warfarin–NSAID, delete the draft, acetaminophen offered',
-    input: makeInput([makeMedicationRequest({ code: RX.warfarin5 })], [makeDraft({ id: 'ibu', code: RX.ibuprofen800 })]),
+    input: makeInput(
+      [makeMedicationRequest({ code: RX.warfarin5 })],
+      [makeDraft({ id: 'ibu', code: RX.ibuprofen800 })],
+    ),
     check: (r) => {
       const f = find(r, 'ddi-warfarin-nsaid');
       expect(f?.severity).toBe('critical');
@@ -24,12 +50,18 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'warfarin + draft ibuprofen with a PPI on the chart: warning, not critical (PDDI-CDS: PPI lowers GI bleed risk)',
-    input: makeInput([makeMedicationRequest({ code: RX.warfarin5 }), makeMedicationRequest({ code: RX.pantoprazole40 })], [makeDraft({ code: RX.ibuprofen400 })]),
+    input: makeInput(
+      [makeMedicationRequest({ code: RX.warfarin5 }), makeMedicationRequest({ code: RX.pantoprazole40 })],
+      [makeDraft({ code: RX.ibuprofen400 })],
+    ),
     check: (r) => expect(find(r, 'ddi-warfarin-nsaid')?.severity).toBe('warning'),
   },
   {
     name: 'warfarin + draft topical diclofenac gel: an info note only, no bleeding alarm and no offer to delete (PDDI-CDS topical branch)',
-    input: makeInput([makeMedicationRequest({ code: RX.warfarin5 })], [withRoute(makeDraft({ code: DICLOFENAC_IN }), '6064005', 'Topical route')]),
+    input: makeInput(
+      [makeMedicationRequest({ code: RX.warfarin5 })],
+      [withRoute(makeDraft({ code: DICLOFENAC_IN }), '6064005', 'Topical route')],
+    ),
     check: (r) => {
       const f = find(r, 'ddi-warfarin-nsaid');
       expect(f?.severity).toBe('info');
@@ -40,7 +72,10 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'confirmed penicillin anaphylaxis (high criticality) + draft amoxicillin: critical',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })], [makeDraft({ id: 'amox', code: RX.amoxicillin500 })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })],
+      [makeDraft({ id: 'amox', code: RX.amoxicillin500 })],
+    ),
     check: (r) => {
       const [f] = findFamily(r, 'drug-allergy');
       expect(f?.severity).toBe('critical');
@@ -49,7 +84,10 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'penicillin allergy (mild rash, low criticality) + draft cephalexin: flagged but not critical (cross-reactivity ~1–2 %)',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'low', reaction: RASH })], [makeDraft({ code: RX.cephalexin500 })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'low', reaction: RASH })],
+      [makeDraft({ code: RX.cephalexin500 })],
+    ),
     check: (r) => {
       const fs = findFamily(r, 'drug-allergy');
       expect(fs.every((f) => f.severity !== 'critical')).toBe(true);
@@ -58,27 +96,42 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'penicillin allergy (mild rash) + draft cefazolin: not critical (distinct R1 side chain)',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'low', reaction: RASH })], [makeDraft({ code: RX.cefazolin1g })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'low', reaction: RASH })],
+      [makeDraft({ code: RX.cefazolin1g })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy').every((f) => f.severity !== 'critical')).toBe(true),
   },
   {
     name: 'penicillin allergy + draft aztreonam: no allergy card (monobactam, no penicillin cross-reactivity)',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })], [makeDraft({ code: RX.aztreonam1g })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })],
+      [makeDraft({ code: RX.aztreonam1g })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy')).toEqual([]),
   },
   {
     name: 'refuted penicillin allergy + draft amoxicillin: no card',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, verificationStatus: 'refuted', reaction: RASH })], [makeDraft({ code: RX.amoxicillin500 })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, verificationStatus: 'refuted', reaction: RASH })],
+      [makeDraft({ code: RX.amoxicillin500 })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy')).toEqual([]),
   },
   {
     name: 'entered-in-error penicillin allergy + draft amoxicillin: no card',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, verificationStatus: 'entered-in-error', criticality: 'high' })], [makeDraft({ code: RX.amoxicillin500 })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, verificationStatus: 'entered-in-error', criticality: 'high' })],
+      [makeDraft({ code: RX.amoxicillin500 })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy')).toEqual([]),
   },
   {
     name: 'resolved (inactive) penicillin allergy + draft amoxicillin: no card',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, clinicalStatus: 'resolved', reaction: RASH })], [makeDraft({ code: RX.amoxicillin500 })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, clinicalStatus: 'resolved', reaction: RASH })],
+      [makeDraft({ code: RX.amoxicillin500 })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy')).toEqual([]),
   },
   {
@@ -126,24 +179,40 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'warfarin orders completed or stopped + draft ibuprofen: no interaction (not active)',
-    input: makeInput([makeMedicationRequest({ code: RX.warfarin5, status: 'completed' }), makeMedicationRequest({ code: RX.warfarin5, status: 'stopped' })], [makeDraft({ code: RX.ibuprofen400 })]),
+    input: makeInput(
+      [
+        makeMedicationRequest({ code: RX.warfarin5, status: 'completed' }),
+        makeMedicationRequest({ code: RX.warfarin5, status: 'stopped' }),
+      ],
+      [makeDraft({ code: RX.ibuprofen400 })],
+    ),
     check: (r) => expect(find(r, 'ddi-warfarin-nsaid')).toBeUndefined(),
   },
   {
     name: 'warfarin via medicationReference to a contained Medication + draft ibuprofen: interaction found',
-    input: makeInput([byRef('w1', '#med', 'active', medication('med', RX.warfarin5))], [makeDraft({ code: RX.ibuprofen400 })]),
+    input: makeInput(
+      [byRef('w1', '#med', 'active', medication('med', RX.warfarin5))],
+      [makeDraft({ code: RX.ibuprofen400 })],
+    ),
     check: (r) => expect(find(r, 'ddi-warfarin-nsaid')).toBeDefined(),
   },
   {
     name: 'warfarin via medicationReference to a Medication in the input + draft ibuprofen: interaction found',
-    input: makeInput([medication('m-warf', RX.warfarin5), byRef('w2', 'Medication/m-warf')], [makeDraft({ code: RX.ibuprofen400 })]),
+    input: makeInput(
+      [medication('m-warf', RX.warfarin5), byRef('w2', 'Medication/m-warf')],
+      [makeDraft({ code: RX.ibuprofen400 })],
+    ),
     check: (r) => expect(find(r, 'ddi-warfarin-nsaid')).toBeDefined(),
   },
   {
     // PDDI-CDS shows separate cards (base: warning; "no PPI": critical; age/UGIB, steroid/MRA: info when absent). We fold
     // them into one card and keep critical for a draft with a raised-risk factor and no PPI (warfarin-nsaid-risk.ts).
     name: 'warfarin + draft ibuprofen, woman aged 50 with no bleeding risk factor: warning (PDDI-CDS lower-risk branch)',
-    input: makeInput([makeMedicationRequest({ code: RX.warfarin5 })], [makeDraft({ code: RX.ibuprofen400 })], makePatient({ birthDate: '1971-01-01' })),
+    input: makeInput(
+      [makeMedicationRequest({ code: RX.warfarin5 })],
+      [makeDraft({ code: RX.ibuprofen400 })],
+      makePatient({ birthDate: '1971-01-01' }),
+    ),
     check: (r) => expect(find(r, 'ddi-warfarin-nsaid')?.severity).toBe('warning'),
   },
   {
@@ -153,17 +222,37 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'warfarin order from 2018 still active + draft ibuprofen: still flagged (a stale order is no "all clear")',
-    input: makeInput([makeMedicationRequest({ code: RX.warfarin5, authoredOn: '2018-01-10' })], [makeDraft({ code: RX.ibuprofen400 })]),
+    input: makeInput(
+      [makeMedicationRequest({ code: RX.warfarin5, authoredOn: '2018-01-10' })],
+      [makeDraft({ code: RX.ibuprofen400 })],
+    ),
     check: (r) => expect(find(r, 'ddi-warfarin-nsaid')).toBeDefined(),
   },
   {
     name: 'warfarin as an active MedicationStatement + draft ibuprofen: flagged',
-    input: makeInput([{ resourceType: 'MedicationStatement', id: 'ms1', status: 'active', subject: { reference: 'Patient/p1' }, effectiveDateTime: '2021-02-01', medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: RX.warfarin5 }] } } as fhir4.MedicationStatement], [makeDraft({ code: RX.ibuprofen400 })]),
+    input: makeInput(
+      [
+        {
+          resourceType: 'MedicationStatement',
+          id: 'ms1',
+          status: 'active',
+          subject: { reference: 'Patient/p1' },
+          effectiveDateTime: '2021-02-01',
+          medicationCodeableConcept: {
+            coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: RX.warfarin5 }],
+          },
+        } as fhir4.MedicationStatement,
+      ],
+      [makeDraft({ code: RX.ibuprofen400 })],
+    ),
     check: (r) => expect(find(r, 'ddi-warfarin-nsaid')).toBeDefined(),
   },
   {
     name: 'penicillin (class) anaphylaxis + draft cephalexin: warning — the culprit may have been amoxicillin (same R1 side chain)',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })], [makeDraft({ code: RX.cephalexin500 })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })],
+      [makeDraft({ code: RX.cephalexin500 })],
+    ),
     check: (r) => {
       const [f] = findFamily(r, 'drug-allergy');
       expect(f?.severity).toBe('warning');
@@ -173,12 +262,25 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'penicillin (class) anaphylaxis + draft cefazolin (dissimilar side chain): info only (Khan 2022)',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })], [makeDraft({ code: RX.cefazolin1g })]),
+    input: makeInput(
+      [makeAllergy({ code: PENICILLIN_SNOMED, criticality: 'high', reaction: ANAPHYLAXIS })],
+      [makeDraft({ code: RX.cefazolin1g })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy').map((f) => f.severity)).toEqual(['info']),
   },
   {
     name: 'amoxicillin allergy (RxNorm ingredient, anaphylaxis) + draft cephalexin (identical R1 side chain): warning or critical',
-    input: makeInput([makeAllergy({ code: '723', system: 'http://www.nlm.nih.gov/research/umls/rxnorm', criticality: 'high', reaction: ANAPHYLAXIS })], [makeDraft({ code: RX.cephalexin500 })]),
+    input: makeInput(
+      [
+        makeAllergy({
+          code: '723',
+          system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+          criticality: 'high',
+          reaction: ANAPHYLAXIS,
+        }),
+      ],
+      [makeDraft({ code: RX.cephalexin500 })],
+    ),
     check: (r) => {
       const [f] = findFamily(r, 'drug-allergy');
       expect(f?.severity).toMatch(/warning|critical/);
@@ -187,12 +289,25 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'amoxicillin allergy (rash) + draft penicillin V: same class, flagged',
-    input: makeInput([makeAllergy({ code: '723', system: 'http://www.nlm.nih.gov/research/umls/rxnorm', reaction: RASH })], [makeDraft({ code: RX.penicillinV500 })]),
+    input: makeInput(
+      [makeAllergy({ code: '723', system: 'http://www.nlm.nih.gov/research/umls/rxnorm', reaction: RASH })],
+      [makeDraft({ code: RX.penicillinV500 })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy')[0]?.severity).toMatch(/warning|critical/),
   },
   {
     name: 'unconfirmed penicillin allergy with anaphylaxis + draft amoxicillin: still critical (unconfirmed is not refuted)',
-    input: makeInput([makeAllergy({ code: PENICILLIN_SNOMED, verificationStatus: 'unconfirmed', criticality: 'high', reaction: ANAPHYLAXIS })], [makeDraft({ code: RX.amoxicillin500 })]),
+    input: makeInput(
+      [
+        makeAllergy({
+          code: PENICILLIN_SNOMED,
+          verificationStatus: 'unconfirmed',
+          criticality: 'high',
+          reaction: ANAPHYLAXIS,
+        }),
+      ],
+      [makeDraft({ code: RX.amoxicillin500 })],
+    ),
     check: (r) => expect(findFamily(r, 'drug-allergy')[0]?.severity).toBe('critical'),
   },
   {
@@ -222,7 +337,10 @@ const scenarios: Scenario[] = [
   {
     name: 'sulfamethoxazole allergy + draft furosemide: only an info card saying the allergy was considered (no cross-reactivity, Strom 2003)',
     input: makeInput([makeAllergy({ code: '10180', system: RXNORM, reaction: RASH })], [makeDraft({ code: '313988' })]),
-    check: (r) => expect(findFamily(r, 'drug-allergy').map((f) => [f.ruleId, f.severity])).toEqual([['allergy-sulfonamide-nonantibiotic', 'info']]),
+    check: (r) =>
+      expect(findFamily(r, 'drug-allergy').map((f) => [f.ruleId, f.severity])).toEqual([
+        ['allergy-sulfonamide-nonantibiotic', 'info'],
+      ]),
   },
   {
     name: 'apixaban on the chart + draft warfarin: critical duplicate anticoagulation',
@@ -247,8 +365,15 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'two drafts in one order-sign (warfarin + ibuprofen): interaction found between the drafts',
-    input: makeInput([], [makeDraft({ id: 'd-w', code: RX.warfarin5 }), makeDraft({ id: 'd-i', code: RX.ibuprofen400 })]),
-    check: (r) => expect(find(r, 'ddi-warfarin-nsaid')?.draftRefs.sort()).toEqual(['MedicationRequest/d-i', 'MedicationRequest/d-w']),
+    input: makeInput(
+      [],
+      [makeDraft({ id: 'd-w', code: RX.warfarin5 }), makeDraft({ id: 'd-i', code: RX.ibuprofen400 })],
+    ),
+    check: (r) =>
+      expect(find(r, 'ddi-warfarin-nsaid')?.draftRefs.sort()).toEqual([
+        'MedicationRequest/d-i',
+        'MedicationRequest/d-w',
+      ]),
   },
   {
     name: 'apixaban on the chart + draft rifampin: warning, loss of anticoagulation (Eliquis label 7.2, EHRA 2021)',

@@ -14,8 +14,9 @@ const samples = [...new Map(fx.resources.map((r) => [r.resourceType, r])).values
 
 describe('the engine on any resource shape', () => {
   it('never throws on 500 mutated resources inside a real chart', () => {
-    const mutation = fc.integer({ min: 0, max: samples.length - 1 }).chain((i) =>
-      fc.record({ i: fc.constant(i), path: fc.constantFrom(...pathsOf(samples[i])), by: oddValue }));
+    const mutation = fc
+      .integer({ min: 0, max: samples.length - 1 })
+      .chain((i) => fc.record({ i: fc.constant(i), path: fc.constantFrom(...pathsOf(samples[i])), by: oddValue }));
     fc.assert(
       fc.property(mutation, ({ i, path, by }) => {
         const broken = JSON.parse(JSON.stringify(replaceAt(samples[i], path, by)) ?? 'null') as fhir4.Resource;

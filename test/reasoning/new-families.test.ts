@@ -2,17 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { runEngine } from '@reasoning/engine';
 import { rules } from '@reasoning/registry';
 import type { Finding } from '@reasoning/types';
-import { makeCondition, makeDraft, makeInput, makeMedicationRequest, makeObservation, NOW, RX } from './support/fhir-builders';
+import {
+  makeCondition,
+  makeDraft,
+  makeInput,
+  makeMedicationRequest,
+  makeObservation,
+  NOW,
+  RX,
+} from './support/fhir-builders';
 
 /** One record that triggers each rule family added for clinical coverage, run through the whole engine. */
-const vitalsNow = (loinc: string, value: number, unit: string) => makeObservation({ loinc, value, unit, date: '2021-03-31T22:00:00Z' });
+const vitalsNow = (loinc: string, value: number, unit: string) =>
+  makeObservation({ loinc, value, unit, date: '2021-03-31T22:00:00Z' });
 const input = makeInput(
   [
     makeMedicationRequest({ code: RX.warfarin5, id: 'warf' }),
     makeMedicationRequest({ code: '705129', id: 'ntg' }),
     makeCondition({ id: 'hf', snomed: '703272007', display: 'Heart failure with reduced ejection fraction' }),
     makeObservation({ id: 'inr', loinc: '6301-6', value: 5.2, unit: '{INR}', date: '2021-03-30T08:00:00Z' }),
-    vitalsNow('9279-1', 26, '/min'), vitalsNow('59408-5', 90, '%'), vitalsNow('8867-4', 135, '/min'),
+    vitalsNow('9279-1', 26, '/min'),
+    vitalsNow('59408-5', 90, '%'),
+    vitalsNow('8867-4', 135, '/min'),
   ],
   [makeDraft({ id: 'sild', code: '213271' }), makeDraft({ id: 'vera', code: RX.verapamil40 })],
 );
@@ -23,7 +34,11 @@ describe('new rule families through runEngine', () => {
 
   it('registers warfarin-monitoring, drug-disease and early-warning with their topics', () => {
     const topics = Object.fromEntries(rules.map((r) => [r.family, r.topic]));
-    expect(topics).toMatchObject({ 'warfarin-monitoring': 'anticoagulation-monitoring', 'drug-disease': 'drug-disease', 'early-warning': 'deterioration' });
+    expect(topics).toMatchObject({
+      'warfarin-monitoring': 'anticoagulation-monitoring',
+      'drug-disease': 'drug-disease',
+      'early-warning': 'deterioration',
+    });
   });
 
   it.each([

@@ -5,7 +5,9 @@ export function AppPanel({ title, url, onClose }: { title: string; url: string; 
     <div class="app-panel" role="dialog" aria-label={title}>
       <header class="app-panel-head">
         <strong>{title}</strong>
-        <button type="button" class="btn btn--small" onClick={onClose}>Close</button>
+        <button type="button" class="btn btn--small" onClick={onClose}>
+          Close
+        </button>
       </header>
       <iframe title={title} src={url} name="smart-app" />
     </div>

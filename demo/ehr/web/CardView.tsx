@@ -25,25 +25,51 @@ interface Props {
 
 const LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
 
-function OverrideForm({ reasons, onSubmit, onCancel }: { reasons: Coding[]; onSubmit: (r: Coding | undefined, c: string) => void; onCancel: () => void }) {
+function OverrideForm({
+  reasons,
+  onSubmit,
+  onCancel,
+}: {
+  reasons: Coding[];
+  onSubmit: (r: Coding | undefined, c: string) => void;
+  onCancel: () => void;
+}) {
   const [code, setCode] = useState('');
   const [comment, setComment] = useState('');
   const reason = reasons.find((r) => r.code === code);
   return (
-    <form class="override" onSubmit={(e) => { e.preventDefault(); onSubmit(reason, comment); }}>
+    <form
+      class="override"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(reason, comment);
+      }}
+    >
       {reasons.length > 0 && (
-        <label class="field">Reason
+        <label class="field">
+          Reason
           <select required value={code} onChange={(e) => setCode(e.currentTarget.value)}>
-            <option value="" disabled>Choose a reason…</option>
-            {reasons.map((r) => <option value={r.code}>{r.display}</option>)}
+            <option value="" disabled>
+              Choose a reason…
+            </option>
+            {reasons.map((r) => (
+              <option value={r.code}>{r.display}</option>
+            ))}
           </select>
         </label>
       )}
-      <label class="field">Comment (optional)
+      <label class="field">
+        Comment (optional)
         <input type="text" value={comment} maxLength={500} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
-      <div class="row"><button type="submit" class="btn btn--primary">Submit override</button>
-        <button type="button" class="btn" onClick={onCancel}>Cancel</button></div>
+      <div class="row">
+        <button type="submit" class="btn btn--primary">
+          Submit override
+        </button>
+        <button type="button" class="btn" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
     </form>
   );
 }
@@ -60,29 +86,63 @@ export function CardView({ shown, onAccept, onOverride, onLink }: Props) {
   const { card, outcome } = shown;
   const [overriding, setOverriding] = useState(false);
   return (
-    <article class={`card card--${card.indicator}${outcome ? ' card--done' : ''}`} aria-label={`${LABEL[card.indicator]}: ${card.summary}`}>
+    <article
+      class={`card card--${card.indicator}${outcome ? ' card--done' : ''}`}
+      aria-label={`${LABEL[card.indicator]}: ${card.summary}`}
+    >
       <header class="card-head">
         <span class={`badge badge--${card.indicator}`}>{LABEL[card.indicator]}</span>
         <h3 class="card-summary">{card.summary}</h3>
       </header>
-      <p class="card-source">Source: {card.source.url
-        ? <a href={card.source.url} target="_blank" rel="noopener noreferrer">{card.source.label}</a> : card.source.label}</p>
-      {outcome ? <Outcome outcome={outcome} /> : (<>
-        {(card.suggestions || card.links) && (
-          <div class="card-actions">
-            {card.suggestions?.map((s) => (
-              <button type="button" class={`btn ${s.isRecommended ? 'btn--primary' : ''}`} onClick={() => onAccept(shown, s)}>{s.label}</button>
-            ))}
-            {card.links?.map((l) => (
-              <button type="button" class="btn btn--link" onClick={() => onLink(l)}>{l.label}{l.type === 'absolute' ? ' ↗' : ''}</button>
-            ))}
-          </div>
+      <p class="card-source">
+        Source:{' '}
+        {card.source.url ? (
+          <a href={card.source.url} target="_blank" rel="noopener noreferrer">
+            {card.source.label}
+          </a>
+        ) : (
+          card.source.label
         )}
-        {overriding
-          ? <OverrideForm reasons={card.overrideReasons ?? []} onCancel={() => setOverriding(false)}
-            onSubmit={(r, c) => { setOverriding(false); onOverride(shown, r, c); }} />
-          : <button type="button" class="btn btn--quiet" onClick={() => setOverriding(true)}>Override…</button>}
-      </>)}
+      </p>
+      {outcome ? (
+        <Outcome outcome={outcome} />
+      ) : (
+        <>
+          {(card.suggestions || card.links) && (
+            <div class="card-actions">
+              {card.suggestions?.map((s) => (
+                <button
+                  type="button"
+                  class={`btn ${s.isRecommended ? 'btn--primary' : ''}`}
+                  onClick={() => onAccept(shown, s)}
+                >
+                  {s.label}
+                </button>
+              ))}
+              {card.links?.map((l) => (
+                <button type="button" class="btn btn--link" onClick={() => onLink(l)}>
+                  {l.label}
+                  {l.type === 'absolute' ? ' ↗' : ''}
+                </button>
+              ))}
+            </div>
+          )}
+          {overriding ? (
+            <OverrideForm
+              reasons={card.overrideReasons ?? []}
+              onCancel={() => setOverriding(false)}
+              onSubmit={(r, c) => {
+                setOverriding(false);
+                onOverride(shown, r, c);
+              }}
+            />
+          ) : (
+            <button type="button" class="btn btn--quiet" onClick={() => setOverriding(true)}>
+              Override…
+            </button>
+          )}
+        </>
+      )}
       {/* Actions first, so they are never scrolled away; the reasoning stays one click away (open when critical). */}
       {card.detail && (
         <details class="card-detail" open={card.indicator === 'critical' && !outcome}>

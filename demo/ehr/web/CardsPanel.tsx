@@ -14,23 +14,38 @@ interface Props {
   onLink: (link: Link) => void;
 }
 
-const HOOK_TITLE: Record<string, string> = { 'patient-view': 'Chart review', 'order-select': 'Order selection', 'order-sign': 'Before signing' };
+const HOOK_TITLE: Record<string, string> = {
+  'patient-view': 'Chart review',
+  'order-select': 'Order selection',
+  'order-sign': 'Before signing',
+};
 
 export function CardsPanel({ chartOpen, cards, loading, error, onAccept, onOverride, onLink }: Props) {
   const hooks = [...new Set(cards.map((c) => c.hook))];
   return (
     <aside class="cds" aria-label="Clinical decision support" aria-busy={loading !== undefined}>
       <h2>Decision support</h2>
-      {loading && <p class="muted" role="status">Asking decision support ({loading})…</p>}
-      {error && <p class="error" role="alert">{error}</p>}
+      {loading && (
+        <p class="muted" role="status">
+          Asking decision support ({loading})…
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {!chartOpen && !loading && <p class="muted">Open a chart to see decision support.</p>}
       {chartOpen && !loading && !error && cards.length === 0 && <p class="muted">No advice for this patient.</p>}
       {hooks.map((hook) => (
         <section class="cds-group" aria-label={HOOK_TITLE[hook] ?? hook}>
           <h3>{HOOK_TITLE[hook] ?? hook}</h3>
-          {cards.filter((c) => c.hook === hook).sort((a, b) => byIndicator(a.card, b.card)).map((c) => (
-            <CardView key={c.key} shown={c} onAccept={onAccept} onOverride={onOverride} onLink={onLink} />
-          ))}
+          {cards
+            .filter((c) => c.hook === hook)
+            .sort((a, b) => byIndicator(a.card, b.card))
+            .map((c) => (
+              <CardView key={c.key} shown={c} onAccept={onAccept} onOverride={onOverride} onLink={onLink} />
+            ))}
         </section>
       ))}
     </aside>

@@ -5,13 +5,21 @@ const when = (date?: string): string => (date ? date.slice(0, 10) : '');
 function Section({ title, lines, empty }: { title: string; lines: ChartLine[]; empty: string }) {
   return (
     <section class="chart-section" aria-label={title}>
-      <h3>{title} <span class="count">{lines.length}</span></h3>
-      {lines.length === 0 ? <p class="muted">{empty}</p> : (
+      <h3>
+        {title} <span class="count">{lines.length}</span>
+      </h3>
+      {lines.length === 0 ? (
+        <p class="muted">{empty}</p>
+      ) : (
         <ul>
           {lines.map((l) => (
             <li>
               <span class="line-text">{l.text}</span>
-              {l.detail && <span class="line-detail" {...(l.exact && { title: `Recorded value: ${l.exact}` })}>{l.detail}</span>}
+              {l.detail && (
+                <span class="line-detail" {...(l.exact && { title: `Recorded value: ${l.exact}` })}>
+                  {l.detail}
+                </span>
+              )}
               {l.date && <time class="line-date">{when(l.date)}</time>}
             </li>
           ))}
@@ -27,12 +35,32 @@ export function PatientBanner({ chart }: { chart: Chart }) {
     <div class="banner" role="region" aria-label="Patient banner">
       <h2 class="banner-name">{p.name}</h2>
       <dl class="banner-facts">
-        <div><dt>Age</dt><dd>{p.age ?? '?'} y</dd></div>
-        <div><dt>Sex</dt><dd>{p.sex}</dd></div>
-        {p.birthDate && <div><dt>DOB</dt><dd>{p.birthDate}</dd></div>}
-        {p.mrn && <div><dt>MRN</dt><dd>{p.mrn}</dd></div>}
-        <div><dt>Allergies</dt><dd class={chart.allergies.length > 0 ? 'alert-text' : ''}>
-          {chart.allergies.length > 0 ? chart.allergies.map((a) => a.text).join(', ') : 'None recorded'}</dd></div>
+        <div>
+          <dt>Age</dt>
+          <dd>{p.age ?? '?'} y</dd>
+        </div>
+        <div>
+          <dt>Sex</dt>
+          <dd>{p.sex}</dd>
+        </div>
+        {p.birthDate && (
+          <div>
+            <dt>DOB</dt>
+            <dd>{p.birthDate}</dd>
+          </div>
+        )}
+        {p.mrn && (
+          <div>
+            <dt>MRN</dt>
+            <dd>{p.mrn}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Allergies</dt>
+          <dd class={chart.allergies.length > 0 ? 'alert-text' : ''}>
+            {chart.allergies.length > 0 ? chart.allergies.map((a) => a.text).join(', ') : 'None recorded'}
+          </dd>
+        </div>
       </dl>
       {p.deceased && <p class="tag tag--dark">Deceased</p>}
     </div>

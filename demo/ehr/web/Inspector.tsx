@@ -23,25 +23,47 @@ export function Inspector({ log, serviceUrl, onServiceUrl }: Props) {
   const shown = log.find((x) => x.id === selected) ?? log[0];
   return (
     <details class="inspector">
-      <summary>Request / response inspector <span class="count">{log.length}</span></summary>
-      <form class="row service-url" onSubmit={(e) => { e.preventDefault(); onServiceUrl(draftUrl.trim()); }}>
-        <label class="field field--grow">CDS service base URL (empty = this server)
-          <input type="url" value={draftUrl} placeholder="https://cds.example.org" onInput={(e) => setDraftUrl(e.currentTarget.value)} />
+      <summary>
+        Request / response inspector <span class="count">{log.length}</span>
+      </summary>
+      <form
+        class="row service-url"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onServiceUrl(draftUrl.trim());
+        }}
+      >
+        <label class="field field--grow">
+          CDS service base URL (empty = this server)
+          <input
+            type="url"
+            value={draftUrl}
+            placeholder="https://cds.example.org"
+            onInput={(e) => setDraftUrl(e.currentTarget.value)}
+          />
         </label>
-        <button type="submit" class="btn">Use</button>
+        <button type="submit" class="btn">
+          Use
+        </button>
       </form>
       <div class="inspector-body">
         <ol class="inspector-list">
           {log.map((x) => (
-            <li><button type="button" class={x === shown ? 'on' : ''} onClick={() => setSelected(x.id)}>
-              <span>{x.label}</span><span class={x.status >= 400 ? 'bad' : 'ok'}>{x.status}</span><span>{x.durationMs} ms</span>
-            </button></li>
+            <li>
+              <button type="button" class={x === shown ? 'on' : ''} onClick={() => setSelected(x.id)}>
+                <span>{x.label}</span>
+                <span class={x.status >= 400 ? 'bad' : 'ok'}>{x.status}</span>
+                <span>{x.durationMs} ms</span>
+              </button>
+            </li>
           ))}
         </ol>
         {shown && (
           <div class="inspector-json">
-            <h4>Request</h4><pre>{JSON.stringify(shown.request, null, 2)}</pre>
-            <h4>Response</h4><pre>{JSON.stringify(shown.response, null, 2)}</pre>
+            <h4>Request</h4>
+            <pre>{JSON.stringify(shown.request, null, 2)}</pre>
+            <h4>Response</h4>
+            <pre>{JSON.stringify(shown.response, null, 2)}</pre>
           </div>
         )}
       </div>

@@ -2,9 +2,21 @@
 import type { CatalogDrug } from '../catalog';
 import type { Chart, PatientRow } from '../chart';
 
-export interface Exchange { status: number; body: unknown; durationMs: number }
-export interface HookCall { serviceId: string; request: Record<string, unknown>; response: Exchange }
-export interface HookResult { serviceUrl: string; discoveryStatus: number; calls: HookCall[] }
+export interface Exchange {
+  status: number;
+  body: unknown;
+  durationMs: number;
+}
+export interface HookCall {
+  serviceId: string;
+  request: Record<string, unknown>;
+  response: Exchange;
+}
+export interface HookResult {
+  serviceUrl: string;
+  discoveryStatus: number;
+  calls: HookCall[];
+}
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
@@ -19,9 +31,15 @@ export const api = {
   patients: () => json<PatientRow[]>('/demo-ehr/api/patients'),
   chart: (id: string) => json<Chart>(`/demo-ehr/api/chart/${encodeURIComponent(id)}`),
   catalog: (q: string) => json<CatalogDrug[]>(`/demo-ehr/api/catalog?q=${encodeURIComponent(q)}`),
-  hook: (body: { serviceUrl?: string; hook: string; patientId: string; draftOrders?: unknown[]; selections?: string[] }) =>
-    post<HookResult>('/demo-ehr/api/hook', body),
-  feedback: (body: { serviceUrl?: string; serviceId: string; feedback: unknown }) => post<Exchange>('/demo-ehr/api/feedback', body),
+  hook: (body: {
+    serviceUrl?: string;
+    hook: string;
+    patientId: string;
+    draftOrders?: unknown[];
+    selections?: string[];
+  }) => post<HookResult>('/demo-ehr/api/hook', body),
+  feedback: (body: { serviceUrl?: string; serviceId: string; feedback: unknown }) =>
+    post<Exchange>('/demo-ehr/api/feedback', body),
   launch: (patientId: string, appContext?: string) =>
     post<{ launch: string; iss: string }>('/demo-ehr/api/launch', { patientId, ...(appContext && { appContext }) }),
 };

@@ -34,29 +34,60 @@ function App() {
     setApp({ title: link.label, url: url.toString() });
   }
 
-  const open = (id: string) => { setApp(undefined); void s.openPatient(id); };
+  const open = (id: string) => {
+    setApp(undefined);
+    void s.openPatient(id);
+  };
 
   return (
     <div class="ehr">
       <header class="topbar">
-        <span class="brand">Cairn <span>demo EHR</span></span>
+        <span class="brand">
+          Cairn <span>demo EHR</span>
+        </span>
         <span class="topbar-note">Synthetic patients only</span>
         <span class="user">Dr. Demo Clinician</span>
       </header>
       <div class="layout">
-        {listError
-          ? <p class="patients error" role="alert">The patient list could not be loaded. <button type="button" class="btn btn--small" onClick={loadPatients}>Retry</button></p>
-          : <PatientList patients={patients} {...(s.chart && { selected: s.chart.patient.id })} onOpen={open} />}
+        {listError ? (
+          <p class="patients error" role="alert">
+            The patient list could not be loaded.{' '}
+            <button type="button" class="btn btn--small" onClick={loadPatients}>
+              Retry
+            </button>
+          </p>
+        ) : (
+          <PatientList patients={patients} {...(s.chart && { selected: s.chart.patient.id })} onOpen={open} />
+        )}
         <main class="workspace">
-          {s.chart ? (<>
-            <PatientBanner chart={s.chart} />
-            <ChartView chart={s.chart} />
-            <OrderEntry drafts={s.drafts} signed={s.signed} busy={s.loading !== undefined} awaitingSign={s.awaitingSign}
-              onAdd={s.addOrder} onRemove={s.removeOrder} onSign={() => void s.sign()} onConfirmSign={s.confirmSign} />
-          </>) : <p class="empty">Choose a patient to open the chart.</p>}
+          {s.chart ? (
+            <>
+              <PatientBanner chart={s.chart} />
+              <ChartView chart={s.chart} />
+              <OrderEntry
+                drafts={s.drafts}
+                signed={s.signed}
+                busy={s.loading !== undefined}
+                awaitingSign={s.awaitingSign}
+                onAdd={s.addOrder}
+                onRemove={s.removeOrder}
+                onSign={() => void s.sign()}
+                onConfirmSign={s.confirmSign}
+              />
+            </>
+          ) : (
+            <p class="empty">Choose a patient to open the chart.</p>
+          )}
         </main>
-        <CardsPanel chartOpen={s.chart !== undefined} cards={s.cards} loading={s.loading} error={s.error} onAccept={s.accept} onOverride={s.override}
-          onLink={(l) => void openLink(l)} />
+        <CardsPanel
+          chartOpen={s.chart !== undefined}
+          cards={s.cards}
+          loading={s.loading}
+          error={s.error}
+          onAccept={s.accept}
+          onOverride={s.override}
+          onLink={(l) => void openLink(l)}
+        />
       </div>
       {app && <AppPanel title={app.title} url={app.url} onClose={() => setApp(undefined)} />}
       <Inspector log={s.log} serviceUrl={s.serviceUrl} onServiceUrl={s.setServiceUrl} />

@@ -45,7 +45,12 @@ function toSuggestion(v: unknown): Suggestion | undefined {
   const actions = v.actions === undefined ? [] : allOf(v.actions, toAction);
   if (!actions) return undefined;
   const uuid = str(v.uuid);
-  return { label, ...(uuid && { uuid }), ...(v.isRecommended === true && { isRecommended: true }), ...(actions.length > 0 && { actions }) };
+  return {
+    label,
+    ...(uuid && { uuid }),
+    ...(v.isRecommended === true && { isRecommended: true }),
+    ...(actions.length > 0 && { actions }),
+  };
 }
 
 function toReason(v: unknown): CodingWithDisplay | undefined {
@@ -66,7 +71,8 @@ function toSource(v: unknown): Card['source'] | undefined {
   const label = isObj(v) ? str(v.label) : undefined;
   if (!isObj(v) || !label) return undefined;
   const url = str(v.url);
-  const topic = isObj(v.topic) && str(v.topic.code) && str(v.topic.system) ? (v.topic as Card['source']['topic']) : undefined;
+  const topic =
+    isObj(v.topic) && str(v.topic.code) && str(v.topic.system) ? (v.topic as Card['source']['topic']) : undefined;
   return { label, ...(url && { url }), ...(topic && { topic }) };
 }
 
@@ -76,18 +82,31 @@ export function toCard(v: unknown): Card | undefined {
   if (!summary || !source) return undefined;
   const indicator = isIndicator(v.indicator) ? v.indicator : 'info';
   const [uuid, detail] = [str(v.uuid), str(v.detail)];
-  const selectionBehavior = v.selectionBehavior === 'any' || v.selectionBehavior === 'at-most-one' ? v.selectionBehavior : undefined;
-  const [suggestions, overrideReasons, links] = [someOf(v.suggestions, toSuggestion), someOf(v.overrideReasons, toReason), someOf(v.links, toLink)];
+  const selectionBehavior =
+    v.selectionBehavior === 'any' || v.selectionBehavior === 'at-most-one' ? v.selectionBehavior : undefined;
+  const [suggestions, overrideReasons, links] = [
+    someOf(v.suggestions, toSuggestion),
+    someOf(v.overrideReasons, toReason),
+    someOf(v.links, toLink),
+  ];
   return {
-    summary, indicator, source,
-    ...(uuid && { uuid }), ...(detail && { detail }), ...(selectionBehavior && { selectionBehavior }),
-    ...(suggestions && { suggestions }), ...(overrideReasons && { overrideReasons }), ...(links && { links }),
+    summary,
+    indicator,
+    source,
+    ...(uuid && { uuid }),
+    ...(detail && { detail }),
+    ...(selectionBehavior && { selectionBehavior }),
+    ...(suggestions && { suggestions }),
+    ...(overrideReasons && { overrideReasons }),
+    ...(links && { links }),
   };
 }
 
 /** The well-formed cards of a CDS Service response body. */
 export function cardsOf(body: unknown): Card[] {
-  return isObj(body) && Array.isArray(body.cards) ? body.cards.map(toCard).filter((c): c is Card => c !== undefined) : [];
+  return isObj(body) && Array.isArray(body.cards)
+    ? body.cards.map(toCard).filter((c): c is Card => c !== undefined)
+    : [];
 }
 
 /** Sort comparator: most urgent card first. */

@@ -29,28 +29,51 @@ export function useSession() {
   const patientId = chart?.patient.id;
 
   const record = (label: string, status: number, durationMs: number, request: unknown, response: unknown) =>
-    setLog((l) => [{ id: next(), at: new Date().toISOString(), label, status, durationMs, request, response }, ...l].slice(0, 50));
+    setLog((l) =>
+      [{ id: next(), at: new Date().toISOString(), label, status, durationMs, request, response }, ...l].slice(0, 50),
+    );
 
   async function fire(hook: string, pid: string, orders: Draft[], selections?: string[]): Promise<ShownCard[]> {
-    setLoading(hook); setError(undefined);
+    setLoading(hook);
+    setError(undefined);
     let result: HookResult;
     try {
-      result = await api.hook({ hook, patientId: pid, draftOrders: orders, ...(selections && { selections }), ...(serviceUrl && { serviceUrl }) });
+      result = await api.hook({
+        hook,
+        patientId: pid,
+        draftOrders: orders,
+        ...(selections && { selections }),
+        ...(serviceUrl && { serviceUrl }),
+      });
     } catch {
-      setLoading(undefined); setError('Decision support could not be reached. You can keep working.');
+      setLoading(undefined);
+      setError('Decision support could not be reached. You can keep working.');
       return [];
     }
     setLoading(undefined);
-    result.calls.forEach((c) => record(`${hook} → ${c.serviceId}`, c.response.status, c.response.durationMs, c.request, c.response.body));
-    if (result.calls.some((c) => c.response.status >= 400)) setError('Decision support answered with an error; see the inspector.');
-    const fresh = result.calls.flatMap((c) => cardsOf(c.response.body).map((card) => ({ key: `${next()}`, serviceId: c.serviceId, hook, card })));
+    result.calls.forEach((c) =>
+      record(`${hook} → ${c.serviceId}`, c.response.status, c.response.durationMs, c.request, c.response.body),
+    );
+    if (result.calls.some((c) => c.response.status >= 400))
+      setError('Decision support answered with an error; see the inspector.');
+    const fresh = result.calls.flatMap((c) =>
+      cardsOf(c.response.body).map((card) => ({ key: `${next()}`, serviceId: c.serviceId, hook, card })),
+    );
     // Order cards are re-evaluated on every order change; chart-review cards stay until the chart closes.
-    setCards((old) => [...old.filter((c) => c.hook !== hook && (hook === 'patient-view' || c.hook === 'patient-view')), ...fresh]);
+    setCards((old) => [
+      ...old.filter((c) => c.hook !== hook && (hook === 'patient-view' || c.hook === 'patient-view')),
+      ...fresh,
+    ]);
     return fresh;
   }
 
   async function openPatient(id: string) {
-    setDrafts([]); setSigned([]); setCards([]); setAwaitingSign(false); setChart(undefined); setError(undefined);
+    setDrafts([]);
+    setSigned([]);
+    setCards([]);
+    setAwaitingSign(false);
+    setChart(undefined);
+    setError(undefined);
     try {
       setChart(await api.chart(id));
     } catch {
@@ -64,7 +87,8 @@ export function useSession() {
     if (!patientId || !dose) return;
     const order = draftOrder(drug, dose, patientId, `draft-${next()}`, new Date().toISOString());
     const all = [...drafts, order];
-    setDrafts(all); setAwaitingSign(false);
+    setDrafts(all);
+    setAwaitingSign(false);
     void fire('order-select', patientId, all, [`MedicationRequest/${order.id}`]);
   }
 
@@ -81,7 +105,9 @@ export function useSession() {
   }
 
   function confirmSign() {
-    setSigned((s) => [...s, ...drafts]); setDrafts([]); setAwaitingSign(false);
+    setSigned((s) => [...s, ...drafts]);
+    setDrafts([]);
+    setAwaitingSign(false);
     setCards((c) => c.filter((x) => x.hook === 'patient-view'));
   }
 
@@ -103,7 +129,10 @@ export function useSession() {
   function accept(shown: ShownCard, suggestion: Suggestion) {
     setDrafts((d) => applyActions(d, suggestion.actions ?? [], () => `draft-${next()}`));
     mark(shown, { kind: 'accepted', label: suggestion.label });
-    void feedback(shown, { outcome: 'accepted', ...(suggestion.uuid && { acceptedSuggestions: [{ id: suggestion.uuid }] }) });
+    void feedback(shown, {
+      outcome: 'accepted',
+      ...(suggestion.uuid && { acceptedSuggestions: [{ id: suggestion.uuid }] }),
+    });
   }
 
   function override(shown: ShownCard, reason: Coding | undefined, comment: string) {
@@ -112,6 +141,23 @@ export function useSession() {
     void feedback(shown, { outcome: 'overridden', ...(Object.keys(overrideReason).length > 0 && { overrideReason }) });
   }
 
-  return { chart, drafts, signed, cards, loading, error, log, serviceUrl, setServiceUrl, awaitingSign,
-    openPatient, addOrder, removeOrder, sign, confirmSign, accept, override };
+  return {
+    chart,
+    drafts,
+    signed,
+    cards,
+    loading,
+    error,
+    log,
+    serviceUrl,
+    setServiceUrl,
+    awaitingSign,
+    openPatient,
+    addOrder,
+    removeOrder,
+    sign,
+    confirmSign,
+    accept,
+    override,
+  };
 }

@@ -41,7 +41,11 @@ export async function fetchNarrative(deps: NarrativeRequestDeps): Promise<Narrat
   try {
     const res = await deps.fetchImpl('/api/narrative', {
       method: 'POST',
-      headers: { authorization: `Bearer ${deps.token}`, 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${deps.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
       body: JSON.stringify({ fhirServer: deps.fhirServer, patientId: deps.patientId }),
       signal: AbortSignal.timeout(deps.timeoutMs ?? 12_000),
     });

@@ -4,5 +4,6 @@
  */
 export function serviceFetch(serviceUrl: string | undefined, fetchImpl: typeof fetch): typeof fetch {
   if (serviceUrl === undefined) return fetchImpl;
-  return (input, init) => fetchImpl(typeof input === 'string' && input.startsWith('/') ? `${serviceUrl}${input}` : input, init);
+  return (input, init) =>
+    fetchImpl(typeof input === 'string' && input.startsWith('/') ? `${serviceUrl}${input}` : input, init);
 }

@@ -72,5 +72,7 @@ export function probeSessionStorage(getStore: () => Storage = () => globalThis.s
 /** sessionStorage when it works, memory otherwise; `kind` lets the app explain a failed relaunch. */
 export function createStateStorage(getStore?: () => Storage): { storage: StateStorage; kind: 'session' | 'memory' } {
   const store = probeSessionStorage(getStore);
-  return store ? { storage: new SessionStateStorage(store), kind: 'session' } : { storage: new MemoryStorage(), kind: 'memory' };
+  return store
+    ? { storage: new SessionStateStorage(store), kind: 'session' }
+    : { storage: new MemoryStorage(), kind: 'memory' };
 }

@@ -29,7 +29,13 @@ export interface RecordView {
  * the medication list would refute. Every other rule needs data present (a lab, an allergy, a condition), so the
  * types still loading can only add findings, and the labs (the slowest, paged) arrive last.
  */
-const FIRST_RUN_NEEDS: readonly RecordType[] = ['Patient', 'MedicationRequest', 'MedicationStatement', 'MedicationAdministration', 'MedicationDispense'];
+const FIRST_RUN_NEEDS: readonly RecordType[] = [
+  'Patient',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationAdministration',
+  'MedicationDispense',
+];
 
 function initialLoads(): Record<RecordType, TypeLoad> {
   return Object.fromEntries(RECORD_TYPES.map((t) => [t, { status: 'pending' }])) as Record<RecordType, TypeLoad>;

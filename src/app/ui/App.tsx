@@ -43,7 +43,11 @@ export function App(props: AppProps) {
   const dialog = useEvidenceDialog(record.resources);
   useSmartStyle(context.smartStyleUrl, fetchImpl);
   const send = useCallback<SendFeedback>(
-    async (f) => postFeedback(fetchImpl, await session.accessToken(), f, { fhirServer: session.serverUrl, patientId: session.patientId }),
+    async (f) =>
+      postFeedback(fetchImpl, await session.accessToken(), f, {
+        fhirServer: session.serverUrl,
+        patientId: session.patientId,
+      }),
     [fetchImpl, session],
   );
 
@@ -62,13 +66,21 @@ export function App(props: AppProps) {
         {!alive && <ExpiredNotice />}
         <LoadProgress loads={record.loads} />
         {linkedMissing && (
-          <p role="note">The finding the EHR card pointed to no longer applies to the current record; all findings are shown.</p>
+          <p role="note">
+            The finding the EHR card pointed to no longer applies to the current record; all findings are shown.
+          </p>
         )}
         <Findings {...record} resolve={resolve} onOpen={onOpen} sendFeedback={send} focusId={context.findingId} />
         {record.result && <ScoreList scores={record.result.scores} resolve={resolve} onOpen={onOpen} />}
         <Narrative state={narrative} resolve={resolve} onOpen={onOpen} findingIds={findingIds} />
       </main>
-      {dialog.open && <ResourceDialog reference={dialog.open.reference} resource={resolve(dialog.open.reference)} onClose={dialog.close} />}
+      {dialog.open && (
+        <ResourceDialog
+          reference={dialog.open.reference}
+          resource={resolve(dialog.open.reference)}
+          onClose={dialog.close}
+        />
+      )}
     </>
   );
 }

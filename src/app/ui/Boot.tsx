@@ -14,7 +14,8 @@ export interface BootProps {
   now: () => string;
 }
 
-type BootState = { status: 'starting' } | { status: 'ready'; session: FhirSession } | { status: 'failed'; kind: ProblemKind };
+type BootState =
+  { status: 'starting' } | { status: 'ready'; session: FhirSession } | { status: 'failed'; kind: ProblemKind };
 
 export function Boot({ smart, loadEngine, fetchImpl, now }: BootProps) {
   const [state, setState] = useState<BootState>({ status: 'starting' });
@@ -38,6 +39,14 @@ export function Boot({ smart, loadEngine, fetchImpl, now }: BootProps) {
       return <ProblemScreen kind={state.kind} />;
     case 'ready':
       // Keyed by launch: a new session never inherits the state of the one before.
-      return <App key={`${state.session.serverUrl}|${state.session.patientId}`} session={state.session} loadEngine={loadEngine} fetchImpl={fetchImpl} now={now} />;
+      return (
+        <App
+          key={`${state.session.serverUrl}|${state.session.patientId}`}
+          session={state.session}
+          loadEngine={loadEngine}
+          fetchImpl={fetchImpl}
+          now={now}
+        />
+      );
   }
 }

@@ -9,7 +9,11 @@ export type Resolve = (reference: string) => fhir4.Resource | undefined;
  * What a chip says: the engine's label, and for a result its value and date, so two creatinine chips are told
  * apart at a glance ("Creatinine 1.7 mg/dL · 2021-03-31").
  */
-export function chipLabel(reference: string, display: string | undefined, resource: fhir4.Resource | undefined): string {
+export function chipLabel(
+  reference: string,
+  display: string | undefined,
+  resource: fhir4.Resource | undefined,
+): string {
   const label = display ?? (resource ? resourceTitle(resource) : reference);
   if (resource?.resourceType !== 'Observation') return label;
   const value = /\d/.test(label) ? undefined : observationValue(resource as fhir4.Observation, false);
@@ -17,20 +21,39 @@ export function chipLabel(reference: string, display: string | undefined, resour
   return [value ? `${label} ${value}` : label, date && shortDate(date)].filter(Boolean).join(' · ');
 }
 
-type ChipProps = EvidenceRef & { resolve: Resolve; onOpen: OpenResource; /** In a table whose row already shows value and date. */ brief?: boolean };
+type ChipProps = EvidenceRef & {
+  resolve: Resolve;
+  onOpen: OpenResource;
+  /** In a table whose row already shows value and date. */ brief?: boolean;
+};
 
 /** A button naming a source resource; activating it opens the resource dialog. */
 export function EvidenceChip({ reference, display, resolve, onOpen, brief = false }: ChipProps) {
   const resource = resolve(reference);
-  const label = brief ? display ?? (resource ? resourceTitle(resource) : reference) : chipLabel(reference, display, resource);
+  const label = brief
+    ? (display ?? (resource ? resourceTitle(resource) : reference))
+    : chipLabel(reference, display, resource);
   return (
-    <button type="button" class="chip" onClick={(e) => onOpen(reference, e.currentTarget)} aria-label={`Open source: ${label}`}>
+    <button
+      type="button"
+      class="chip"
+      onClick={(e) => onOpen(reference, e.currentTarget)}
+      aria-label={`Open source: ${label}`}
+    >
       {label}
     </button>
   );
 }
 
-export function EvidenceChips({ evidence, resolve, onOpen }: { evidence: EvidenceRef[]; resolve: Resolve; onOpen: OpenResource }) {
+export function EvidenceChips({
+  evidence,
+  resolve,
+  onOpen,
+}: {
+  evidence: EvidenceRef[];
+  resolve: Resolve;
+  onOpen: OpenResource;
+}) {
   if (evidence.length === 0) return null;
   return (
     <ul class="chips" aria-label="Evidence">
@@ -44,7 +67,15 @@ export function EvidenceChips({ evidence, resolve, onOpen }: { evidence: Evidenc
 }
 
 /** Every value the rule used, with its date and source (FDA non-device CDS criterion 4: reviewable basis). */
-export function InputsTable({ inputs, resolve, onOpen }: { inputs: FindingInput[]; resolve: Resolve; onOpen: OpenResource }) {
+export function InputsTable({
+  inputs,
+  resolve,
+  onOpen,
+}: {
+  inputs: FindingInput[];
+  resolve: Resolve;
+  onOpen: OpenResource;
+}) {
   if (inputs.length === 0) return null;
   return (
     <table class="inputs">
@@ -66,7 +97,9 @@ export function InputsTable({ inputs, resolve, onOpen }: { inputs: FindingInput[
               {input.unit ? ` ${input.unit}` : ''}
             </td>
             <td>{shortDate(input.date)}</td>
-            <td>{input.source ? <EvidenceChip reference={input.source} resolve={resolve} onOpen={onOpen} brief /> : '—'}</td>
+            <td>
+              {input.source ? <EvidenceChip reference={input.source} resolve={resolve} onOpen={onOpen} brief /> : '—'}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -5,11 +5,11 @@ import type { AppFeedback, FeedbackResult } from '../api/feedback';
 
 export type SendFeedback = (feedback: AppFeedback) => Promise<FeedbackResult>;
 
-
 const RESULT_TEXT: Record<FeedbackResult, string> = {
   sent: 'Thank you — feedback sent.',
   expired: 'Feedback not sent: the session expired. Relaunch Cairn from the EHR.',
-  'not-allowed': "Feedback not sent: the Cairn service is not allowed to read this EHR's FHIR server (not on its allow-list). Ask the administrator of the Cairn service to add it.",
+  'not-allowed':
+    "Feedback not sent: the Cairn service is not allowed to read this EHR's FHIR server (not on its allow-list). Ask the administrator of the Cairn service to add it.",
   failed: 'Feedback could not be sent. Try again later.',
 };
 

@@ -27,7 +27,15 @@ export interface FindingCardProps {
   focused: boolean;
 }
 
-export function FindingCard({ finding, resources, resolve, onOpen, sendFeedback, provisional, focused }: FindingCardProps) {
+export function FindingCard({
+  finding,
+  resources,
+  resolve,
+  onOpen,
+  sendFeedback,
+  provisional,
+  focused,
+}: FindingCardProps) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!focused || !ref.current) return;

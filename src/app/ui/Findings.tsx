@@ -26,7 +26,17 @@ function sorted(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => mostUrgentFirst(a.severity, b.severity));
 }
 
-function EmptyState({ complete, failed, engineReady, unidentified }: { complete: boolean; failed: RecordType[]; engineReady: boolean; unidentified: number }) {
+function EmptyState({
+  complete,
+  failed,
+  engineReady,
+  unidentified,
+}: {
+  complete: boolean;
+  failed: RecordType[];
+  engineReady: boolean;
+  unidentified: number;
+}) {
   if (!complete || !engineReady) return <p role="status">Checking the record… findings appear here as data arrives.</p>;
   if (failed.length > 0) {
     return (
@@ -39,8 +49,9 @@ function EmptyState({ complete, failed, engineReady, unidentified }: { complete:
   if (unidentified > 0) {
     return (
       <p role="status" class="warning-text">
-        No findings from Cairn’s rules — this is not an all-clear: {unidentified} medication{unidentified === 1 ? '' : 's'}{' '}
-        could not be identified and {unidentified === 1 ? 'was' : 'were'} not checked (listed below).
+        No findings from Cairn’s rules — this is not an all-clear: {unidentified} medication
+        {unidentified === 1 ? '' : 's'} could not be identified and {unidentified === 1 ? 'was' : 'were'} not checked
+        (listed below).
       </p>
     );
   }
@@ -101,7 +112,12 @@ export function Findings(props: FindingsProps) {
         </p>
       )}
       {findings.length === 0 && !engineError ? (
-        <EmptyState complete={complete} failed={failed} engineReady={result !== undefined} unidentified={result?.unidentified.length ?? 0} />
+        <EmptyState
+          complete={complete}
+          failed={failed}
+          engineReady={result !== undefined}
+          unidentified={result?.unidentified.length ?? 0}
+        />
       ) : (
         findings.map((f) => (
           <FindingCard

@@ -26,9 +26,23 @@ function InlineRuns({ runs }: { runs: Inline[] }) {
 }
 
 function BlockView({ block }: { block: Block }) {
-  if (block.kind === 'paragraph') return <p><InlineRuns runs={block.content} /></p>;
-  if (block.kind === 'heading') return <p class="md-h"><InlineRuns runs={block.content} /></p>;
-  const items = block.items.map((item, j) => <li key={j}><InlineRuns runs={item} /></li>);
+  if (block.kind === 'paragraph')
+    return (
+      <p>
+        <InlineRuns runs={block.content} />
+      </p>
+    );
+  if (block.kind === 'heading')
+    return (
+      <p class="md-h">
+        <InlineRuns runs={block.content} />
+      </p>
+    );
+  const items = block.items.map((item, j) => (
+    <li key={j}>
+      <InlineRuns runs={item} />
+    </li>
+  ));
   return block.kind === 'bullets' ? <ul>{items}</ul> : <ol>{items}</ol>;
 }
 
@@ -36,7 +50,9 @@ function BlockView({ block }: { block: Block }) {
 export function Markdown({ source }: { source: string }) {
   return (
     <div class="md">
-      {parseMarkdown(source).map((block, i) => <BlockView key={i} block={block} />)}
+      {parseMarkdown(source).map((block, i) => (
+        <BlockView key={i} block={block} />
+      ))}
     </div>
   );
 }

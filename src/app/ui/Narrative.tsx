@@ -16,10 +16,12 @@ interface ClaimLinks {
 const STATUS_TEXT = {
   loading: 'Asking the model for a narrative… The findings above do not depend on it.',
   off: 'The model narrative is turned off for this site. The findings above are complete without it.',
-  'not-allowed': "No model narrative: the Cairn service is not allowed to read this EHR's FHIR server (it is not on the service's allow-list). "
-    + 'Ask the administrator of the Cairn service to add it. The findings above are complete without it.',
+  'not-allowed':
+    "No model narrative: the Cairn service is not allowed to read this EHR's FHIR server (it is not on the service's allow-list). " +
+    'Ask the administrator of the Cairn service to add it. The findings above are complete without it.',
   timeout: 'The model did not answer in time. The findings above are complete without it.',
-  expired: 'The model narrative needs a current session: relaunch Cairn from the EHR. The findings above are complete without it.',
+  expired:
+    'The model narrative needs a current session: relaunch Cairn from the EHR. The findings above are complete without it.',
   error: 'The model narrative is unavailable right now. The findings above are complete without it.',
 } as const;
 

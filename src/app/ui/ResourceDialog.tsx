@@ -19,7 +19,12 @@ export default function ResourceDialog({ reference, resource, onClose }: Resourc
       const stops = [...e.currentTarget.querySelectorAll<HTMLElement>('button, summary, a[href]')];
       const first = stops[0];
       const last = stops[stops.length - 1];
-      const wrapTo = e.shiftKey && document.activeElement === first ? last : !e.shiftKey && document.activeElement === last ? first : undefined;
+      const wrapTo =
+        e.shiftKey && document.activeElement === first
+          ? last
+          : !e.shiftKey && document.activeElement === last
+            ? first
+            : undefined;
       if (wrapTo !== undefined) {
         e.preventDefault();
         wrapTo.focus();

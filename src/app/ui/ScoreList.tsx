@@ -14,7 +14,7 @@ function ScoreCard({ score, resolve, onOpen }: { score: Score; resolve: Resolve;
       <h3 id={headingId}>
         {score.name}: {score.value === null ? 'not calculable' : `${score.value}${score.unit ? ` ${score.unit}` : ''}`}
       </h3>
-      <p>{score.value === null ? score.insufficient ?? score.interpretation : score.interpretation}</p>
+      <p>{score.value === null ? (score.insufficient ?? score.interpretation) : score.interpretation}</p>
       {score.components.length > 0 && (
         <table class="inputs">
           <caption>Components</caption>
@@ -34,7 +34,9 @@ function ScoreCard({ score, resolve, onOpen }: { score: Score; resolve: Resolve;
                 {showPoints && <td>{c.points}</td>}
                 <td>{c.value}</td>
                 <td>{shortDate(c.date)}</td>
-                <td>{c.source ? <EvidenceChip reference={c.source} resolve={resolve} onOpen={onOpen} brief /> : '—'}</td>
+                <td>
+                  {c.source ? <EvidenceChip reference={c.source} resolve={resolve} onOpen={onOpen} brief /> : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

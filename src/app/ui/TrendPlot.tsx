@@ -35,7 +35,8 @@ export default function TrendPlot({ series }: { series: TrendSeries }) {
   const first = series.points[0];
   const last = series.points[series.points.length - 1];
   const labelAll = series.points.length <= MAX_LABELED;
-  const desc = `${series.points.length} values from ${shortDate(first?.date)} to ${shortDate(last?.date)}; lowest ${formatMeasure(lo)}, ` +
+  const desc =
+    `${series.points.length} values from ${shortDate(first?.date)} to ${shortDate(last?.date)}; lowest ${formatMeasure(lo)}, ` +
     `highest ${formatMeasure(hi)}, latest ${last ? formatMeasure(last.value) : ''} ${series.unit} on ${shortDate(last?.date)}.`;
   return (
     <figure class="trend">
@@ -43,11 +44,28 @@ export default function TrendPlot({ series }: { series: TrendSeries }) {
         <title id={`${id}-t`}>{`${series.title} trend (${series.unit})`}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         <line x1={LEFT - 4} y1={TOP} x2={LEFT - 4} y2={H - BOTTOM} stroke="currentColor" stroke-opacity="0.3" />
-        {!labelAll && <text x={LEFT - 8} y={y(hi) + 3} text-anchor="end" fill="var(--c-muted)">{formatMeasure(hi)}</text>}
-        {!labelAll && hi !== lo && <text x={LEFT - 8} y={y(lo) + 3} text-anchor="end" fill="var(--c-muted)">{formatMeasure(lo)}</text>}
-        <text x={LEFT} y={H - 6} fill="var(--c-muted)">{shortDate(first?.date)}</text>
-        <text x={W - RIGHT} y={H - 6} text-anchor="end" fill="var(--c-muted)">{shortDate(last?.date)}</text>
-        <polyline points={coords.map(([cx, cy]) => `${cx},${cy}`).join(' ')} fill="none" stroke="currentColor" stroke-width="1.5" />
+        {!labelAll && (
+          <text x={LEFT - 8} y={y(hi) + 3} text-anchor="end" fill="var(--c-muted)">
+            {formatMeasure(hi)}
+          </text>
+        )}
+        {!labelAll && hi !== lo && (
+          <text x={LEFT - 8} y={y(lo) + 3} text-anchor="end" fill="var(--c-muted)">
+            {formatMeasure(lo)}
+          </text>
+        )}
+        <text x={LEFT} y={H - 6} fill="var(--c-muted)">
+          {shortDate(first?.date)}
+        </text>
+        <text x={W - RIGHT} y={H - 6} text-anchor="end" fill="var(--c-muted)">
+          {shortDate(last?.date)}
+        </text>
+        <polyline
+          points={coords.map(([cx, cy]) => `${cx},${cy}`).join(' ')}
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.5"
+        />
         {coords.map(([cx, cy], i) => (
           <g key={i}>
             <circle cx={cx} cy={cy} r="2.5" fill="currentColor" />

@@ -6,13 +6,19 @@ import { applySmartStyle } from '../smart/smart-style';
 import type { OpenResource, Resolve } from './Evidence';
 
 /** Asks the service for the narrative once per session; the findings never wait on it. */
-export function useNarrative(session: FhirSession, fetchImpl: typeof fetch, timeoutMs: number | undefined): NarrativeState {
+export function useNarrative(
+  session: FhirSession,
+  fetchImpl: typeof fetch,
+  timeoutMs: number | undefined,
+): NarrativeState {
   const [state, setState] = useState<NarrativeState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     void session
       .accessToken()
-      .then((token) => fetchNarrative({ fetchImpl, token, fhirServer: session.serverUrl, patientId: session.patientId, timeoutMs }))
+      .then((token) =>
+        fetchNarrative({ fetchImpl, token, fhirServer: session.serverUrl, patientId: session.patientId, timeoutMs }),
+      )
       .then((next) => live && setState(next));
     return () => {
       live = false;
@@ -25,7 +31,10 @@ export function useNarrative(session: FhirSession, fetchImpl: typeof fetch, time
 export function useSessionAlive(session: FhirSession, intervalMs: number): boolean {
   const [alive, setAlive] = useState(true);
   useEffect(() => {
-    const timer = setInterval(() => void session.accessToken().then((token) => setAlive(token !== undefined)), intervalMs);
+    const timer = setInterval(
+      () => void session.accessToken().then((token) => setAlive(token !== undefined)),
+      intervalMs,
+    );
     return () => clearInterval(timer);
   }, [session, intervalMs]);
   return alive;

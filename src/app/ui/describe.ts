@@ -30,7 +30,8 @@ export function formatMeasure(value: number): string {
 /** The value of an Observation, with its unit; `exact` keeps every recorded digit. */
 export function observationValue(obs: fhir4.Observation, exact = true): string | undefined {
   const q = obs.valueQuantity;
-  if (q?.value !== undefined) return `${exact ? q.value : formatMeasure(q.value)}${q.unit ?? q.code ? ` ${q.unit ?? q.code}` : ''}`;
+  if (q?.value !== undefined)
+    return `${exact ? q.value : formatMeasure(q.value)}${(q.unit ?? q.code) ? ` ${q.unit ?? q.code}` : ''}`;
   return obs.valueString ?? text(obs.valueCodeableConcept);
 }
 

@@ -35,7 +35,12 @@ function coded(cc: fhir4.CodeableConcept | undefined): { display: string; codes:
   return { display: standardName(codings) ?? codes[0] ?? '', codes };
 }
 
-function base(r: fhir4.Resource, cc: fhir4.CodeableConcept | undefined, date: string | undefined, ctx: Ctx): PayloadCoded | undefined {
+function base(
+  r: fhir4.Resource,
+  cc: fhir4.CodeableConcept | undefined,
+  date: string | undefined,
+  ctx: Ctx,
+): PayloadCoded | undefined {
   const c = coded(cc);
   if (!c || !r.id) return undefined;
   const item: PayloadCoded = { id: ctx.aliases.alias('R', `${r.resourceType}/${r.id}`), ...c };
@@ -64,14 +69,18 @@ function isObservation(r: fhir4.Resource): r is fhir4.Observation {
 export function minimizeConditions(resources: readonly fhir4.Resource[], ctx: Ctx): PayloadCoded[] {
   return resources
     .filter((r): r is fhir4.Condition => r.resourceType === 'Condition')
-    .filter((c) => !INACTIVE.has(statusOf(c.clinicalStatus) ?? '') && !INACTIVE.has(statusOf(c.verificationStatus) ?? ''))
+    .filter(
+      (c) => !INACTIVE.has(statusOf(c.clinicalStatus) ?? '') && !INACTIVE.has(statusOf(c.verificationStatus) ?? ''),
+    )
     .filter((c) => c.abatementDateTime === undefined)
     .flatMap((c) => base(c, c.code, c.onsetDateTime ?? c.recordedDate, ctx) ?? [])
     .slice(0, MAX_ITEMS);
 }
 
 export function minimizeMedications(
-  resources: readonly fhir4.Resource[], drafts: readonly fhir4.Resource[], ctx: Ctx,
+  resources: readonly fhir4.Resource[],
+  drafts: readonly fhir4.Resource[],
+  ctx: Ctx,
 ): PayloadMedication[] {
   const one = (r: fhir4.Resource, draft: boolean): PayloadMedication | undefined => {
     if (!isMedication(r)) return undefined;
@@ -86,16 +95,18 @@ export function minimizeMedications(
     if (q?.value !== undefined) med.dose = `${q.value} ${q.unit ?? q.code ?? ''}`.trim();
     return med;
   };
-  return [
-    ...drafts.flatMap((r) => one(r, true) ?? []),
-    ...resources.flatMap((r) => one(r, false) ?? []),
-  ].slice(0, MAX_ITEMS);
+  return [...drafts.flatMap((r) => one(r, true) ?? []), ...resources.flatMap((r) => one(r, false) ?? [])].slice(
+    0,
+    MAX_ITEMS,
+  );
 }
 
 export function minimizeAllergies(resources: readonly fhir4.Resource[], ctx: Ctx): PayloadAllergy[] {
   return resources
     .filter((r): r is fhir4.AllergyIntolerance => r.resourceType === 'AllergyIntolerance')
-    .filter((a) => !INACTIVE.has(statusOf(a.verificationStatus) ?? '') && !INACTIVE.has(statusOf(a.clinicalStatus) ?? ''))
+    .filter(
+      (a) => !INACTIVE.has(statusOf(a.verificationStatus) ?? '') && !INACTIVE.has(statusOf(a.clinicalStatus) ?? ''),
+    )
     .flatMap((a): PayloadAllergy[] => {
       const item = base(a, a.code, a.recordedDate, ctx);
       if (!item) return [];

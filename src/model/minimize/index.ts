@@ -4,7 +4,13 @@
  */
 import type { NarrativeRequest } from '../types';
 import { AliasTable } from './aliases';
-import { minimizeAllergies, minimizeConditions, minimizeMedications, minimizeObservations, minimizePatient } from './context';
+import {
+  minimizeAllergies,
+  minimizeConditions,
+  minimizeMedications,
+  minimizeObservations,
+  minimizePatient,
+} from './context';
 import { minimizeFinding, minimizeScore } from './findings';
 import type { ModelPayload } from './payload';
 import { authoredPattern, collectAuthored, collectSensitive, sensitivePattern, type ScrubContext } from './scrub';
@@ -39,7 +45,9 @@ export function minimizeForModel(request: NarrativeRequest): Minimized {
   const everything = [...input.resources, ...drafts];
   const authored = collectAuthored(everything);
   const scrub: ScrubContext = {
-    ...ctx, sensitive: sensitivePattern(collectSensitive(everything)), authored: { pattern: authoredPattern(authored), instead: authored },
+    ...ctx,
+    sensitive: sensitivePattern(collectSensitive(everything)),
+    authored: { pattern: authoredPattern(authored), instead: authored },
   };
   redactContext(payload, scrub.sensitive);
   payload.findings = result.findings.map((f) => minimizeFinding(f, scrub));

@@ -10,9 +10,26 @@ import { standardName } from './terminology';
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?/g;
 const RESOURCE_TYPES = [
-  'Patient', 'Practitioner', 'PractitionerRole', 'RelatedPerson', 'Organization', 'Encounter', 'Condition',
-  'Observation', 'MedicationRequest', 'MedicationStatement', 'Medication', 'AllergyIntolerance', 'Procedure',
-  'Immunization', 'DiagnosticReport', 'ServiceRequest', 'CarePlan', 'Claim', 'Location', 'Device',
+  'Patient',
+  'Practitioner',
+  'PractitionerRole',
+  'RelatedPerson',
+  'Organization',
+  'Encounter',
+  'Condition',
+  'Observation',
+  'MedicationRequest',
+  'MedicationStatement',
+  'Medication',
+  'AllergyIntolerance',
+  'Procedure',
+  'Immunization',
+  'DiagnosticReport',
+  'ServiceRequest',
+  'CarePlan',
+  'Claim',
+  'Location',
+  'Device',
 ];
 const FHIR_REF = new RegExp(`\\b(?:${RESOURCE_TYPES.join('|')})\\/[A-Za-z0-9\\-.]{1,64}`, 'g');
 const URN = /urn:(?:uuid|oid):[A-Za-z0-9\-.]+/gi;
@@ -90,7 +107,8 @@ const FREE_TEXT_KEYS = new Set(['text', 'div', 'patientInstruction', 'comment', 
 export function collectAuthored(resources: readonly fhir4.Resource[]): Map<string, string> {
   const out = new Map<string, string>();
   const put = (s: unknown, instead: string) => {
-    if (typeof s === 'string' && s.trim().length >= MIN_TOKEN && !out.has(s.toLowerCase())) out.set(s.toLowerCase(), instead);
+    if (typeof s === 'string' && s.trim().length >= MIN_TOKEN && !out.has(s.toLowerCase()))
+      out.set(s.toLowerCase(), instead);
   };
   const walk = (value: Json, depth: number): void => {
     if (depth > MAX_JSON_DEPTH || !value || typeof value !== 'object') return;

@@ -8,20 +8,35 @@ import { ICD10CM, LOINC, RXNORM, SNOMED } from '@fhir/codings';
 import { ingredientName, ingredientsOf, rxnormName } from '@reasoning/knowledge/drugs/index';
 import { analyteForLoinc } from '@reasoning/knowledge/labs';
 import {
-  ATRIAL_FIBRILLATION, DIABETES, HEART_FAILURE, HYPERTENSION, KIDNEY_REPLACEMENT, STROKE_TIA_THROMBOEMBOLISM, VASCULAR_DISEASE,
+  ATRIAL_FIBRILLATION,
+  DIABETES,
+  HEART_FAILURE,
+  HYPERTENSION,
+  KIDNEY_REPLACEMENT,
+  STROKE_TIA_THROMBOEMBOLISM,
+  VASCULAR_DISEASE,
   type ConditionSet,
 } from '@reasoning/knowledge/conditions';
 import { ASTHMA, HFREF, PREGNANCY } from '@reasoning/knowledge/drug-disease';
 
 const CONDITION_SETS: readonly ConditionSet[] = [
-  ATRIAL_FIBRILLATION, HEART_FAILURE, HYPERTENSION, DIABETES, STROKE_TIA_THROMBOEMBOLISM, VASCULAR_DISEASE, KIDNEY_REPLACEMENT,
-  HFREF, PREGNANCY, ASTHMA,
+  ATRIAL_FIBRILLATION,
+  HEART_FAILURE,
+  HYPERTENSION,
+  DIABETES,
+  STROKE_TIA_THROMBOEMBOLISM,
+  VASCULAR_DISEASE,
+  KIDNEY_REPLACEMENT,
+  HFREF,
+  PREGNANCY,
+  ASTHMA,
 ];
 
 function conditionName(system: string | undefined, code: string): string | undefined {
   for (const set of CONDITION_SETS) {
     if (system === SNOMED && set.snomed[code]) return set.snomed[code];
-    if (system === ICD10CM && set.icd10Prefixes.some((p) => code.startsWith(p) || code.startsWith(p.replace('.', '')))) return set.name;
+    if (system === ICD10CM && set.icd10Prefixes.some((p) => code.startsWith(p) || code.startsWith(p.replace('.', ''))))
+      return set.name;
   }
   return undefined;
 }

@@ -5,7 +5,8 @@
 
 // Dose: a number with a mass, volume or unit-count unit ("5 mg", "0.5 mcg", "10 units", "40 mEq"). Lab
 // concentrations and rates ("91 mg/dL", "41 mL/min") are values, not doses: a rounded lab value is not invented.
-const DOSE = /(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|ml|l|units?|iu|mmol|meq)(?![a-zµ])(?!\s*\/\s*(?:dl|l|min|mmol|mol|g|ml|m2|1\.73)\b)/gi;
+const DOSE =
+  /(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|ml|l|units?|iu|mmol|meq)(?![a-zµ])(?!\s*\/\s*(?:dl|l|min|mmol|mol|g|ml|m2|1\.73)\b)/gi;
 // Codes: RxNorm / SNOMED CT / LOINC style digit runs (4+ digits, optional LOINC check digit), ICD-10-CM with a
 // decimal part (to avoid colliding with short aliases like "F12"), and ATC codes.
 const NUMERIC_CODE = /(?<![\d.])\d{4,}(?:-\d)?(?![\d.])/g;

@@ -62,7 +62,8 @@ function parseClaim(v: unknown): RawClaim | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;
   const text = typeof o['text'] === 'string' ? o['text'].trim() : '';
-  if (!text || text.length > MAX_TEXT || !isStringArray(o['evidence']) || !isStringArray(o['citations'])) return undefined;
+  if (!text || text.length > MAX_TEXT || !isStringArray(o['evidence']) || !isStringArray(o['citations']))
+    return undefined;
   return { text, evidence: o['evidence'], citations: o['citations'] };
 }
 

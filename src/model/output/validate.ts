@@ -34,7 +34,8 @@ export function validateModelOutput(raw: unknown, payload: ModelPayload, aliases
     return typeof r === 'string' ? undefined : r;
   };
   const assessment = check(parsed.value.assessment);
-  if (!assessment) return { ok: false, reason: `assessment rejected (${dropped[0]?.reason ?? 'unsupported'})`, dropped };
+  if (!assessment)
+    return { ok: false, reason: `assessment rejected (${dropped[0]?.reason ?? 'unsupported'})`, dropped };
   const considerations = parsed.value.considerations.flatMap((c) => {
     const v = check(c);
     return v ? [{ ...v, kind: c.kind, origin: 'model' as const }] : [];
@@ -63,7 +64,8 @@ function stripAliases(text: string, aliases: AliasTable): string {
   const known = (a: string) => aliases.resolveEvidence(a) !== undefined || aliases.resolveCitation(a) !== undefined;
   return text
     .replace(/\s*[([]\s*([RFSC]\d{1,4}(?:\s*[,;]\s*[RFSC]\d{1,4})*)\s*[)\]]/g, (m, ids: string) =>
-      ids.split(/[,;]/).every((id) => known(id.trim())) ? '' : m)
+      ids.split(/[,;]/).every((id) => known(id.trim())) ? '' : m,
+    )
     .replace(ALIAS, (a) => (known(a) ? '' : a))
     .replace(/\s{2,}/g, ' ')
     .replace(/\s+([.,;:])/g, '$1')

@@ -22,11 +22,27 @@ export const AKI_KDIGO = {
   severity: { 1: 'warning', 2: 'warning', 3: 'critical' } as const satisfies Record<1 | 2 | 3, Severity>,
   /** Drugs to review in AKI: nephrotoxic or haemodynamically harmful, or renally cleared with dose rules. */
   reviewClasses: [
-    'nsaid', 'ace-inhibitor', 'arb', 'potassium-sparing-diuretic', 'aldosterone-antagonist', 'loop-diuretic', 'thiazide',
-    'biguanide', 'doac', 'gabapentinoid', 'nitrofuran', 'cardiac-glycoside', 'antifolate',
+    'nsaid',
+    'ace-inhibitor',
+    'arb',
+    'potassium-sparing-diuretic',
+    'aldosterone-antagonist',
+    'loop-diuretic',
+    'thiazide',
+    'biguanide',
+    'doac',
+    'gabapentinoid',
+    'nitrofuran',
+    'cardiac-glycoside',
+    'antifolate',
   ] as const satisfies readonly DrugClassId[],
   citations: [
-    { title: 'KDIGO Clinical Practice Guideline for Acute Kidney Injury. Kidney Int Suppl 2012;2(1):1-138 (sections 2.1 definition and staging, 2.2 stage-based management)', url: 'https://kdigo.org/guidelines/acute-kidney-injury/', year: 2012 },
+    {
+      title:
+        'KDIGO Clinical Practice Guideline for Acute Kidney Injury. Kidney Int Suppl 2012;2(1):1-138 (sections 2.1 definition and staging, 2.2 stage-based management)',
+      url: 'https://kdigo.org/guidelines/acute-kidney-injury/',
+      year: 2012,
+    },
   ] satisfies Citations,
   limitations: [
     'Urine output criteria are not evaluated; AKI defined by oliguria alone is missed.',

@@ -12,8 +12,17 @@ export const ANTICOAGULATION_GAP = {
   /** Classes that count as "anticoagulated" (heparin counts: bridging or inpatient therapy is a decision already made). */
   covering: ['vka', 'doac', 'heparin'] as const satisfies readonly DrugClassId[],
   citations: [
-    { title: '2023 ACC/AHA/ACCP/HRS Guideline for the Diagnosis and Management of Atrial Fibrillation (section 6.3: anticoagulation recommended at annual stroke risk ≥ 2 %, e.g. CHA2DS2-VASc ≥ 2 in men, ≥ 3 in women). Circulation 2024;149:e1-e156', url: 'https://doi.org/10.1161/CIR.0000000000001193', year: 2023 },
-    { title: 'Lip GYH et al. CHA2DS2-VASc. Chest 2010;137(2):263-72', url: 'https://doi.org/10.1378/chest.09-1584', year: 2010 },
+    {
+      title:
+        '2023 ACC/AHA/ACCP/HRS Guideline for the Diagnosis and Management of Atrial Fibrillation (section 6.3: anticoagulation recommended at annual stroke risk ≥ 2 %, e.g. CHA2DS2-VASc ≥ 2 in men, ≥ 3 in women). Circulation 2024;149:e1-e156',
+      url: 'https://doi.org/10.1161/CIR.0000000000001193',
+      year: 2023,
+    },
+    {
+      title: 'Lip GYH et al. CHA2DS2-VASc. Chest 2010;137(2):263-72',
+      url: 'https://doi.org/10.1378/chest.09-1584',
+      year: 2010,
+    },
   ] satisfies Citations,
   limitations: [
     'Bleeding risk, prior bleeding, falls, patient preference, contraindications and documented decisions not to anticoagulate are not in the coded record we read.',
@@ -35,7 +44,12 @@ export const APIXABAN = {
   needed: 2,
   labelDose: '2.5 mg orally twice daily',
   citations: [
-    { title: 'ELIQUIS (apixaban) US Prescribing Information, section 2.2 (Recommended dose: nonvalvular AF; dose adjustments)', url: 'https://packageinserts.bms.com/pi/pi_eliquis.pdf', year: 2021 },
+    {
+      title:
+        'ELIQUIS (apixaban) US Prescribing Information, section 2.2 (Recommended dose: nonvalvular AF; dose adjustments)',
+      url: 'https://packageinserts.bms.com/pi/pi_eliquis.pdf',
+      year: 2021,
+    },
   ] satisfies Citations,
   limitations: [
     'Applies to nonvalvular AF; VTE treatment and prophylaxis doses differ and are not checked.',

@@ -4,12 +4,27 @@
  */
 import type { Citations } from '../types';
 import {
-  DIABETES, HEART_FAILURE, HYPERTENSION, STROKE_TIA_THROMBOEMBOLISM, VASCULAR_DISEASE, type ConditionSet,
+  DIABETES,
+  HEART_FAILURE,
+  HYPERTENSION,
+  STROKE_TIA_THROMBOEMBOLISM,
+  VASCULAR_DISEASE,
+  type ConditionSet,
 } from './conditions';
 
 export const CHA2DS2_VASC_CITATIONS: Citations = [
-  { title: 'Lip GYH et al. Refining clinical risk stratification for predicting stroke and thromboembolism in atrial fibrillation using a novel risk factor-based approach: the Euro Heart Survey on Atrial Fibrillation. Chest 2010;137(2):263-72', url: 'https://doi.org/10.1378/chest.09-1584', year: 2010 },
-  { title: '2023 ACC/AHA/ACCP/HRS Guideline for the Diagnosis and Management of Atrial Fibrillation. Circulation 2024;149:e1-e156', url: 'https://doi.org/10.1161/CIR.0000000000001193', year: 2023 },
+  {
+    title:
+      'Lip GYH et al. Refining clinical risk stratification for predicting stroke and thromboembolism in atrial fibrillation using a novel risk factor-based approach: the Euro Heart Survey on Atrial Fibrillation. Chest 2010;137(2):263-72',
+    url: 'https://doi.org/10.1378/chest.09-1584',
+    year: 2010,
+  },
+  {
+    title:
+      '2023 ACC/AHA/ACCP/HRS Guideline for the Diagnosis and Management of Atrial Fibrillation. Circulation 2024;149:e1-e156',
+    url: 'https://doi.org/10.1161/CIR.0000000000001193',
+    year: 2023,
+  },
 ];
 
 export interface ConditionItem {

@@ -22,39 +22,83 @@ export interface DuplicateClassEntry {
   limitations: string[];
 }
 
-const ISMP: Citation = { title: 'ISMP. Therapeutic duplication: a persistent medication safety problem (Medication Safety Alert)', url: 'https://www.ismp.org', year: 2019 };
+const ISMP: Citation = {
+  title: 'ISMP. Therapeutic duplication: a persistent medication safety problem (Medication Safety Alert)',
+  url: 'https://www.ismp.org',
+  year: 2019,
+};
 
-export const DUPLICATE_LIMIT = 'Intentional overlaps (switching, bridging, tapering) cannot be told apart from duplicates: check the plan.';
+export const DUPLICATE_LIMIT =
+  'Intentional overlaps (switching, bridging, tapering) cannot be told apart from duplicates: check the plan.';
 
 export const DUPLICATE_CLASSES: readonly DuplicateClassEntry[] = [
   {
-    id: 'dup-anticoagulant', title: 'Two anticoagulants', classes: ['vka', 'doac', 'heparin'], severity: { draft: 'critical', chart: 'warning' }, bridging: ['vka', 'heparin'],
-    rationale: 'Two full anticoagulants together multiply bleeding risk; switching needs a defined stop of the first drug (e.g. start a DOAC when INR < 2).',
-    citations: [drugLabel('Apixaban (Eliquis), section 2 switching', 2021), ISMP], limitations: ['Heparin or LMWH bridging to warfarin is intended overlap (shown as a warning); a DOAC with a heparin is not bridging.', DUPLICATE_LIMIT],
+    id: 'dup-anticoagulant',
+    title: 'Two anticoagulants',
+    classes: ['vka', 'doac', 'heparin'],
+    severity: { draft: 'critical', chart: 'warning' },
+    bridging: ['vka', 'heparin'],
+    rationale:
+      'Two full anticoagulants together multiply bleeding risk; switching needs a defined stop of the first drug (e.g. start a DOAC when INR < 2).',
+    citations: [drugLabel('Apixaban (Eliquis), section 2 switching', 2021), ISMP],
+    limitations: [
+      'Heparin or LMWH bridging to warfarin is intended overlap (shown as a warning); a DOAC with a heparin is not bridging.',
+      DUPLICATE_LIMIT,
+    ],
   },
   {
-    id: 'dup-nsaid', title: 'Two NSAIDs', classes: ['nsaid'], severity: { draft: 'warning', chart: 'warning' },
+    id: 'dup-nsaid',
+    title: 'Two NSAIDs',
+    classes: ['nsaid'],
+    severity: { draft: 'warning', chart: 'warning' },
     rationale: 'No added analgesia, more GI bleeding and kidney injury.',
-    citations: [drugLabel('Naproxen (Naprosyn), boxed warning', 2021), ISMP], limitations: [DUPLICATE_LIMIT],
-  },
-  {
-    id: 'dup-ace-arb', title: 'ACE inhibitor + ARB', classes: ['ace-inhibitor', 'arb'], severity: { draft: 'warning', chart: 'warning' },
-    rationale: 'Dual RAAS blockade adds hyperkalemia, hypotension and kidney injury without outcome benefit (ONTARGET).',
-    citations: [{ title: 'ONTARGET Investigators. Telmisartan, ramipril, or both in patients at high risk for vascular events. N Engl J Med 2008;358:1547-59', url: 'https://doi.org/10.1056/NEJMoa0801317', year: 2008 }],
+    citations: [drugLabel('Naproxen (Naprosyn), boxed warning', 2021), ISMP],
     limitations: [DUPLICATE_LIMIT],
   },
   {
-    id: 'dup-serotonergic-antidepressant', title: 'Two SSRI/SNRI antidepressants', classes: ['ssri', 'snri'], severity: { draft: 'warning', chart: 'info' },
-    rationale: 'Two serotonergic antidepressants raise serotonin-syndrome risk; overlap is usually only intended during a cross-taper.',
-    citations: [drugLabel('Sertraline (Zoloft)', 2023), ISMP], limitations: [DUPLICATE_LIMIT],
+    id: 'dup-ace-arb',
+    title: 'ACE inhibitor + ARB',
+    classes: ['ace-inhibitor', 'arb'],
+    severity: { draft: 'warning', chart: 'warning' },
+    rationale:
+      'Dual RAAS blockade adds hyperkalemia, hypotension and kidney injury without outcome benefit (ONTARGET).',
+    citations: [
+      {
+        title:
+          'ONTARGET Investigators. Telmisartan, ramipril, or both in patients at high risk for vascular events. N Engl J Med 2008;358:1547-59',
+        url: 'https://doi.org/10.1056/NEJMoa0801317',
+        year: 2008,
+      },
+    ],
+    limitations: [DUPLICATE_LIMIT],
   },
   {
-    id: 'dup-statin', title: 'Two statins', classes: ['statin'], severity: { draft: 'warning', chart: 'info' },
-    rationale: 'Two statins add myopathy risk without benefit.', citations: [ISMP], limitations: [DUPLICATE_LIMIT],
+    id: 'dup-serotonergic-antidepressant',
+    title: 'Two SSRI/SNRI antidepressants',
+    classes: ['ssri', 'snri'],
+    severity: { draft: 'warning', chart: 'info' },
+    rationale:
+      'Two serotonergic antidepressants raise serotonin-syndrome risk; overlap is usually only intended during a cross-taper.',
+    citations: [drugLabel('Sertraline (Zoloft)', 2023), ISMP],
+    limitations: [DUPLICATE_LIMIT],
   },
   {
-    id: 'dup-ppi', title: 'Two proton pump inhibitors', classes: ['ppi'], severity: { draft: 'warning', chart: 'info' },
-    rationale: 'No added acid suppression.', citations: [ISMP], limitations: [DUPLICATE_LIMIT],
+    id: 'dup-statin',
+    title: 'Two statins',
+    classes: ['statin'],
+    severity: { draft: 'warning', chart: 'info' },
+    rationale: 'Two statins add myopathy risk without benefit.',
+    citations: [ISMP],
+    limitations: [DUPLICATE_LIMIT],
+  },
+  {
+    id: 'dup-ppi',
+    title: 'Two proton pump inhibitors',
+    classes: ['ppi'],
+    severity: { draft: 'warning', chart: 'info' },
+    rationale: 'No added acid suppression.',
+    citations: [ISMP],
+    limitations: [DUPLICATE_LIMIT],
   },
 ];
 

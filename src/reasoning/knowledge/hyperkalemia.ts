@@ -6,9 +6,24 @@
 import type { Citation, Citations, Severity } from '../types';
 import type { DrugClassId } from './drugs';
 
-const UKKA: Citation = { title: 'UK Kidney Association. Clinical Practice Guidelines: Treatment of Acute Hyperkalaemia in Adults (2020, updated October 2023)', url: 'https://ukkidney.org', year: 2023 };
-const KCL_LABEL: Citation = { title: 'Potassium chloride extended-release tablets US prescribing information (DailyMed), section 4 Contraindications (hyperkalaemia: a further rise can cause cardiac arrest)', url: 'https://dailymed.nlm.nih.gov', year: 2023 };
-const HF_2022: Citation = { title: '2022 AHA/ACC/HFSA Guideline for the Management of Heart Failure (MRA: recommended when eGFR > 30 and potassium < 5.0 mEq/L). Circulation 2022;145:e895-e1032', url: 'https://doi.org/10.1161/CIR.0000000000001063', year: 2022 };
+const UKKA: Citation = {
+  title:
+    'UK Kidney Association. Clinical Practice Guidelines: Treatment of Acute Hyperkalaemia in Adults (2020, updated October 2023)',
+  url: 'https://ukkidney.org',
+  year: 2023,
+};
+const KCL_LABEL: Citation = {
+  title:
+    'Potassium chloride extended-release tablets US prescribing information (DailyMed), section 4 Contraindications (hyperkalaemia: a further rise can cause cardiac arrest)',
+  url: 'https://dailymed.nlm.nih.gov',
+  year: 2023,
+};
+const HF_2022: Citation = {
+  title:
+    '2022 AHA/ACC/HFSA Guideline for the Management of Heart Failure (MRA: recommended when eGFR > 30 and potassium < 5.0 mEq/L). Circulation 2022;145:e895-e1032',
+  url: 'https://doi.org/10.1161/CIR.0000000000001063',
+  year: 2022,
+};
 
 export interface PotassiumLevel {
   id: string;
@@ -21,9 +36,29 @@ export interface PotassiumLevel {
 
 /** Most severe first. */
 export const POTASSIUM_LEVELS: readonly PotassiumLevel[] = [
-  { id: 'hyperkalemia-severe', name: 'severe hyperkalaemia', from: 6.5, severity: { alone: 'critical', withRaisingDrug: 'critical' }, action: 'Severe hyperkalaemia needs emergency assessment: ECG, repeat sample, and treatment per the UKKA algorithm.' },
-  { id: 'hyperkalemia-moderate', name: 'moderate hyperkalaemia', from: 6.0, severity: { alone: 'warning', withRaisingDrug: 'warning' }, action: 'Moderate hyperkalaemia: ECG and urgent review; review potassium-raising drugs.' },
-  { id: 'hyperkalemia-mild', name: 'mild hyperkalaemia', from: 5.5, severity: { alone: 'info', withRaisingDrug: 'warning' }, action: 'Mild hyperkalaemia: repeat the test (exclude haemolysis), look for the cause, review potassium-raising drugs.' },
+  {
+    id: 'hyperkalemia-severe',
+    name: 'severe hyperkalaemia',
+    from: 6.5,
+    severity: { alone: 'critical', withRaisingDrug: 'critical' },
+    action:
+      'Severe hyperkalaemia needs emergency assessment: ECG, repeat sample, and treatment per the UKKA algorithm.',
+  },
+  {
+    id: 'hyperkalemia-moderate',
+    name: 'moderate hyperkalaemia',
+    from: 6.0,
+    severity: { alone: 'warning', withRaisingDrug: 'warning' },
+    action: 'Moderate hyperkalaemia: ECG and urgent review; review potassium-raising drugs.',
+  },
+  {
+    id: 'hyperkalemia-mild',
+    name: 'mild hyperkalaemia',
+    from: 5.5,
+    severity: { alone: 'info', withRaisingDrug: 'warning' },
+    action:
+      'Mild hyperkalaemia: repeat the test (exclude haemolysis), look for the cause, review potassium-raising drugs.',
+  },
 ];
 
 export const HYPERKALEMIA = {
@@ -35,7 +70,13 @@ export const HYPERKALEMIA = {
    */
   supplementCriticalFrom: 6.0,
   raisingClasses: [
-    'ace-inhibitor', 'arb', 'potassium-sparing-diuretic', 'aldosterone-antagonist', 'potassium-supplement', 'heparin', 'nsaid',
+    'ace-inhibitor',
+    'arb',
+    'potassium-sparing-diuretic',
+    'aldosterone-antagonist',
+    'potassium-supplement',
+    'heparin',
+    'nsaid',
     'folate-antagonist-antibiotic',
   ] as const satisfies readonly DrugClassId[],
   citations: [UKKA, KCL_LABEL] satisfies Citations,

@@ -9,7 +9,14 @@ import type { Citations } from '../types';
 export const KIDNEY_DECLINE = {
   id: 'kidney-decline',
   /** KDIGO GFR categories, lower bounds (mL/min/1.73 m²). */
-  categories: [{ name: 'G1', min: 90 }, { name: 'G2', min: 60 }, { name: 'G3a', min: 45 }, { name: 'G3b', min: 30 }, { name: 'G4', min: 15 }, { name: 'G5', min: 0 }],
+  categories: [
+    { name: 'G1', min: 90 },
+    { name: 'G2', min: 60 },
+    { name: 'G3a', min: 45 },
+    { name: 'G3b', min: 30 },
+    { name: 'G4', min: 15 },
+    { name: 'G5', min: 0 },
+  ],
   relativeDrop: 0.25,
   rapidPerYear: 5,
   creatinineRatio: 2,
@@ -19,7 +26,12 @@ export const KIDNEY_DECLINE = {
   /** Latest eGFR below this: the finding asks for nephrology referral (KDIGO 2024, G4–G5). */
   referBelow: 30,
   citations: [
-    { title: 'KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of Chronic Kidney Disease, chapter 2 (progression: GFR category drop with ≥ 25 % eGFR decline; rapid progression > 5 mL/min/1.73 m²/year). Kidney Int 2024;105(4S):S117-S314', url: 'https://doi.org/10.1016/j.kint.2023.10.018', year: 2024 },
+    {
+      title:
+        'KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of Chronic Kidney Disease, chapter 2 (progression: GFR category drop with ≥ 25 % eGFR decline; rapid progression > 5 mL/min/1.73 m²/year). Kidney Int 2024;105(4S):S117-S314',
+      url: 'https://doi.org/10.1016/j.kint.2023.10.018',
+      year: 2024,
+    },
   ] satisfies Citations,
   limitations: [
     'Uses the lab-reported eGFR; values reported only as a bound (e.g. "> 60") are not used for the fall.',

@@ -5,7 +5,12 @@
 import type { Citations } from '../types';
 
 export const LAB_WINDOW_CITATIONS: Citations = [
-  { title: 'KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of Chronic Kidney Disease (monitoring: at least yearly eGFR in CKD)', url: 'https://kdigo.org/guidelines/ckd-evaluation-and-management/', year: 2024 },
+  {
+    title:
+      'KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of Chronic Kidney Disease (monitoring: at least yearly eGFR in CKD)',
+    url: 'https://kdigo.org/guidelines/ckd-evaluation-and-management/',
+    year: 2024,
+  },
 ];
 
 /**

@@ -6,15 +6,21 @@ import type { Citation, Citations } from '../types';
 import { drugLabel } from './drug-label';
 
 export const CREDIBLEMEDS: Citation = {
-  title: 'CredibleMeds QTdrugs List, Known Risk of TdP category (AZCERT; list as of 2024-06)', url: 'https://crediblemeds.org', year: 2024,
+  title: 'CredibleMeds QTdrugs List, Known Risk of TdP category (AZCERT; list as of 2024-06)',
+  url: 'https://crediblemeds.org',
+  year: 2024,
 };
 export const DREW_2010: Citation = {
-  title: 'Drew BJ, et al. Prevention of torsade de pointes in hospital settings: AHA/ACCF scientific statement. Circulation 2010;121:1047-60',
-  url: 'https://doi.org/10.1161/CIRCULATIONAHA.109.192704', year: 2010,
+  title:
+    'Drew BJ, et al. Prevention of torsade de pointes in hospital settings: AHA/ACCF scientific statement. Circulation 2010;121:1047-60',
+  url: 'https://doi.org/10.1161/CIRCULATIONAHA.109.192704',
+  year: 2010,
 };
 export const FDA_CITALOPRAM_2011: Citation = {
-  title: 'FDA Drug Safety Communication: abnormal heart rhythms with high doses of Celexa (citalopram), revised recommendations',
-  url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-revised-recommendations-celexa-citalopram-hydrobromide-related', year: 2011,
+  title:
+    'FDA Drug Safety Communication: abnormal heart rhythms with high doses of Celexa (citalopram), revised recommendations',
+  url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-revised-recommendations-celexa-citalopram-hydrobromide-related',
+  year: 2011,
 };
 
 export const QT_CITATIONS: Citations = [CREDIBLEMEDS, DREW_2010];
@@ -32,6 +38,12 @@ export const QT_THRESHOLDS = {
 
 /** Citalopram daily dose caps (FDA 2011; Celexa label section 2.2): 40 mg; 20 mg over 60 years. */
 export const CITALOPRAM_CAP = {
-  cui: '2556', maxMg: 40, olderMaxMg: 20, olderThanYears: 60,
-  citations: [FDA_CITALOPRAM_2011, drugLabel('Citalopram (Celexa)', 2023, 'section 2.2 and 5.2 QT prolongation')] as Citations,
+  cui: '2556',
+  maxMg: 40,
+  olderMaxMg: 20,
+  olderThanYears: 60,
+  citations: [
+    FDA_CITALOPRAM_2011,
+    drugLabel('Citalopram (Celexa)', 2023, 'section 2.2 and 5.2 QT prolongation'),
+  ] as Citations,
 } as const;

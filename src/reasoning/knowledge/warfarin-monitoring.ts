@@ -19,8 +19,18 @@ export const WARFARIN_MONITORING = {
   /** INRs shown as the trend. */
   trendLength: 3,
   citations: [
-    { title: 'Holbrook A, et al. Evidence-based management of anticoagulant therapy: Antithrombotic Therapy and Prevention of Thrombosis, 9th ed: ACCP Evidence-Based Clinical Practice Guidelines. Chest 2012;141(2 Suppl):e152S-e184S (recommendation 3.1: INR testing up to every 12 weeks when stable, Grade 2B; 9.1-9.2: INR 4.5-10 without bleeding, no routine vitamin K, Grade 2B; INR > 10, oral vitamin K, Grade 2C)', url: 'https://doi.org/10.1378/chest.11-2295', year: 2012 },
-    { title: 'Warfarin (Coumadin) US prescribing information (DailyMed), section 2.1 Individualized dosing (periodic INR monitoring)', url: 'https://dailymed.nlm.nih.gov', year: 2022 },
+    {
+      title:
+        'Holbrook A, et al. Evidence-based management of anticoagulant therapy: Antithrombotic Therapy and Prevention of Thrombosis, 9th ed: ACCP Evidence-Based Clinical Practice Guidelines. Chest 2012;141(2 Suppl):e152S-e184S (recommendation 3.1: INR testing up to every 12 weeks when stable, Grade 2B; 9.1-9.2: INR 4.5-10 without bleeding, no routine vitamin K, Grade 2B; INR > 10, oral vitamin K, Grade 2C)',
+      url: 'https://doi.org/10.1378/chest.11-2295',
+      year: 2012,
+    },
+    {
+      title:
+        'Warfarin (Coumadin) US prescribing information (DailyMed), section 2.1 Individualized dosing (periodic INR monitoring)',
+      url: 'https://dailymed.nlm.nih.gov',
+      year: 2022,
+    },
   ] satisfies Citations,
   limitations: [
     'INR results from outside laboratories or home monitors that are not in this record are not seen.',

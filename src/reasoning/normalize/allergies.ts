@@ -8,7 +8,13 @@ import { codingsOf, firstCode, labelOf, RXNORM, SNOMED } from '@fhir/codings';
 import { allergenOf, ANAPHYLAXIS_SNOMED } from '../knowledge/drugs';
 import { skip, subjectOf, type NormalizeContext } from './context';
 
-const VERIFICATIONS: readonly AllergyVerification[] = ['confirmed', 'unconfirmed', 'presumed', 'refuted', 'entered-in-error'];
+const VERIFICATIONS: readonly AllergyVerification[] = [
+  'confirmed',
+  'unconfirmed',
+  'presumed',
+  'refuted',
+  'entered-in-error',
+];
 
 function mapSubstance(codes: readonly Code[]): { ingredients: string[]; classes: string[] } {
   const ingredients = new Set<string>();
@@ -37,17 +43,35 @@ function reactionsOf(a: fhir4.AllergyIntolerance): { reactions: string[]; severe
 
 export function normalizeAllergy(ctx: NormalizeContext, a: fhir4.AllergyIntolerance): AllergyFact | undefined {
   const v = firstCode(a.verificationStatus);
-  const verification: AllergyVerification = VERIFICATIONS.includes(v as AllergyVerification) ? (v as AllergyVerification) : 'unknown';
-  if (verification === 'refuted' || verification === 'entered-in-error') { skip(ctx, a, `verificationStatus ${verification}`); return undefined; }
+  const verification: AllergyVerification = VERIFICATIONS.includes(v as AllergyVerification)
+    ? (v as AllergyVerification)
+    : 'unknown';
+  if (verification === 'refuted' || verification === 'entered-in-error') {
+    skip(ctx, a, `verificationStatus ${verification}`);
+    return undefined;
+  }
   const clinical = firstCode(a.clinicalStatus);
-  if (clinical === 'inactive' || clinical === 'resolved') { skip(ctx, a, `clinicalStatus ${clinical}`); return undefined; }
+  if (clinical === 'inactive' || clinical === 'resolved') {
+    skip(ctx, a, `clinicalStatus ${clinical}`);
+    return undefined;
+  }
   const codes = codingsOf(a.code);
-  if (codes.length === 0) { skip(ctx, a, 'allergy without a coded substance: cannot be matched to drugs'); return undefined; }
+  if (codes.length === 0) {
+    skip(ctx, a, 'allergy without a coded substance: cannot be matched to drugs');
+    return undefined;
+  }
   const { ingredients, classes } = mapSubstance(codes);
   const { reactions, severe } = reactionsOf(a);
   const fact: AllergyFact = {
-    ref: subjectOf(a), codes, display: labelOf(a.code), verification, category: [...(a.category ?? [])],
-    ingredients, classes, reactions, severeReaction: severe,
+    ref: subjectOf(a),
+    codes,
+    display: labelOf(a.code),
+    verification,
+    category: [...(a.category ?? [])],
+    ingredients,
+    classes,
+    reactions,
+    severeReaction: severe,
   };
   if (a.criticality) fact.criticality = a.criticality;
   const date = a.recordedDate ?? a.onsetDateTime;

@@ -27,7 +27,7 @@ export function normalizeCondition(ctx: NormalizeContext, c: fhir4.Condition): C
     return undefined;
   }
   const fact: ConditionFact = { ref: subjectOf(c), codes, display: labelOf(c.code) };
-  if (c.onsetDateTime ?? c.onsetPeriod?.start) fact.onset = (c.onsetDateTime ?? c.onsetPeriod?.start);
+  if (c.onsetDateTime ?? c.onsetPeriod?.start) fact.onset = c.onsetDateTime ?? c.onsetPeriod?.start;
   if (c.recordedDate) fact.recorded = c.recordedDate;
   return fact;
 }

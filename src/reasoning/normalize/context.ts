@@ -36,7 +36,11 @@ export function indexResources(resources: readonly fhir4.Resource[]): Map<string
 }
 
 /** Resolves a reference against contained resources first (FHIR R4 §2.34 "#id"), then the input. */
-export function resolve(ctx: NormalizeContext, ref: string | undefined, container?: fhir4.DomainResource): fhir4.Resource | undefined {
+export function resolve(
+  ctx: NormalizeContext,
+  ref: string | undefined,
+  container?: fhir4.DomainResource,
+): fhir4.Resource | undefined {
   if (!ref) return undefined;
   if (ref.startsWith('#')) return container?.contained?.find((c) => c.id === ref.slice(1));
   const rel = toRelative(ref);

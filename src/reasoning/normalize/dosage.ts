@@ -9,14 +9,38 @@ import type { DoseFact } from '../facts';
 type Dosage = fhir4.Dosage;
 
 /** UCUM / common mass units → mg. */
-const MASS_TO_MG: Readonly<Record<string, number>> = { mg: 1, g: 1000, ug: 0.001, mcg: 0.001, 'µg': 0.001, 'μg': 0.001 };
+const MASS_TO_MG: Readonly<Record<string, number>> = { mg: 1, g: 1000, ug: 0.001, mcg: 0.001, µg: 0.001, μg: 0.001 };
 /** Count units of a solid dose form (UCUM annotations and the common free-text forms). */
-const COUNT_UNITS = /^(\{?(tbl|tab|tablet|tablets|cap|caps|capsule|capsules|patch|patches|each|unit|dose|puff)s?\}?|1|ea)$/i;
+const COUNT_UNITS =
+  /^(\{?(tbl|tab|tablet|tablets|cap|caps|capsule|capsules|patch|patches|each|unit|dose|puff)s?\}?|1|ea)$/i;
 /** FHIR R4 timing abbreviations (v3 GTSAbbreviation subset in the R4 TimingAbbreviation value set) → per day. */
 const TIMING_CODES: Readonly<Record<string, number>> = {
-  QD: 1, AM: 1, PM: 1, BED: 1, BID: 2, TID: 3, QID: 4, QOD: 0.5, Q1H: 24, Q2H: 12, Q3H: 8, Q4H: 6, Q6H: 4, Q8H: 3, WK: 1 / 7, MO: 1 / 30,
+  QD: 1,
+  AM: 1,
+  PM: 1,
+  BED: 1,
+  BID: 2,
+  TID: 3,
+  QID: 4,
+  QOD: 0.5,
+  Q1H: 24,
+  Q2H: 12,
+  Q3H: 8,
+  Q4H: 6,
+  Q6H: 4,
+  Q8H: 3,
+  WK: 1 / 7,
+  MO: 1 / 30,
 };
-const UNIT_DAYS: Readonly<Record<string, number>> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, wk: 7, mo: 30, a: 365 };
+const UNIT_DAYS: Readonly<Record<string, number>> = {
+  s: 1 / 86400,
+  min: 1 / 1440,
+  h: 1 / 24,
+  d: 1,
+  wk: 7,
+  mo: 30,
+  a: 365,
+};
 
 function massMg(q: fhir4.Quantity | undefined): number | undefined {
   const unit = (q?.code ?? q?.unit ?? '').trim();
@@ -28,7 +52,8 @@ function massMg(q: fhir4.Quantity | undefined): number | undefined {
 function amountOf(d: Dosage): { mg?: number; units?: number; unreadable?: string } {
   const dr = d.doseAndRate?.[0];
   const q = dr?.doseQuantity ?? dr?.doseRange?.high;
-  if (!q || q.value === undefined) return { unreadable: d.text ? `dose only as free text ("${d.text.slice(0, 60)}")` : 'no dose quantity' };
+  if (!q || q.value === undefined)
+    return { unreadable: d.text ? `dose only as free text ("${d.text.slice(0, 60)}")` : 'no dose quantity' };
   const mg = massMg(q);
   if (mg !== undefined) return { mg };
   if (COUNT_UNITS.test((q.code ?? q.unit ?? '').trim())) return { units: q.value };
@@ -52,7 +77,10 @@ function frequencyOf(d: Dosage): { perDay?: number; intervalDays?: number; unrea
 function maxDailyMg(d: Dosage): number | undefined {
   const r = d.maxDosePerPeriod;
   const mg = massMg(r?.numerator);
-  const days = r?.denominator?.value !== undefined ? r.denominator.value * (UNIT_DAYS[r.denominator.code ?? r.denominator.unit ?? ''] ?? Number.NaN) : Number.NaN;
+  const days =
+    r?.denominator?.value !== undefined
+      ? r.denominator.value * (UNIT_DAYS[r.denominator.code ?? r.denominator.unit ?? ''] ?? Number.NaN)
+      : Number.NaN;
   return mg !== undefined && Number.isFinite(days) && days > 0 ? mg / days : undefined;
 }
 
@@ -80,13 +108,17 @@ export function readDosage(dosages: readonly Dosage[] | undefined): DoseFact | u
  * Tablet", "72 HR fentanyl 0.025 MG/HR Transdermal System"): component i names ingredient i by its base name.
  * Only MG, MCG and MG/HR strengths are read; concentrations (MG/ML) are not a per-unit strength and are skipped.
  */
-export function strengthsFromName(name: string, ingredientNames: Readonly<Record<string, string>>): Record<string, { mg: number; perHour: boolean }> {
+export function strengthsFromName(
+  name: string,
+  ingredientNames: Readonly<Record<string, string>>,
+): Record<string, { mg: number; perHour: boolean }> {
   const out: Record<string, { mg: number; perHour: boolean }> = {};
   for (const part of name.toLowerCase().split(' / ')) {
     const m = /(\d+(?:\.\d+)?)\s*(mg|mcg)(\/hr)?(?![/a-z])/.exec(part);
     if (!m) continue;
     // Longest name first: "dextroamphetamine saccharate" must not be read as amphetamine.
-    const cui = Object.keys(ingredientNames).sort((x, y) => ingredientNames[y]!.length - ingredientNames[x]!.length)
+    const cui = Object.keys(ingredientNames)
+      .sort((x, y) => ingredientNames[y]!.length - ingredientNames[x]!.length)
       .find((c) => part.includes(ingredientNames[c]!.toLowerCase()));
     if (cui) out[cui] = { mg: Number(m[1]) * (m[2] === 'mcg' ? 0.001 : 1), perHour: m[3] !== undefined };
   }

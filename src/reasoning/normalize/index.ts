@@ -33,11 +33,14 @@ function emptyFacts(now: string): Facts {
   return { now, conditions: [], medications: [], drafts: [], allergies: [], observations: new Map(), skipped: [] };
 }
 
-
 /** Dispatches one chart resource to its normalizer. */
 function addResource(ctx: NormalizeContext, facts: Facts, obs: ObservationFact[], r: fhir4.Resource): void {
   switch (r.resourceType) {
-    case 'Condition': { const c = normalizeCondition(ctx, r as fhir4.Condition); if (c) facts.conditions.push(c); break; }
+    case 'Condition': {
+      const c = normalizeCondition(ctx, r as fhir4.Condition);
+      if (c) facts.conditions.push(c);
+      break;
+    }
     case 'MedicationRequest':
     case 'MedicationStatement':
     case 'MedicationAdministration':
@@ -46,9 +49,16 @@ function addResource(ctx: NormalizeContext, facts: Facts, obs: ObservationFact[]
       if (m) facts.medications.push(m);
       break;
     }
-    case 'AllergyIntolerance': { const a = normalizeAllergy(ctx, r as fhir4.AllergyIntolerance); if (a) facts.allergies.push(a); break; }
-    case 'Observation': obs.push(...normalizeObservation(ctx, r as fhir4.Observation)); break;
-    default: break;
+    case 'AllergyIntolerance': {
+      const a = normalizeAllergy(ctx, r as fhir4.AllergyIntolerance);
+      if (a) facts.allergies.push(a);
+      break;
+    }
+    case 'Observation':
+      obs.push(...normalizeObservation(ctx, r as fhir4.Observation));
+      break;
+    default:
+      break;
   }
 }
 
@@ -77,8 +87,17 @@ export function normalize(input: EngineInput): Facts {
   }
   const resources = expand(Array.isArray(raw.resources) ? raw.resources : []);
   const drafts = expand(Array.isArray(raw.draftOrders) ? raw.draftOrders : []);
-  const ctx: NormalizeContext = { now, nowMs, byRef: indexResources([...resources, ...drafts]), skipped: facts.skipped, dates: new Map() };
-  const patient = normalizePatient(ctx, resources.filter((r): r is fhir4.Patient => r.resourceType === 'Patient'));
+  const ctx: NormalizeContext = {
+    now,
+    nowMs,
+    byRef: indexResources([...resources, ...drafts]),
+    skipped: facts.skipped,
+    dates: new Map(),
+  };
+  const patient = normalizePatient(
+    ctx,
+    resources.filter((r): r is fhir4.Patient => r.resourceType === 'Patient'),
+  );
   if (patient) facts.patient = patient;
   const obs: ObservationFact[] = [];
   for (const r of resources) {

@@ -14,7 +14,8 @@
  */
 import { timeOf, type NormalizeContext } from './context';
 
-export type MedicationRecord = fhir4.MedicationRequest | fhir4.MedicationStatement | fhir4.MedicationAdministration | fhir4.MedicationDispense;
+export type MedicationRecord =
+  fhir4.MedicationRequest | fhir4.MedicationStatement | fhir4.MedicationAdministration | fhir4.MedicationDispense;
 
 /** A completed administration this recent still acts (LMWH every 12–24 h, heparin infusions, DOAC doses). */
 export const ADMINISTRATION_RECENT_HOURS = 48;
@@ -72,7 +73,9 @@ function administrationCurrency(ctx: NormalizeContext, a: fhir4.MedicationAdmini
 
 function supplyDays(d: fhir4.MedicationDispense): number {
   const days = d.daysSupply?.value;
-  return typeof days === 'number' && Number.isFinite(days) && days > 0 ? days + DISPENSE_GRACE_DAYS : DISPENSE_DEFAULT_DAYS;
+  return typeof days === 'number' && Number.isFinite(days) && days > 0
+    ? days + DISPENSE_GRACE_DAYS
+    : DISPENSE_DEFAULT_DAYS;
 }
 
 function dispenseCurrency(ctx: NormalizeContext, d: fhir4.MedicationDispense): Currency {
@@ -85,11 +88,15 @@ function dispenseCurrency(ctx: NormalizeContext, d: fhir4.MedicationDispense): C
 /** Whether a chart medication record is current, by its resource type's policy (see the file comment). */
 export function currencyOf(ctx: NormalizeContext, r: MedicationRecord): Currency {
   switch (r.resourceType) {
-    case 'MedicationRequest': return requestCurrency(r);
-    case 'MedicationStatement': return statementCurrency(r);
-    case 'MedicationAdministration': return administrationCurrency(ctx, r);
-    case 'MedicationDispense': return dispenseCurrency(ctx, r);
-    default: return NOT_CURRENT;
+    case 'MedicationRequest':
+      return requestCurrency(r);
+    case 'MedicationStatement':
+      return statementCurrency(r);
+    case 'MedicationAdministration':
+      return administrationCurrency(ctx, r);
+    case 'MedicationDispense':
+      return dispenseCurrency(ctx, r);
+    default:
+      return NOT_CURRENT;
   }
 }
-

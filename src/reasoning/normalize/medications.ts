@@ -23,8 +23,12 @@ const DRAFT_EXCLUDED = new Set(['entered-in-error', 'cancelled', 'revoked', 'com
 type MedSource = MedicationRecord;
 
 /** The concept the record names and what it identifies: medicationCodeableConcept, or the referenced/contained Medication. */
-function medicationOf(ctx: NormalizeContext, r: MedSource): { concept?: fhir4.CodeableConcept; id: Identification } | undefined {
-  if (r.medicationCodeableConcept) return { concept: r.medicationCodeableConcept, id: identifyConcept(r.medicationCodeableConcept) };
+function medicationOf(
+  ctx: NormalizeContext,
+  r: MedSource,
+): { concept?: fhir4.CodeableConcept; id: Identification } | undefined {
+  if (r.medicationCodeableConcept)
+    return { concept: r.medicationCodeableConcept, id: identifyConcept(r.medicationCodeableConcept) };
   const target = resolve(ctx, r.medicationReference?.reference, r);
   if (target?.resourceType !== 'Medication') return undefined;
   const med = target as fhir4.Medication;
@@ -34,25 +38,37 @@ function medicationOf(ctx: NormalizeContext, r: MedSource): { concept?: fhir4.Co
 
 function dateOf(r: MedSource): string | undefined {
   switch (r.resourceType) {
-    case 'MedicationRequest': return r.authoredOn;
-    case 'MedicationAdministration': return administrationDate(r);
-    case 'MedicationDispense': return dispenseDate(r);
-    default: return r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.dateAsserted;
+    case 'MedicationRequest':
+      return r.authoredOn;
+    case 'MedicationAdministration':
+      return administrationDate(r);
+    case 'MedicationDispense':
+      return dispenseDate(r);
+    default:
+      return r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.dateAsserted;
   }
 }
 
 function dosageRoute(r: MedSource): fhir4.CodeableConcept | undefined {
   switch (r.resourceType) {
-    case 'MedicationRequest': return r.dosageInstruction?.[0]?.route;
-    case 'MedicationAdministration': return r.dosage?.route;
-    case 'MedicationDispense': return r.dosageInstruction?.[0]?.route;
-    default: return r.dosage?.[0]?.route;
+    case 'MedicationRequest':
+      return r.dosageInstruction?.[0]?.route;
+    case 'MedicationAdministration':
+      return r.dosage?.route;
+    case 'MedicationDispense':
+      return r.dosageInstruction?.[0]?.route;
+    default:
+      return r.dosage?.[0]?.route;
   }
 }
 
 /** SNOMED CT route codes (FHIR R4 value set route-codes) → our route words. */
 const SNOMED_ROUTES: Readonly<Record<string, string>> = {
-  '26643006': 'oral', '6064005': 'topical', '47625008': 'injection', '78421000': 'injection', '34206005': 'injection',
+  '26643006': 'oral',
+  '6064005': 'topical',
+  '47625008': 'injection',
+  '78421000': 'injection',
+  '34206005': 'injection',
 };
 
 function routeFrom(r: MedSource, id: Identification): string | undefined {
@@ -64,9 +80,13 @@ function routeFrom(r: MedSource, id: Identification): string | undefined {
 /** The regimen a record states; an administration records one dose given, not a regimen. */
 function dosagesOf(r: MedSource): readonly fhir4.Dosage[] | undefined {
   switch (r.resourceType) {
-    case 'MedicationRequest': case 'MedicationDispense': return r.dosageInstruction;
-    case 'MedicationStatement': return r.dosage;
-    default: return undefined;
+    case 'MedicationRequest':
+    case 'MedicationDispense':
+      return r.dosageInstruction;
+    case 'MedicationStatement':
+      return r.dosage;
+    default:
+      return undefined;
   }
 }
 
@@ -77,7 +97,10 @@ function addDose(fact: MedicationFact, r: MedSource, id: Identification): void {
   const names = Object.fromEntries(fact.ingredients.map((i) => [i, ingredientName(i)]));
   // The product's RxNorm name first (the code's, or the display it was identified from), then the RxNorm displays.
   const candidates = [id.rxnormName, ...fact.codes.filter((c) => c.system === RXNORM).map((c) => c.display)];
-  const strengths = candidates.filter((n): n is string => Boolean(n)).map((n) => strengthsFromName(n, names)).find((s) => Object.keys(s).length > 0);
+  const strengths = candidates
+    .filter((n): n is string => Boolean(n))
+    .map((n) => strengthsFromName(n, names))
+    .find((s) => Object.keys(s).length > 0);
   if (strengths) fact.strengths = strengths;
 }
 
@@ -93,18 +116,37 @@ function buildFact(ctx: NormalizeContext, r: MedSource, isDraft: boolean): Medic
   const codes: Code[] = codingsOf(concept);
   const rx = codes.filter((c) => c.system === RXNORM).map((c) => c.code);
   if (concept && id.ingredients.length === 0 && id.productClasses.length === 0) {
-    skip(ctx, r, rx.length > 0 ? `unknown product: RxNorm ${rx.join(', ')} and its name are not in knowledge/drugs` : 'product not recognised: no RxNorm code, and no known ingredient or brand in its name');
+    skip(
+      ctx,
+      r,
+      rx.length > 0
+        ? `unknown product: RxNorm ${rx.join(', ')} and its name are not in knowledge/drugs`
+        : 'product not recognised: no RxNorm code, and no known ingredient or brand in its name',
+    );
   }
   const ingredients = id.ingredients;
   const classes = [...new Set([...id.productClasses, ...ingredients.flatMap(classesOf)])].sort();
   const date = dateOf(r);
-  const ageDays = date ? (ctx.nowMs - Date.parse(date.length > 10 ? date : `${date}T00:00:00Z`)) / 86_400_000 : undefined;
+  const ageDays = date
+    ? (ctx.nowMs - Date.parse(date.length > 10 ? date : `${date}T00:00:00Z`)) / 86_400_000
+    : undefined;
   // Display only: the order's own text first, our RxNorm name when the order carries a bare code.
-  const display = concept?.text ?? codes.find((c) => c.display)?.display ?? id.rxnormName
-    ?? (concept ? labelOf(concept) : r.medicationReference?.display ?? r.medicationReference?.reference ?? 'medication with no code or name');
+  const display =
+    concept?.text ??
+    codes.find((c) => c.display)?.display ??
+    id.rxnormName ??
+    (concept
+      ? labelOf(concept)
+      : (r.medicationReference?.display ?? r.medicationReference?.reference ?? 'medication with no code or name'));
   const fact: MedicationFact = {
-    ref: subjectOf(r), codes, display, ingredients, classes, status: r.status ?? 'unknown',
-    isDraft, isStale: !isDraft && ageDays !== undefined && ageDays > STALE_ORDER_DAYS,
+    ref: subjectOf(r),
+    codes,
+    display,
+    ingredients,
+    classes,
+    status: r.status ?? 'unknown',
+    isDraft,
+    isStale: !isDraft && ageDays !== undefined && ageDays > STALE_ORDER_DAYS,
   };
   if (id.via && id.via !== 'code' && id.basis) fact.identifiedFrom = `${VIA_TEXT[id.via]}: '${id.basis}'`;
   addDose(fact, r, id);
@@ -122,7 +164,8 @@ export function normalizeChartMedication(ctx: NormalizeContext, r: MedSource): M
     return undefined;
   }
   const fact = buildFact(ctx, r, false);
-  if (fact && r.resourceType !== 'MedicationRequest' && r.resourceType !== 'MedicationStatement') fact.record = r.resourceType === 'MedicationAdministration' ? 'administration' : 'dispense';
+  if (fact && r.resourceType !== 'MedicationRequest' && r.resourceType !== 'MedicationStatement')
+    fact.record = r.resourceType === 'MedicationAdministration' ? 'administration' : 'dispense';
   if (fact && currency.uncertain) fact.uncertain = true;
   return fact;
 }
@@ -134,7 +177,13 @@ export function normalizeDraftMedication(ctx: NormalizeContext, r: fhir4.Resourc
     return undefined;
   }
   const req = r as fhir4.MedicationRequest;
-  if (req.doNotPerform === true) { skip(ctx, r, 'draft with doNotPerform: an order not to give this drug, not evaluated as a new drug'); return undefined; }
-  if (DRAFT_EXCLUDED.has(req.status)) { skip(ctx, r, `draft order with status ${req.status}`); return undefined; }
+  if (req.doNotPerform === true) {
+    skip(ctx, r, 'draft with doNotPerform: an order not to give this drug, not evaluated as a new drug');
+    return undefined;
+  }
+  if (DRAFT_EXCLUDED.has(req.status)) {
+    skip(ctx, r, `draft order with status ${req.status}`);
+    return undefined;
+  }
   return buildFact(ctx, req, true);
 }

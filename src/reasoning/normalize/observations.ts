@@ -19,7 +19,10 @@ function dateOf(o: fhir4.Observation): string | undefined {
   return o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
 }
 
-interface Measured { code: fhir4.CodeableConcept; value?: fhir4.Quantity }
+interface Measured {
+  code: fhir4.CodeableConcept;
+  value?: fhir4.Quantity;
+}
 
 /** First LOINC code of a concept that is an analyte we use (a hot path: no intermediate arrays). */
 function analyteLoinc(cc: fhir4.CodeableConcept | undefined): string | undefined {
@@ -36,22 +39,40 @@ function measuredParts(o: fhir4.Observation): Measured[] {
   return [o.valueQuantity ? { code: o.code, value: o.valueQuantity } : { code: o.code }];
 }
 
-function toFact(ctx: NormalizeContext, o: fhir4.Observation, part: Measured, analyte: Analyte, loinc: string, date: string): ObservationFact | undefined {
+function toFact(
+  ctx: NormalizeContext,
+  o: fhir4.Observation,
+  part: Measured,
+  analyte: Analyte,
+  loinc: string,
+  date: string,
+): ObservationFact | undefined {
   const q = part.value;
   if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value)) {
     skip(ctx, o, `${analyte.key}: no numeric valueQuantity`);
     return undefined;
   }
   const unit = q.code ?? q.unit ?? '';
-  const value = toCanonical(analyte, q.value, unit) ?? (q.unit !== undefined ? toCanonical(analyte, q.value, q.unit) : undefined);
-  if (value === undefined) { skip(ctx, o, `${analyte.key}: unknown unit "${unit}"`); return undefined; }
+  const value =
+    toCanonical(analyte, q.value, unit) ?? (q.unit !== undefined ? toCanonical(analyte, q.value, q.unit) : undefined);
+  if (value === undefined) {
+    skip(ctx, o, `${analyte.key}: unknown unit "${unit}"`);
+    return undefined;
+  }
   if (value < analyte.plausible[0] || value > analyte.plausible[1]) {
     skip(ctx, o, `${analyte.key}: implausible value ${q.value} ${unit}`);
     return undefined;
   }
   const fact: ObservationFact = {
-    ref: subjectOf(o), analyte: analyte.key, loinc, display: `${labelOf(part.code)}${o.status === 'preliminary' ? ' (preliminary)' : ''}`,
-    value: Math.round(value * 1000) / 1000, unit: analyte.unit, originalValue: q.value, originalUnit: q.unit ?? unit, date,
+    ref: subjectOf(o),
+    analyte: analyte.key,
+    loinc,
+    display: `${labelOf(part.code)}${o.status === 'preliminary' ? ' (preliminary)' : ''}`,
+    value: Math.round(value * 1000) / 1000,
+    unit: analyte.unit,
+    originalValue: q.value,
+    originalUnit: q.unit ?? unit,
+    date,
   };
   // "eGFR >60" style results keep the bound as value and say so; rules comparing against thresholds can check it.
   if (q.comparator) fact.comparator = q.comparator;
@@ -66,10 +87,19 @@ export function normalizeObservation(ctx: NormalizeContext, o: fhir4.Observation
     return analyte && loinc ? [{ part, analyte, loinc }] : [];
   });
   if (parts.length === 0) return [];
-  if (!USABLE.has(o.status)) { skip(ctx, o, `status ${String(o.status)}: not a usable result`); return []; }
+  if (!USABLE.has(o.status)) {
+    skip(ctx, o, `status ${String(o.status)}: not a usable result`);
+    return [];
+  }
   const date = dateOf(o);
   const ms = timeOf(ctx, date);
-  if (!date || ms === undefined) { skip(ctx, o, 'missing or unparseable effective date'); return []; }
-  if (ms > ctx.nowMs + 86_400_000) { skip(ctx, o, 'dated after now'); return []; }
+  if (!date || ms === undefined) {
+    skip(ctx, o, 'missing or unparseable effective date');
+    return [];
+  }
+  if (ms > ctx.nowMs + 86_400_000) {
+    skip(ctx, o, 'dated after now');
+    return [];
+  }
   return parts.flatMap(({ part, analyte, loinc }) => toFact(ctx, o, part, analyte, loinc, date) ?? []);
 }

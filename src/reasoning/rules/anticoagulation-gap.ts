@@ -21,18 +21,35 @@ function finding(facts: Facts, score: Score & { value: number }, afRef: string, 
   const counted = score.components.filter((c) => c.points > 0);
   return {
     id: `${ANTICOAGULATION_GAP.id}:${afRef}`,
-    ruleId: ANTICOAGULATION_GAP.id, family: anticoagulationGapRule.family, severity: 'warning',
-    summary: clipSummary(`Atrial fibrillation, CHA2DS2-VASc ${score.value} (≥ ${threshold}), and no anticoagulant on the chart`),
+    ruleId: ANTICOAGULATION_GAP.id,
+    family: anticoagulationGapRule.family,
+    severity: 'warning',
+    summary: clipSummary(
+      `Atrial fibrillation, CHA2DS2-VASc ${score.value} (≥ ${threshold}), and no anticoagulant on the chart`,
+    ),
     detail: [
       `**Why it matters.** The 2023 ACC/AHA/ACCP/HRS guideline recommends oral anticoagulation for AF at CHA2DS2-VASc ≥ ${ANTICOAGULATION_GAP.threshold.male} in men and ≥ ${ANTICOAGULATION_GAP.threshold.female} in women, to prevent stroke, after weighing bleeding risk.`,
-      '', '**What to consider.** Whether anticoagulation was discussed and declined, is contraindicated, or is prescribed elsewhere. If not, consider a shared decision about starting it (a DOAC is preferred over warfarin unless there is a mechanical valve or moderate–severe mitral stenosis).',
-      '', `**Score components** (total ${score.value}):`,
+      '',
+      '**What to consider.** Whether anticoagulation was discussed and declined, is contraindicated, or is prescribed elsewhere. If not, consider a shared decision about starting it (a DOAC is preferred over warfarin unless there is a mechanical valve or moderate–severe mitral stenosis).',
+      '',
+      `**Score components** (total ${score.value}):`,
       ...score.components.map((c) => `- ${c.name}: ${c.points} — ${c.value}`),
-      '', `No active or draft vitamin K antagonist, DOAC or heparin in this record (as of ${facts.now.slice(0, 10)}).`,
+      '',
+      `No active or draft vitamin K antagonist, DOAC or heparin in this record (as of ${facts.now.slice(0, 10)}).`,
     ].join('\n'),
-    evidence: [{ reference: afRef, display: 'Atrial fibrillation' }, ...counted.flatMap((c) => (c.source && c.source !== afRef ? [{ reference: c.source, display: c.value }] : []))],
-    inputs: score.components.map((c) => ({ name: c.name, value: `${c.points} point${c.points === 1 ? '' : 's'} (${c.value})`, ...(c.date ? { date: c.date } : {}), ...(c.source ? { source: c.source } : {}) })),
-    citations: ANTICOAGULATION_GAP.citations, suggestions: [], draftRefs: [],
+    evidence: [
+      { reference: afRef, display: 'Atrial fibrillation' },
+      ...counted.flatMap((c) => (c.source && c.source !== afRef ? [{ reference: c.source, display: c.value }] : [])),
+    ],
+    inputs: score.components.map((c) => ({
+      name: c.name,
+      value: `${c.points} point${c.points === 1 ? '' : 's'} (${c.value})`,
+      ...(c.date ? { date: c.date } : {}),
+      ...(c.source ? { source: c.source } : {}),
+    })),
+    citations: ANTICOAGULATION_GAP.citations,
+    suggestions: [],
+    draftRefs: [],
     limitations: [...ANTICOAGULATION_GAP.limitations, ...CHA2DS2_VASC_LIMITATIONS],
   };
 }
@@ -42,9 +59,15 @@ function evaluate(facts: Facts): RuleOutcome {
   if (!af || isAnticoagulated(facts)) return { findings: [] };
   const score = computeCha2ds2Vasc(facts);
   if (!score || score.value === null) {
-    return { findings: [], insufficient: [`${ANTICOAGULATION_GAP.id}: AF without anticoagulant, but CHA2DS2-VASc not calculable — ${score?.insufficient ?? 'unknown reason'}`] };
+    return {
+      findings: [],
+      insufficient: [
+        `${ANTICOAGULATION_GAP.id}: AF without anticoagulant, but CHA2DS2-VASc not calculable — ${score?.insufficient ?? 'unknown reason'}`,
+      ],
+    };
   }
-  const threshold = facts.patient?.sex === 'female' ? ANTICOAGULATION_GAP.threshold.female : ANTICOAGULATION_GAP.threshold.male;
+  const threshold =
+    facts.patient?.sex === 'female' ? ANTICOAGULATION_GAP.threshold.female : ANTICOAGULATION_GAP.threshold.male;
   if (score.value < threshold) return { findings: [] };
   return { findings: [finding(facts, { ...score, value: score.value }, af.ref, threshold)] };
 }
@@ -53,7 +76,8 @@ export const anticoagulationGapRule: Rule = {
   family: 'anticoagulation-gap',
   title: 'Atrial fibrillation without anticoagulation (CHA2DS2-VASc)',
   topic: 'anticoagulation-gap',
-  description: 'Flags recorded atrial fibrillation with a CHA2DS2-VASc at the guideline threshold and no active or draft anticoagulant.',
+  description:
+    'Flags recorded atrial fibrillation with a CHA2DS2-VASc at the guideline threshold and no active or draft anticoagulant.',
   citations: ANTICOAGULATION_GAP.citations,
   evaluate,
 };

@@ -13,21 +13,40 @@ import { assessKidneyFunction, readingFor } from '../scores/kidney-function';
 /** Colcrys 8.6: CrCl below this is renal impairment (mild 50–80, moderate 30–50, severe < 30). */
 export const COLCHICINE_IMPAIRED_BELOW = { crcl: 80, egfr: 60 } as const;
 
-export interface ColchicineRenal { severity: Severity; lines: string[]; inputs: FindingInput[]; evidence: EvidenceRef[] }
+export interface ColchicineRenal {
+  severity: Severity;
+  lines: string[];
+  inputs: FindingInput[];
+  evidence: EvidenceRef[];
+}
 
 export function assessColchicineRenal(facts: Facts, base: Severity, anyStale: boolean): ColchicineRenal {
   const coded = findCondition(facts.conditions, KIDNEY_REPLACEMENT) ?? findCondition(facts.conditions, CKD_STAGE_5);
   const reading = readingFor(assessKidneyFunction(facts), 'crcl');
   const known = 'missing' in reading ? undefined : reading;
   const impairedByValue = known !== undefined && known.value < COLCHICINE_IMPAIRED_BELOW[known.measure];
-  const evidence: EvidenceRef[] = [...(coded ? [{ reference: coded.ref, display: coded.display }] : []), ...(known?.evidence ?? [])];
+  const evidence: EvidenceRef[] = [
+    ...(coded ? [{ reference: coded.ref, display: coded.display }] : []),
+    ...(known?.evidence ?? []),
+  ];
   const inputs = known?.inputs ?? [];
   if (coded || impairedByValue) {
-    const why = coded ? coded.display : `${known?.short} (below ${known ? COLCHICINE_IMPAIRED_BELOW[known.measure] : ''}: renal impairment by the label)`;
+    const why = coded
+      ? coded.display
+      : `${known?.short} (below ${known ? COLCHICINE_IMPAIRED_BELOW[known.measure] : ''}: renal impairment by the label)`;
     // A chart pair with an order over a year old may no longer be taken together: warning, as for other stale pairs.
-    return { severity: anyStale ? base : 'critical', lines: [`Renal impairment: ${why} — the label contraindicates this combination.`, ...(known ? [`Kidney function used: ${known.basis}.`] : [])], inputs, evidence };
+    return {
+      severity: anyStale ? base : 'critical',
+      lines: [
+        `Renal impairment: ${why} — the label contraindicates this combination.`,
+        ...(known ? [`Kidney function used: ${known.basis}.`] : []),
+      ],
+      inputs,
+      evidence,
+    };
   }
-  const line = known ? `${known.short}: no renal impairment by the label; hepatic function is not read (impairment also contraindicates the pair).`
+  const line = known
+    ? `${known.short}: no renal impairment by the label; hepatic function is not read (impairment also contraindicates the pair).`
     : `Kidney function unknown (${'missing' in reading ? reading.missing : ''}): with renal or hepatic impairment this combination is contraindicated.`;
   return { severity: base, lines: [line], inputs, evidence };
 }

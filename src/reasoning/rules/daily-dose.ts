@@ -18,7 +18,10 @@ export function strengthMg(m: MedicationFact, cui: string): number | undefined {
   const parsed = m.strengths?.[cui];
   if (parsed && !parsed.perHour) return parsed.mg;
   if (m.ingredients.length !== 1) return undefined;
-  return m.codes.filter((c) => c.system === RXNORM).map((c) => PRODUCTS[c.code]?.strengthMg).find((x) => x !== undefined);
+  return m.codes
+    .filter((c) => c.system === RXNORM)
+    .map((c) => PRODUCTS[c.code]?.strengthMg)
+    .find((x) => x !== undefined);
 }
 
 function perDoseMg(m: MedicationFact, cui: string): { mg: number; how: string } | { reason: string } {
@@ -26,10 +29,13 @@ function perDoseMg(m: MedicationFact, cui: string): { mg: number; how: string } 
   if (!d) return { reason: 'no dosage instruction on the order' };
   if (d.doseMg !== undefined) {
     // A mass dose on a combination product does not say which ingredient it measures.
-    return m.ingredients.length === 1 ? { mg: d.doseMg, how: `${fmt(d.doseMg)} mg` } : { reason: 'mass dose on a combination product' };
+    return m.ingredients.length === 1
+      ? { mg: d.doseMg, how: `${fmt(d.doseMg)} mg` }
+      : { reason: 'mass dose on a combination product' };
   }
   const s = strengthMg(m, cui);
-  if (d.doseUnits !== undefined && s !== undefined) return { mg: d.doseUnits * s, how: `${fmt(d.doseUnits)} × ${fmt(s)} mg` };
+  if (d.doseUnits !== undefined && s !== undefined)
+    return { mg: d.doseUnits * s, how: `${fmt(d.doseUnits)} × ${fmt(s)} mg` };
   if (d.doseUnits !== undefined) return { reason: 'tablet count given but the product strength is unknown' };
   return { reason: d.unreadable ?? 'dose not readable' };
 }
@@ -45,7 +51,13 @@ export function dailyDose(m: MedicationFact, cui: string): DailyDose {
     daily = d.maxDailyMg;
     basis += `, capped by the order's maximum ${fmt(d.maxDailyMg)} mg/day`;
   }
-  const out: DailyDose = { known: true, perDoseMg: dose.mg, perDay: d.perDay, dailyMg: daily, basis: `${basis} = ${fmt(daily)} mg/day` };
+  const out: DailyDose = {
+    known: true,
+    perDoseMg: dose.mg,
+    perDay: d.perDay,
+    dailyMg: daily,
+    basis: `${basis} = ${fmt(daily)} mg/day`,
+  };
   if (d.intervalDays !== undefined) out.intervalDays = d.intervalDays;
   return out;
 }

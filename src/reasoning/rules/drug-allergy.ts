@@ -7,7 +7,14 @@
 import type { AllergyFact, Facts, MedicationFact } from '../facts';
 import type { Rule, RuleOutcome } from '../rule';
 import type { Finding, Severity } from '../types';
-import { ALLERGY_LIMITATIONS, CROSS_REACTIVITY as BETA_LACTAM, KHAN_2022, SHENOY_2019, SIMILAR_R1_SIDE_CHAIN, type CrossReactivity } from '../knowledge/allergy-cross-reactivity';
+import {
+  ALLERGY_LIMITATIONS,
+  CROSS_REACTIVITY as BETA_LACTAM,
+  KHAN_2022,
+  SHENOY_2019,
+  SIMILAR_R1_SIDE_CHAIN,
+  type CrossReactivity,
+} from '../knowledge/allergy-cross-reactivity';
 import { ALLERGY_CLASS_ENTRIES } from '../knowledge/allergy-classes';
 
 const CROSS_REACTIVITY: readonly CrossReactivity[] = [...BETA_LACTAM, ...ALLERGY_CLASS_ENTRIES];
@@ -15,15 +22,26 @@ import { ingredientName } from '../knowledge/drugs';
 import { clipSummary, deleteDrafts, medEvidence, medInput, medName, medStatusText } from '../knowledge/drugs/describe';
 
 /** Classes an allergy label extends to (beta-lactam subfamilies, sulfonamide antibiotics); broader groups do not. */
-const ALLERGY_CLASSES: readonly string[] = ['penicillin', 'cephalosporin', 'carbapenem', 'monobactam', 'sulfonamide-antibiotic'];
+const ALLERGY_CLASSES: readonly string[] = [
+  'penicillin',
+  'cephalosporin',
+  'carbapenem',
+  'monobactam',
+  'sulfonamide-antibiotic',
+];
 
 const isHighRisk = (a: AllergyFact): boolean => a.criticality === 'high' || a.severeReaction === true;
 // A recorded anaphylaxis/severe reaction is never "weak": unconfirmed status does not make re-exposure safe
 // (Khan 2022: a history of anaphylaxis needs evaluation before the drug is given again).
-const isWeak = (a: AllergyFact): boolean => !a.severeReaction && (a.verification === 'unconfirmed' || a.criticality === 'low');
+const isWeak = (a: AllergyFact): boolean =>
+  !a.severeReaction && (a.verification === 'unconfirmed' || a.criticality === 'low');
 
 function allergyText(a: AllergyFact): string {
-  const parts = [a.display, a.verification !== 'unknown' ? a.verification : undefined, a.criticality ? `criticality ${a.criticality}` : undefined];
+  const parts = [
+    a.display,
+    a.verification !== 'unknown' ? a.verification : undefined,
+    a.criticality ? `criticality ${a.criticality}` : undefined,
+  ];
   const reactions = a.reactions.length > 0 ? `; reaction: ${a.reactions.join(', ')}` : '';
   return `${parts.filter(Boolean).join(', ')}${reactions}${a.date ? ` (recorded ${a.date.slice(0, 10)})` : ''}`;
 }
@@ -35,7 +53,9 @@ function directSeverity(a: AllergyFact, m: MedicationFact): Severity {
 }
 
 function sharedSideChain(a: AllergyFact, m: MedicationFact): boolean {
-  return SIMILAR_R1_SIDE_CHAIN.some((g) => a.ingredients.some((i) => g.includes(i)) && m.ingredients.some((i) => g.includes(i)));
+  return SIMILAR_R1_SIDE_CHAIN.some(
+    (g) => a.ingredients.some((i) => g.includes(i)) && m.ingredients.some((i) => g.includes(i)),
+  );
 }
 
 /**
@@ -55,15 +75,34 @@ function crossSeverity(x: CrossReactivity, a: AllergyFact, m: MedicationFact): S
   return isHighRisk(a) && (sharedSideChain(a, m) || possibleSideChain(a, m)) ? 'warning' : 'info';
 }
 
-function base(a: AllergyFact, m: MedicationFact, ruleId: string, severity: Severity, summary: string, detail: string[]): Finding {
+function base(
+  a: AllergyFact,
+  m: MedicationFact,
+  ruleId: string,
+  severity: Severity,
+  summary: string,
+  detail: string[],
+): Finding {
   return {
-    id: `${ruleId}:${a.ref}:${m.ref}`, ruleId, family: drugAllergyRule.family, severity, summary: clipSummary(summary),
-    detail: [`**Allergy:** ${allergyText(a)}`, `**Medication:** ${m.display} — ${medStatusText(m)}`, '', ...detail].join('\n'),
+    id: `${ruleId}:${a.ref}:${m.ref}`,
+    ruleId,
+    family: drugAllergyRule.family,
+    severity,
+    summary: clipSummary(summary),
+    detail: [
+      `**Allergy:** ${allergyText(a)}`,
+      `**Medication:** ${m.display} — ${medStatusText(m)}`,
+      '',
+      ...detail,
+    ].join('\n'),
     evidence: [{ reference: a.ref, display: a.display }, medEvidence(m)],
     inputs: [{ name: 'allergy', value: a.display, source: a.ref, ...(a.date ? { date: a.date } : {}) }, medInput(m)],
     citations: [KHAN_2022, SHENOY_2019],
-    suggestions: m.isDraft ? [{ label: `Remove the draft order for ${medName(m)}`, actions: [deleteDrafts([m], 'Remove the draft order')] }] : [],
-    draftRefs: m.isDraft ? [m.ref] : [], limitations: [...ALLERGY_LIMITATIONS],
+    suggestions: m.isDraft
+      ? [{ label: `Remove the draft order for ${medName(m)}`, actions: [deleteDrafts([m], 'Remove the draft order')] }]
+      : [],
+    draftRefs: m.isDraft ? [m.ref] : [],
+    limitations: [...ALLERGY_LIMITATIONS],
   };
 }
 
@@ -73,10 +112,19 @@ function direct(a: AllergyFact, m: MedicationFact): Finding | undefined {
   if (ing.length === 0 && cls.length === 0) return undefined;
   const what = ing.length > 0 ? ing.map(ingredientName).join(', ') : `the ${cls.join(', ')} class`;
   const sev = directSeverity(a, m);
-  return base(a, m, 'allergy-same-drug', sev, `${medName(m)}: recorded allergy to ${what}${isHighRisk(a) ? ' (severe/high criticality)' : ''}`, [
-    `The ${m.isDraft ? 'new order' : 'active medication'} contains ${what}, which the allergy list names.`,
-    isWeak(a) ? 'The allergy is unconfirmed or low criticality: verify the history (many penicillin labels are not true allergy).' : 'Avoid re-exposure unless an allergist has cleared it.',
-  ]);
+  return base(
+    a,
+    m,
+    'allergy-same-drug',
+    sev,
+    `${medName(m)}: recorded allergy to ${what}${isHighRisk(a) ? ' (severe/high criticality)' : ''}`,
+    [
+      `The ${m.isDraft ? 'new order' : 'active medication'} contains ${what}, which the allergy list names.`,
+      isWeak(a)
+        ? 'The allergy is unconfirmed or low criticality: verify the history (many penicillin labels are not true allergy).'
+        : 'Avoid re-exposure unless an allergist has cleared it.',
+    ],
+  );
 }
 
 function cross(a: AllergyFact, m: MedicationFact): Finding[] {
@@ -85,12 +133,20 @@ function cross(a: AllergyFact, m: MedicationFact): Finding[] {
     if (!m.classes.includes(x.drugClass) || (x.unlessDrugClass && m.classes.includes(x.unlessDrugClass))) return [];
     const sev = crossSeverity(x, a, m);
     if (!sev) return [];
-    const side = sharedSideChain(a, m) ? ' Same R1 side chain as the allergen.'
-      : possibleSideChain(a, m) ? ' The allergy names only the class: if the reaction was to amoxicillin or ampicillin, the R1 side chain is the same.' : '';
-    const rate = x.brief ?? (sev !== 'warning' || !side ? `cross-reactivity ${x.lowRisk ? 'under 1 % (allergy considered)' : 'about 1–2 %'}`
-      : `severe reaction, ${sharedSideChain(a, m) ? 'same' : 'possibly the same'} R1 side chain`);
+    const side = sharedSideChain(a, m)
+      ? ' Same R1 side chain as the allergen.'
+      : possibleSideChain(a, m)
+        ? ' The allergy names only the class: if the reaction was to amoxicillin or ampicillin, the R1 side chain is the same.'
+        : '';
+    const rate =
+      x.brief ??
+      (sev !== 'warning' || !side
+        ? `cross-reactivity ${x.lowRisk ? 'under 1 % (allergy considered)' : 'about 1–2 %'}`
+        : `severe reaction, ${sharedSideChain(a, m) ? 'same' : 'possibly the same'} R1 side chain`);
     const f = base(a, m, x.id, sev, `${medName(m)} with ${x.allergyClass} allergy: ${rate}`, [
-      `**Cross-reactivity:** ${x.figure}.${side}`, '', `**What to consider.** ${x.guidance}`,
+      `**Cross-reactivity:** ${x.figure}.${side}`,
+      '',
+      `**What to consider.** ${x.guidance}`,
     ]);
     return [{ ...f, citations: x.citations, limitations: [...x.limitations, ...ALLERGY_LIMITATIONS] }];
   });
@@ -111,9 +167,16 @@ function indexMeds(meds: readonly MedicationFact[]): Map<string, MedicationFact[
   return index;
 }
 
-function candidates(a: AllergyFact, index: ReadonlyMap<string, MedicationFact[]>, order: ReadonlyMap<string, number>): MedicationFact[] {
-  const keys = [...a.ingredients.map((i) => `i:${i}`), ...a.classes.map((c) => `c:${c}`),
-    ...CROSS_REACTIVITY.filter((x) => a.classes.includes(x.allergyClass)).map((x) => `c:${x.drugClass}`)];
+function candidates(
+  a: AllergyFact,
+  index: ReadonlyMap<string, MedicationFact[]>,
+  order: ReadonlyMap<string, number>,
+): MedicationFact[] {
+  const keys = [
+    ...a.ingredients.map((i) => `i:${i}`),
+    ...a.classes.map((c) => `c:${c}`),
+    ...CROSS_REACTIVITY.filter((x) => a.classes.includes(x.allergyClass)).map((x) => `c:${x.drugClass}`),
+  ];
   const found = new Map<string, MedicationFact>();
   for (const k of keys) for (const m of index.get(k) ?? []) found.set(m.ref, m);
   return [...found.values()].sort((x, y) => (order.get(x.ref) ?? 0) - (order.get(y.ref) ?? 0));
@@ -132,15 +195,25 @@ function evaluate(facts: Facts): RuleOutcome {
       else findings.push(...cross(a, m));
     }
   }
-  const uncoded = facts.allergies.filter((a) => a.category.includes('medication') && a.ingredients.length === 0 && a.classes.length === 0);
-  return uncoded.length > 0 ? { findings, insufficient: [`${uncoded.length} medication allergy(ies) with codes not in the knowledge base were not checked`] } : { findings };
+  const uncoded = facts.allergies.filter(
+    (a) => a.category.includes('medication') && a.ingredients.length === 0 && a.classes.length === 0,
+  );
+  return uncoded.length > 0
+    ? {
+        findings,
+        insufficient: [
+          `${uncoded.length} medication allergy(ies) with codes not in the knowledge base were not checked`,
+        ],
+      }
+    : { findings };
 }
 
 export const drugAllergyRule: Rule = {
   family: 'drug-allergy',
   title: 'Drug–allergy checks (same drug, class and beta-lactam cross-reactivity)',
   topic: 'drug-allergy',
-  description: 'Flags medications that match a recorded drug allergy by ingredient or class, and beta-lactam cross-reactivity with published rates.',
+  description:
+    'Flags medications that match a recorded drug allergy by ingredient or class, and beta-lactam cross-reactivity with published rates.',
   citations: [KHAN_2022, SHENOY_2019],
   evaluate,
 };

@@ -6,8 +6,25 @@
 import type { Facts, MedicationFact } from '../facts';
 import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { Finding, FindingInput, Severity, Suggestion } from '../types';
-import { INTERACTIONS, PHANSALKAR_2012, PDDI_CDS, type DrugMatcher, type InteractionEntry } from '../knowledge/drug-interactions';
-import { clipSummary, deleteDrafts, draftRequest, maxSeverity, medEvidence, medInput, medKey, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import {
+  INTERACTIONS,
+  PHANSALKAR_2012,
+  PDDI_CDS,
+  type DrugMatcher,
+  type InteractionEntry,
+} from '../knowledge/drug-interactions';
+import {
+  clipSummary,
+  deleteDrafts,
+  draftRequest,
+  maxSeverity,
+  medEvidence,
+  medInput,
+  medKey,
+  medName,
+  medStatusText,
+  uniqueMeds,
+} from '../knowledge/drugs/describe';
 import { assessWarfarinNsaid } from './warfarin-nsaid-risk';
 import { assessStatinDoseCap } from './statin-dose-cap';
 import { assessColchicineRenal } from './colchicine-renal';
@@ -16,10 +33,16 @@ import { assessQtRisk } from './qt-risk';
 /** True when a medication matches a knowledge matcher (class or ingredient, minus excluded routes). */
 export function matches(m: MedicationFact, x: DrugMatcher): boolean {
   if (x.excludeRoutes && m.route && x.excludeRoutes.includes(m.route)) return false;
-  return (x.classes ?? []).some((c) => m.classes.includes(c)) || (x.ingredients ?? []).some((i) => m.ingredients.includes(i));
+  return (
+    (x.classes ?? []).some((c) => m.classes.includes(c)) || (x.ingredients ?? []).some((i) => m.ingredients.includes(i))
+  );
 }
 
-interface PairGroup { key: string; a: MedicationFact[]; b: MedicationFact[] }
+interface PairGroup {
+  key: string;
+  a: MedicationFact[];
+  b: MedicationFact[];
+}
 
 function byKey(meds: readonly MedicationFact[]): Map<string, MedicationFact[]> {
   const out = new Map<string, MedicationFact[]>();
@@ -36,12 +59,17 @@ function byKey(meds: readonly MedicationFact[]): Map<string, MedicationFact[]> {
  * Medications with the same classes, ingredients and route match the same matchers (see `matches`), and a chart
  * repeats a few drugs hundreds of times: each distinct profile is checked once per entry instead of each order.
  */
-interface Profiles { keyOf: readonly string[]; representatives: ReadonlyMap<string, MedicationFact> }
+interface Profiles {
+  keyOf: readonly string[];
+  representatives: ReadonlyMap<string, MedicationFact>;
+}
 
 function profilesOf(meds: readonly MedicationFact[]): Profiles {
   const keyOf = meds.map((m) => `${m.ingredients.join(',')}|${m.classes.join(',')}|${m.route ?? ''}`);
   const representatives = new Map<string, MedicationFact>();
-  meds.forEach((m, i) => { if (!representatives.has(keyOf[i] as string)) representatives.set(keyOf[i] as string, m); });
+  meds.forEach((m, i) => {
+    if (!representatives.has(keyOf[i] as string)) representatives.set(keyOf[i] as string, m);
+  });
   return { keyOf, representatives };
 }
 
@@ -85,41 +113,83 @@ function pairGroups(entry: InteractionEntry, meds: readonly MedicationFact[], pr
 function suggestionsFor(entry: InteractionEntry, g: PairGroup, facts: Facts): Suggestion[] {
   const drafts = uniqueMeds([...g.a, ...g.b].filter((m) => m.isDraft));
   if (drafts.length === 0) return [];
-  const out: Suggestion[] = [{ label: `Remove the draft order for ${drafts.map(medName).join(', ')}`, actions: [deleteDrafts(drafts, 'Remove the draft order')] }];
+  const out: Suggestion[] = [
+    {
+      label: `Remove the draft order for ${drafts.map(medName).join(', ')}`,
+      actions: [deleteDrafts(drafts, 'Remove the draft order')],
+    },
+  ];
   const bDrafts = g.b.filter((m) => m.isDraft);
   if (entry.alternative && bDrafts.length > 0) {
     out.push({
-      label: entry.alternative.label, isRecommended: true,
-      actions: [deleteDrafts(bDrafts, 'Remove the draft order'), { type: 'create', description: entry.alternative.label, resource: draftRequest(facts.patient?.ref, entry.alternative.code, entry.alternative.display) }],
+      label: entry.alternative.label,
+      isRecommended: true,
+      actions: [
+        deleteDrafts(bDrafts, 'Remove the draft order'),
+        {
+          type: 'create',
+          description: entry.alternative.label,
+          resource: draftRequest(facts.patient?.ref, entry.alternative.code, entry.alternative.display),
+        },
+      ],
     });
   }
   return out;
 }
 
-interface Modifier { severity: Severity; header: string; lines: string[]; inputs: FindingInput[]; evidence: Finding['evidence']; lowRisk?: boolean }
+interface Modifier {
+  severity: Severity;
+  header: string;
+  lines: string[];
+  inputs: FindingInput[];
+  evidence: Finding['evidence'];
+  lowRisk?: boolean;
+}
 
 /** Entry-specific logic; undefined = the pair does not warrant a finding (e.g. statin within the label cap). */
-function applyModifier(entry: InteractionEntry, g: PairGroup, facts: Facts, base: Severity, isDraft: boolean): Modifier | undefined {
+function applyModifier(
+  entry: InteractionEntry,
+  g: PairGroup,
+  facts: Facts,
+  base: Severity,
+  isDraft: boolean,
+): Modifier | undefined {
   if (entry.modifier === 'warfarin-nsaid') {
     return { ...assessWarfarinNsaid(facts, g.b, isDraft), header: 'Risk factors (HL7 PDDI-CDS warfarin–NSAID logic)' };
   }
   if (entry.modifier === 'statin-dose-cap') {
     const cap = assessStatinDoseCap(g.a, entry.statinCaps ?? {}, entry.b.label);
     if (cap.withinCap) return undefined;
-    return { severity: cap.exceeds ? maxSeverity(base, 'warning') : base, header: 'Statin dose against the label cap', lines: cap.lines, inputs: [], evidence: [] };
+    return {
+      severity: cap.exceeds ? maxSeverity(base, 'warning') : base,
+      header: 'Statin dose against the label cap',
+      lines: cap.lines,
+      inputs: [],
+      evidence: [],
+    };
   }
   if (entry.modifier === 'colchicine-renal') {
     const anyStale = [...g.a, ...g.b].some((m) => m.isStale && !m.isDraft);
-    return { ...assessColchicineRenal(facts, base, anyStale), header: 'Kidney function (Colcrys label: contraindicated in renal impairment)' };
+    return {
+      ...assessColchicineRenal(facts, base, anyStale),
+      header: 'Kidney function (Colcrys label: contraindicated in renal impairment)',
+    };
   }
   if (entry.modifier === 'qt-risk') return { ...assessQtRisk(facts, base), header: 'QT risk factors (Drew 2010)' };
   return { severity: base, header: '', lines: [], inputs: [], evidence: [] };
 }
 
-function detailFor(entry: InteractionEntry, meds: readonly MedicationFact[], header: string, riskLines: readonly string[]): string {
+function detailFor(
+  entry: InteractionEntry,
+  meds: readonly MedicationFact[],
+  header: string,
+  riskLines: readonly string[],
+): string {
   const lines = [
-    `**Why it matters.** ${entry.rationale}`, '',
-    '**In this record:**', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
+    `**Why it matters.** ${entry.rationale}`,
+    '',
+    '**In this record:**',
+    ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
   ];
   if (riskLines.length > 0) lines.push('', `**${header}:**`, ...riskLines.map((r) => `- ${r}`));
   lines.push('', `**What to consider.** ${entry.management}`);
@@ -130,27 +200,48 @@ function detailFor(entry: InteractionEntry, meds: readonly MedicationFact[], hea
 function toFinding(entry: InteractionEntry, g: PairGroup, facts: Facts): Finding | undefined {
   const meds = uniqueMeds([...g.a, ...g.b]);
   const draftRefs = meds.filter((m) => m.isDraft).map((m) => m.ref);
-  const mod = applyModifier(entry, g, facts, draftRefs.length > 0 ? entry.severity.draft : entry.severity.chart, draftRefs.length > 0);
+  const mod = applyModifier(
+    entry,
+    g,
+    facts,
+    draftRefs.length > 0 ? entry.severity.draft : entry.severity.chart,
+    draftRefs.length > 0,
+  );
   if (!mod) return undefined;
-  const names = `${[...new Set(g.a.map(medName))].join('/')} + ${[...new Set(g.b.map(medName))].join('/')}`.replace(/^./, (c) => c.toUpperCase());
+  const names = `${[...new Set(g.a.map(medName))].join('/')} + ${[...new Set(g.b.map(medName))].join('/')}`.replace(
+    /^./,
+    (c) => c.toUpperCase(),
+  );
   const when = draftRefs.length > 0 ? 'new order' : 'both active';
   return {
     id: `${entry.id}:${g.key}${draftRefs.length > 0 ? `:${draftRefs.join(',')}` : ''}`,
-    ruleId: entry.id, family: drugInteractionsRule.family, severity: mod.severity,
+    ruleId: entry.id,
+    family: drugInteractionsRule.family,
+    severity: mod.severity,
     summary: clipSummary(`${names} (${when}): ${mod.lowRisk ? 'topical NSAID, low systemic exposure' : entry.harm}`),
-    detail: detailFor(entry, meds, mod.header, mod.lines), evidence: [...meds.map(medEvidence), ...mod.evidence], inputs: [...meds.map(medInput), ...mod.inputs],
+    detail: detailFor(entry, meds, mod.header, mod.lines),
+    evidence: [...meds.map(medEvidence), ...mod.evidence],
+    inputs: [...meds.map(medInput), ...mod.inputs],
     // A low-risk branch (topical NSAID) informs; offering to delete the order would be noise: most drug alerts
     // are overridden, and alert fatigue trains clinicians to ignore them.
-    citations: entry.citations, suggestions: mod.lowRisk ? [] : suggestionsFor(entry, g, facts), draftRefs, limitations: entry.limitations,
+    citations: entry.citations,
+    suggestions: mod.lowRisk ? [] : suggestionsFor(entry, g, facts),
+    draftRefs,
+    limitations: entry.limitations,
   };
 }
 
 function evaluate(facts: Facts): RuleOutcome {
   const meds = [...facts.drafts, ...facts.medications];
   const profiles = profilesOf(meds);
-  const findings = INTERACTIONS.flatMap((entry) => pairGroups(entry, meds, profiles).flatMap((g) => toFinding(entry, g, facts) ?? []));
+  const findings = INTERACTIONS.flatMap((entry) =>
+    pairGroups(entry, meds, profiles).flatMap((g) => toFinding(entry, g, facts) ?? []),
+  );
   const unknown = meds.filter((m) => m.ingredients.length === 0 && m.classes.length === 0);
-  const insufficient = unknown.length > 0 ? [`${unknown.length} medication(s) not in the drug knowledge base were not checked for interactions`] : [];
+  const insufficient =
+    unknown.length > 0
+      ? [`${unknown.length} medication(s) not in the drug knowledge base were not checked for interactions`]
+      : [];
   return ruleOutcome(findings, insufficient);
 }
 
@@ -158,7 +249,8 @@ export const drugInteractionsRule: Rule = {
   family: 'drug-interactions',
   title: 'Drug–drug interactions (ONC high-priority and label majors)',
   topic: 'drug-interaction',
-  description: 'Flags contraindicated and major drug pairs among active medications and draft orders, with severity raised for new orders.',
+  description:
+    'Flags contraindicated and major drug pairs among active medications and draft orders, with severity raised for new orders.',
   citations: [PHANSALKAR_2012, PDDI_CDS],
   evaluate,
 };

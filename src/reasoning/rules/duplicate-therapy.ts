@@ -11,17 +11,53 @@ import type { Finding, Severity } from '../types';
 import { RXNORM } from '@fhir/codings';
 import { DUPLICATE_CLASSES, SAME_INGREDIENT, type DuplicateClassEntry } from '../knowledge/duplicate-therapy';
 import { ingredientName } from '../knowledge/drugs';
-import { clipSummary, deleteDrafts, medEvidence, medInput, medKey, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import {
+  clipSummary,
+  deleteDrafts,
+  medEvidence,
+  medInput,
+  medKey,
+  medName,
+  medStatusText,
+  uniqueMeds,
+} from '../knowledge/drugs/describe';
 
 const productOf = (m: MedicationFact): string => m.codes.find((c) => c.system === RXNORM)?.code ?? m.ref;
 
-function finding(id: string, ruleId: string, severity: Severity, summary: string, meds: MedicationFact[], why: string, extra: Pick<Finding, 'citations' | 'limitations'>): Finding {
+function finding(
+  id: string,
+  ruleId: string,
+  severity: Severity,
+  summary: string,
+  meds: MedicationFact[],
+  why: string,
+  extra: Pick<Finding, 'citations' | 'limitations'>,
+): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   return {
-    id, ruleId, family: duplicateTherapyRule.family, severity, summary: clipSummary(summary),
-    detail: [`**Why it matters.** ${why}`, '', '**In this record:**', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`)].join('\n'),
-    evidence: meds.map(medEvidence), inputs: meds.map(medInput), draftRefs: drafts.map((d) => d.ref),
-    suggestions: drafts.length > 0 ? [{ label: `Remove the draft order for ${drafts.map(medName).join(', ')}`, actions: [deleteDrafts(drafts, 'Remove the duplicate draft order')] }] : [],
+    id,
+    ruleId,
+    family: duplicateTherapyRule.family,
+    severity,
+    summary: clipSummary(summary),
+    detail: [
+      `**Why it matters.** ${why}`,
+      '',
+      '**In this record:**',
+      ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
+    ].join('\n'),
+    evidence: meds.map(medEvidence),
+    inputs: meds.map(medInput),
+    draftRefs: drafts.map((d) => d.ref),
+    suggestions:
+      drafts.length > 0
+        ? [
+            {
+              label: `Remove the draft order for ${drafts.map(medName).join(', ')}`,
+              actions: [deleteDrafts(drafts, 'Remove the duplicate draft order')],
+            },
+          ]
+        : [],
     ...extra,
   };
 }
@@ -44,12 +80,21 @@ function sameIngredient(meds: readonly MedicationFact[]): Finding[] {
     const sameProductRenewal = products.size < 2;
     const severity: Severity = drafts.length > 0 && !sameProductRenewal ? SAME_INGREDIENT.severity.draft : 'info';
     const name = ingredientName(cui);
-    const why = drafts.length > 0
-      ? `${name} is already active; a second order risks a double dose${sameProductRenewal ? ' (same product: perhaps a renewal — stop the old order)' : ''}.`
-      : `${products.size} different ${name} products are active at once. Often an old order left active after a dose change: reconcile, so every reader sees the dose actually taken.`;
-    out.push(finding(`${SAME_INGREDIENT.id}:${cui}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`, SAME_INGREDIENT.id, severity,
-      `${name}: ${group.length} active orders (${products.size} product${products.size > 1 ? 's' : ''})${drafts.length > 0 ? ', incl. a new draft' : ''}`,
-      uniqueMeds(group), why, { citations: SAME_INGREDIENT.citations, limitations: SAME_INGREDIENT.limitations }));
+    const why =
+      drafts.length > 0
+        ? `${name} is already active; a second order risks a double dose${sameProductRenewal ? ' (same product: perhaps a renewal — stop the old order)' : ''}.`
+        : `${products.size} different ${name} products are active at once. Often an old order left active after a dose change: reconcile, so every reader sees the dose actually taken.`;
+    out.push(
+      finding(
+        `${SAME_INGREDIENT.id}:${cui}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
+        SAME_INGREDIENT.id,
+        severity,
+        `${name}: ${group.length} active orders (${products.size} product${products.size > 1 ? 's' : ''})${drafts.length > 0 ? ', incl. a new draft' : ''}`,
+        uniqueMeds(group),
+        why,
+        { citations: SAME_INGREDIENT.citations, limitations: SAME_INGREDIENT.limitations },
+      ),
+    );
   }
   return out;
 }
@@ -57,7 +102,9 @@ function sameIngredient(meds: readonly MedicationFact[]): Finding[] {
 /** The entry's classes among the members are exactly the two bridging classes (warfarin + heparin/LMWH, no DOAC). */
 function isBridging(entry: DuplicateClassEntry, members: readonly MedicationFact[]): boolean {
   if (!entry.bridging) return false;
-  const present = new Set(members.flatMap((m) => m.classes.filter((c) => (entry.classes as readonly string[]).includes(c))));
+  const present = new Set(
+    members.flatMap((m) => m.classes.filter((c) => (entry.classes as readonly string[]).includes(c))),
+  );
   return present.size === 2 && entry.bridging.every((c) => present.has(c));
 }
 
@@ -71,9 +118,15 @@ function sameClass(entry: DuplicateClassEntry, meds: readonly MedicationFact[]):
   const names = [...new Set(shown.map(medName))].join(' + ');
   const bridging = isBridging(entry, members);
   const draftSeverity: Severity = bridging && entry.severity.draft === 'critical' ? 'warning' : entry.severity.draft;
-  return finding(`${entry.id}:${keys.join('|')}`, entry.id, involvesDraft ? draftSeverity : entry.severity.chart,
-    `${entry.title}: ${names}${involvesDraft ? ' (new order)' : ''}`, shown, entry.rationale,
-    { citations: entry.citations, limitations: entry.limitations });
+  return finding(
+    `${entry.id}:${keys.join('|')}`,
+    entry.id,
+    involvesDraft ? draftSeverity : entry.severity.chart,
+    `${entry.title}: ${names}${involvesDraft ? ' (new order)' : ''}`,
+    shown,
+    entry.rationale,
+    { citations: entry.citations, limitations: entry.limitations },
+  );
 }
 
 function evaluate(facts: Facts): RuleOutcome {
@@ -86,7 +139,8 @@ export const duplicateTherapyRule: Rule = {
   family: 'duplicate-therapy',
   title: 'Duplicate therapy (same drug or same class)',
   topic: 'duplicate-therapy',
-  description: 'Flags the same ingredient ordered as different products and two drugs of one therapeutic class, with draft orders weighted higher.',
+  description:
+    'Flags the same ingredient ordered as different products and two drugs of one therapeutic class, with draft orders weighted higher.',
   citations: SAME_INGREDIENT.citations,
   evaluate,
 };

@@ -21,9 +21,27 @@ const LIMITATIONS = [
 function level(s: Score): { id: string; severity: Severity; response: string } | undefined {
   const value = s.value ?? 0;
   const red = s.components.some((c) => c.points >= NEWS2_THRESHOLDS.redParameter);
-  if (value >= NEWS2_THRESHOLDS.emergency) return { id: 'news2-emergency', severity: 'critical', response: 'high clinical risk: emergency response — immediate assessment by a team with critical-care skills, consider transfer to a higher level of care' };
-  if (value >= NEWS2_THRESHOLDS.urgent) return { id: 'news2-urgent', severity: 'warning', response: 'medium clinical risk: urgent response — urgent review by a clinician competent in assessing acute illness, at least hourly observations' };
-  if (red) return { id: 'news2-urgent', severity: 'warning', response: 'a single parameter scores 3: urgent ward-based response — urgent review by a clinician to decide on escalation' };
+  if (value >= NEWS2_THRESHOLDS.emergency)
+    return {
+      id: 'news2-emergency',
+      severity: 'critical',
+      response:
+        'high clinical risk: emergency response — immediate assessment by a team with critical-care skills, consider transfer to a higher level of care',
+    };
+  if (value >= NEWS2_THRESHOLDS.urgent)
+    return {
+      id: 'news2-urgent',
+      severity: 'warning',
+      response:
+        'medium clinical risk: urgent response — urgent review by a clinician competent in assessing acute illness, at least hourly observations',
+    };
+  if (red)
+    return {
+      id: 'news2-urgent',
+      severity: 'warning',
+      response:
+        'a single parameter scores 3: urgent ward-based response — urgent review by a clinician to decide on escalation',
+    };
   return undefined;
 }
 
@@ -33,7 +51,12 @@ function missingOf(s: Score): string[] {
 }
 
 function componentInput(c: ScoreComponent): FindingInput {
-  return { name: `NEWS2 ${c.name} (${c.points} point${c.points === 1 ? '' : 's'})`, value: c.value, ...(c.date ? { date: c.date } : {}), ...(c.source ? { source: c.source } : {}) };
+  return {
+    name: `NEWS2 ${c.name} (${c.points} point${c.points === 1 ? '' : 's'})`,
+    value: c.value,
+    ...(c.date ? { date: c.date } : {}),
+    ...(c.source ? { source: c.source } : {}),
+  };
 }
 
 function toFinding(s: Score, lv: { id: string; severity: Severity; response: string }): Finding {
@@ -42,19 +65,36 @@ function toFinding(s: Score, lv: { id: string; severity: Severity; response: str
   const scoreText = `${partial ? 'at least ' : ''}${s.value ?? 0}`;
   const red = s.components.filter((c) => c.points >= NEWS2_THRESHOLDS.redParameter).map((c) => `${c.name} ${c.value}`);
   const lines = [
-    `**NEWS2 ${scoreText}** (${s.components.length} of ${NEWS2_PARAMETERS.length} parameters, vital signs from the last ${NEWS2_WINDOW_HOURS} h): ${lv.response}.`, '',
-    '| Parameter | Value | Points | Recorded |', '|---|---|---|---|',
+    `**NEWS2 ${scoreText}** (${s.components.length} of ${NEWS2_PARAMETERS.length} parameters, vital signs from the last ${NEWS2_WINDOW_HOURS} h): ${lv.response}.`,
+    '',
+    '| Parameter | Value | Points | Recorded |',
+    '|---|---|---|---|',
     ...s.components.map((c) => `| ${c.name} | ${c.value} | ${c.points} | ${c.date ?? 'date unknown'} |`),
   ];
-  if (partial) lines.push('', `**Not recorded in the last ${NEWS2_WINDOW_HOURS} h (not scored):** ${missing.join(', ')}. This is a partial score and a lower bound: the full NEWS2 may be higher.`);
-  lines.push('', '**What to consider.** Assess the patient now; repeat a full set of observations (including oxygen and ACVPU) and escalate per local NEWS2 policy.');
+  if (partial)
+    lines.push(
+      '',
+      `**Not recorded in the last ${NEWS2_WINDOW_HOURS} h (not scored):** ${missing.join(', ')}. This is a partial score and a lower bound: the full NEWS2 may be higher.`,
+    );
+  lines.push(
+    '',
+    '**What to consider.** Assess the patient now; repeat a full set of observations (including oxygen and ACVPU) and escalate per local NEWS2 policy.',
+  );
   const sources = s.components.map((c) => c.source).filter((x): x is string => x !== undefined);
   return {
-    id: `${lv.id}:${[...sources].sort().join(',')}`, ruleId: lv.id, family: earlyWarningRule.family, severity: lv.severity,
-    summary: clipSummary(`NEWS2 ${scoreText}${partial ? ` (partial, ${missing.length} not recorded)` : ''}${red.length > 0 ? `, red: ${red.join(', ')}` : ''}: ${lv.severity === 'critical' ? 'emergency' : 'urgent'} response`),
+    id: `${lv.id}:${[...sources].sort().join(',')}`,
+    ruleId: lv.id,
+    family: earlyWarningRule.family,
+    severity: lv.severity,
+    summary: clipSummary(
+      `NEWS2 ${scoreText}${partial ? ` (partial, ${missing.length} not recorded)` : ''}${red.length > 0 ? `, red: ${red.join(', ')}` : ''}: ${lv.severity === 'critical' ? 'emergency' : 'urgent'} response`,
+    ),
     detail: lines.join('\n'),
     evidence: s.components.flatMap((c) => (c.source ? [{ reference: c.source, display: `${c.name} ${c.value}` }] : [])),
-    inputs: s.components.map(componentInput), citations: NEWS2_CITATIONS, suggestions: [], draftRefs: [],
+    inputs: s.components.map(componentInput),
+    citations: NEWS2_CITATIONS,
+    suggestions: [],
+    draftRefs: [],
     limitations: partial ? [`Partial score: ${missing.join(', ')} not recorded.`, ...LIMITATIONS] : LIMITATIONS,
   };
 }
@@ -70,7 +110,8 @@ export const earlyWarningRule: Rule = {
   family: 'early-warning',
   title: 'NEWS2 early warning (RCP 2017)',
   topic: 'deterioration',
-  description: 'Turns a NEWS2 of 7 or more (emergency), 5–6 or a single red parameter (urgent) on vital signs from the last 24 h into a finding.',
+  description:
+    'Turns a NEWS2 of 7 or more (emergency), 5–6 or a single red parameter (urgent) on vital signs from the last 24 h into a finding.',
   citations: NEWS2_CITATIONS,
   evaluate,
 };

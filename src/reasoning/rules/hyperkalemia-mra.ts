@@ -26,7 +26,8 @@ function kidneyOf(facts: Facts): KidneyReading | undefined {
 
 function problems(k: ObservationFact | undefined, gfr: KidneyReading | undefined, levelShown: boolean): string[] {
   const out: string[] = [];
-  if (k && k.value >= MRA_DRAFT.fromPotassium && !levelShown) out.push(`potassium ${fmt(k.value, 1)} mmol/L (≥ ${MRA_DRAFT.fromPotassium})`);
+  if (k && k.value >= MRA_DRAFT.fromPotassium && !levelShown)
+    out.push(`potassium ${fmt(k.value, 1)} mmol/L (≥ ${MRA_DRAFT.fromPotassium})`);
   if (gfr && gfr.value <= MRA_DRAFT.maxEgfrExclusive) out.push(`${gfr.short} (≤ ${MRA_DRAFT.maxEgfrExclusive})`);
   return out;
 }
@@ -39,23 +40,40 @@ function inputs(k: ObservationFact | undefined, gfr: KidneyReading | undefined):
 
 /** The finding for draft MRAs that fail a starting condition, or undefined. */
 export function mraDraftFinding(facts: Facts, drafts: readonly MedicationFact[], check: MraCheck): Finding | undefined {
-  const mras = drafts.filter((m) => m.isDraft && m.classes.some((c) => (MRA_DRAFT.classes as readonly string[]).includes(c)));
+  const mras = drafts.filter(
+    (m) => m.isDraft && m.classes.some((c) => (MRA_DRAFT.classes as readonly string[]).includes(c)),
+  );
   if (mras.length === 0) return undefined;
   const gfr = kidneyOf(facts);
   const failed = problems(check.potassium, gfr, check.levelShown);
   if (failed.length === 0) return undefined;
-  const kText = check.potassium ? `potassium ${fmt(check.potassium.value, 1)} mmol/L on ${day(check.potassium.date)}` : 'no recent potassium';
+  const kText = check.potassium
+    ? `potassium ${fmt(check.potassium.value, 1)} mmol/L on ${day(check.potassium.date)}`
+    : 'no recent potassium';
   const gfrText = gfr ? `${gfr.short} — ${gfr.basis}` : 'kidney function unknown';
   return {
-    id: `${MRA_DRAFT.id}:${mras.map((m) => m.ref).join(',')}`, ruleId: MRA_DRAFT.id, family: 'hyperkalemia', severity: 'warning',
+    id: `${MRA_DRAFT.id}:${mras.map((m) => m.ref).join(',')}`,
+    ruleId: MRA_DRAFT.id,
+    family: 'hyperkalemia',
+    severity: 'warning',
     summary: clipSummary(`New ${[...new Set(mras.map(medName))].join(', ')} order with ${failed.join(' and ')}`),
     detail: [
       `**Why it matters.** The 2022 AHA/ACC/HFSA heart failure guideline recommends starting a mineralocorticoid receptor antagonist only when eGFR is above ${MRA_DRAFT.maxEgfrExclusive} mL/min/1.73 m² and potassium is below ${MRA_DRAFT.fromPotassium} mEq/L: outside these, life-threatening hyperkalaemia is more likely.`,
-      '', `**In this record:** ${kText}; ${gfrText}.`, ...mras.map((m) => `- ${m.display} — ${medStatusText(m)}`),
-      '', '**What to consider.** Do not start until potassium and kidney function allow it; if started, check potassium and creatinine within 3 days and at 1 week.',
+      '',
+      `**In this record:** ${kText}; ${gfrText}.`,
+      ...mras.map((m) => `- ${m.display} — ${medStatusText(m)}`),
+      '',
+      '**What to consider.** Do not start until potassium and kidney function allow it; if started, check potassium and creatinine within 3 days and at 1 week.',
     ].join('\n'),
-    evidence: [...(check.potassium ? [{ reference: check.potassium.ref, display: check.potassium.display }] : []), ...(gfr?.evidence ?? []), ...mras.map(medEvidence)],
+    evidence: [
+      ...(check.potassium ? [{ reference: check.potassium.ref, display: check.potassium.display }] : []),
+      ...(gfr?.evidence ?? []),
+      ...mras.map(medEvidence),
+    ],
     inputs: [...inputs(check.potassium, gfr), ...mras.map(medInput)],
-    citations: MRA_DRAFT.citations, suggestions: removeDraftSuggestion(mras), draftRefs: mras.map((m) => m.ref), limitations: [...MRA_DRAFT.limitations],
+    citations: MRA_DRAFT.citations,
+    suggestions: removeDraftSuggestion(mras),
+    draftRefs: mras.map((m) => m.ref),
+    limitations: [...MRA_DRAFT.limitations],
   };
 }

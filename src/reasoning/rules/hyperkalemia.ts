@@ -9,7 +9,15 @@ import type { Rule, RuleOutcome } from '../rule';
 import type { Citations, Finding, FindingInput, Severity } from '../types';
 import { HYPERKALEMIA, POTASSIUM_LEVELS } from '../knowledge/hyperkalemia';
 import { POTASSIUM_WINDOW_DAYS } from '../knowledge/lab-windows';
-import { clipSummary, maxSeverity, medEvidence, medInput, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import {
+  clipSummary,
+  maxSeverity,
+  medEvidence,
+  medInput,
+  medName,
+  medStatusText,
+  uniqueMeds,
+} from '../knowledge/drugs/describe';
 import { ageInDays, day, fmt, latestWithin, seriesOf } from '../scores/observations';
 import { removeDraftSuggestion } from './draft-suggestions';
 import { mraDraftFinding } from './hyperkalemia-mra';
@@ -23,8 +31,17 @@ interface Context {
 }
 
 function potassiumInputs({ latest, previous }: Context): FindingInput[] {
-  const inputs: FindingInput[] = [{ name: 'Potassium (latest)', value: latest.value, unit: 'mmol/L', date: latest.date, source: latest.ref }];
-  if (previous) inputs.push({ name: 'Potassium (previous)', value: previous.value, unit: 'mmol/L', date: previous.date, source: previous.ref });
+  const inputs: FindingInput[] = [
+    { name: 'Potassium (latest)', value: latest.value, unit: 'mmol/L', date: latest.date, source: latest.ref },
+  ];
+  if (previous)
+    inputs.push({
+      name: 'Potassium (previous)',
+      value: previous.value,
+      unit: 'mmol/L',
+      date: previous.date,
+      source: previous.ref,
+    });
   return inputs;
 }
 
@@ -34,15 +51,38 @@ function trendText({ latest, previous }: Context): string {
   return `Previous value ${fmt(previous.value, 1)} mmol/L on ${day(previous.date)} (${delta > 0 ? 'rising' : delta < 0 ? 'falling' : 'unchanged'}, ${delta >= 0 ? '+' : ''}${delta}).`;
 }
 
-function build(ctx: Context, id: string, severity: Severity, summary: string, why: string, meds: MedicationFact[], extra: { citations: Citations; limitations: readonly string[] }): Finding {
+function build(
+  ctx: Context,
+  id: string,
+  severity: Severity,
+  summary: string,
+  why: string,
+  meds: MedicationFact[],
+  extra: { citations: Citations; limitations: readonly string[] },
+): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   return {
-    id: `${id}:${ctx.latest.ref}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`, ruleId: id, family: hyperkalemiaRule.family, severity,
+    id: `${id}:${ctx.latest.ref}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
+    ruleId: id,
+    family: hyperkalemiaRule.family,
+    severity,
     summary: clipSummary(summary),
-    detail: [why, '', trendText(ctx), '', meds.length > 0 ? '**Potassium-raising drugs in this record:**' : '**Potassium-raising drugs in this record:** none listed.', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`)].join('\n'),
+    detail: [
+      why,
+      '',
+      trendText(ctx),
+      '',
+      meds.length > 0
+        ? '**Potassium-raising drugs in this record:**'
+        : '**Potassium-raising drugs in this record:** none listed.',
+      ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
+    ].join('\n'),
     evidence: [{ reference: ctx.latest.ref, display: ctx.latest.display }, ...meds.map(medEvidence)],
     inputs: [...potassiumInputs(ctx), ...meds.map(medInput)],
-    citations: extra.citations, suggestions: removeDraftSuggestion(drafts), draftRefs: drafts.map((d) => d.ref), limitations: [...extra.limitations],
+    citations: extra.citations,
+    suggestions: removeDraftSuggestion(drafts),
+    draftRefs: drafts.map((d) => d.ref),
+    limitations: [...extra.limitations],
   };
 }
 
@@ -51,23 +91,46 @@ function levelFinding(ctx: Context, raising: MedicationFact[]): Finding | undefi
   if (!level) return undefined;
   let severity = raising.length > 0 ? level.severity.withRaisingDrug : level.severity.alone;
   if (raising.some((m) => m.isDraft)) severity = maxSeverity(severity, 'warning');
-  if (ctx.latest.value >= HYPERKALEMIA.supplementCriticalFrom && raising.some((m) => m.isDraft && hasClass(m, ['potassium-supplement']))) severity = 'critical';
-  if (severity === 'critical' && (ageInDays(ctx.latest.date, ctx.facts.now) ?? Infinity) > HYPERKALEMIA.criticalWithinDays) severity = 'warning';
+  if (
+    ctx.latest.value >= HYPERKALEMIA.supplementCriticalFrom &&
+    raising.some((m) => m.isDraft && hasClass(m, ['potassium-supplement']))
+  )
+    severity = 'critical';
+  if (
+    severity === 'critical' &&
+    (ageInDays(ctx.latest.date, ctx.facts.now) ?? Infinity) > HYPERKALEMIA.criticalWithinDays
+  )
+    severity = 'warning';
   const names = [...new Set(raising.map(medName))];
   const drafts = raising.some((m) => m.isDraft) ? ' (new order)' : '';
   const summary = `Potassium ${fmt(ctx.latest.value, 1)} mmol/L (${day(ctx.latest.date)}): ${level.name}${names.length > 0 ? ` with ${names.join(', ')}${drafts}` : ''}`;
-  return build(ctx, level.id, severity, summary, `**Why it matters.** ${level.action} Thresholds: UKKA mild 5.5–5.9, moderate 6.0–6.4, severe ≥ 6.5 mmol/L.`, raising, HYPERKALEMIA);
+  return build(
+    ctx,
+    level.id,
+    severity,
+    summary,
+    `**Why it matters.** ${level.action} Thresholds: UKKA mild 5.5–5.9, moderate 6.0–6.4, severe ≥ 6.5 mmol/L.`,
+    raising,
+    HYPERKALEMIA,
+  );
 }
 
 function evaluate(facts: Facts): RuleOutcome {
-  const raising = uniqueMeds([...facts.drafts, ...facts.medications].filter((m) => hasClass(m, HYPERKALEMIA.raisingClasses)));
+  const raising = uniqueMeds(
+    [...facts.drafts, ...facts.medications].filter((m) => hasClass(m, HYPERKALEMIA.raisingClasses)),
+  );
   const { current: latest, stale } = latestWithin(facts, 'potassium', POTASSIUM_WINDOW_DAYS);
   const drafts = raising.filter((m) => m.isDraft);
   if (!latest) {
     if (drafts.length === 0) return { findings: [] };
     const mraAlone = mraDraftFinding(facts, facts.drafts, { levelShown: false });
-    const why = stale ? `latest potassium ${day(stale.date)} is older than ${POTASSIUM_WINDOW_DAYS} days` : 'no potassium recorded';
-    return { findings: mraAlone ? [mraAlone] : [], insufficient: [`hyperkalemia: draft ${drafts.map(medName).join(', ')} raises potassium; not checked — ${why}`] };
+    const why = stale
+      ? `latest potassium ${day(stale.date)} is older than ${POTASSIUM_WINDOW_DAYS} days`
+      : 'no potassium recorded';
+    return {
+      findings: mraAlone ? [mraAlone] : [],
+      insufficient: [`hyperkalemia: draft ${drafts.map(medName).join(', ')} raises potassium; not checked — ${why}`],
+    };
   }
   const series = seriesOf(facts, 'potassium');
   const previous = series.at(-2);
@@ -82,7 +145,8 @@ export const hyperkalemiaRule: Rule = {
   family: 'hyperkalemia',
   title: 'Hyperkalaemia and potassium-raising drugs',
   topic: 'hyperkalemia',
-  description: 'Flags a recent potassium at UKKA hyperkalaemia levels, with potassium-raising drugs on the chart or as draft orders.',
+  description:
+    'Flags a recent potassium at UKKA hyperkalaemia levels, with potassium-raising drugs on the chart or as draft orders.',
   citations: HYPERKALEMIA.citations,
   evaluate,
 };

@@ -33,36 +33,64 @@ function mmeOf(m: MedicationFact, cui: string): { mme: number; basis: string } |
 }
 
 function ordersMme(meds: readonly MedicationFact[]): OrderMme[] {
-  return meds.flatMap((med) => med.ingredients.filter((i) => MME_FACTORS[i] !== undefined || med.ingredients.length === 1)
-    .map((cui) => ({ med, ...mmeOf(med, cui) })));
+  return meds.flatMap((med) =>
+    med.ingredients
+      .filter((i) => MME_FACTORS[i] !== undefined || med.ingredients.length === 1)
+      .map((cui) => ({ med, ...mmeOf(med, cui) })),
+  );
 }
 
 function toFinding(orders: readonly OrderMme[], total: number, severity: Severity): Finding {
   const meds = uniqueMeds(orders.map((o) => o.med));
   const unknown = orders.filter((o) => 'reason' in o);
   const atLeast = unknown.length > 0 ? 'at least ' : '';
-  const perOrder: FindingInput[] = orders.map((o) => ({ name: 'MME/day of order', value: 'reason' in o ? `not computed: ${o.reason}` : `${o.basis} = ${round(o.mme)}`, source: o.med.ref }));
+  const perOrder: FindingInput[] = orders.map((o) => ({
+    name: 'MME/day of order',
+    value: 'reason' in o ? `not computed: ${o.reason}` : `${o.basis} = ${round(o.mme)}`,
+    source: o.med.ref,
+  }));
   const detail = [
     `**${atLeast}${round(total)} MME/day** with the new order (CDC 2022 conversion factors). ${severity === 'warning' ? `At or above ${T.high} MME/day: avoid, or justify and document the benefit.` : `At or above ${T.reassess} MME/day: reassess benefit and risk before continuing.`}`,
-    '', '**Opioid orders counted:**', ...orders.map((o) => `- ${o.med.display} — ${medStatusText(o.med)}: ${'reason' in o ? `not computed (${o.reason})` : `${o.basis} = ${round(o.mme)} MME/day`}`),
-    '', '**What to consider.** Use the lowest effective dose; offer naloxone at higher doses or with benzodiazepines; MME is for risk, not for converting between opioids.',
+    '',
+    '**Opioid orders counted:**',
+    ...orders.map(
+      (o) =>
+        `- ${o.med.display} — ${medStatusText(o.med)}: ${'reason' in o ? `not computed (${o.reason})` : `${o.basis} = ${round(o.mme)} MME/day`}`,
+    ),
+    '',
+    '**What to consider.** Use the lowest effective dose; offer naloxone at higher doses or with benzodiazepines; MME is for risk, not for converting between opioids.',
   ].join('\n');
   return {
-    id: `opioid-mme:${meds.map((m) => m.ref).join(',')}`, ruleId: severity === 'warning' ? 'opioid-mme-90' : 'opioid-mme-50', family: opioidMmeRule.family, severity,
-    summary: clipSummary(`Opioid dose ${atLeast}${round(total)} MME/day with the new order (${severity === 'warning' ? `≥ ${T.high}` : `≥ ${T.reassess}`})`),
-    detail, evidence: meds.map(medEvidence), inputs: [...meds.map(medInput), ...perOrder, { name: 'total MME/day', value: round(total), unit: 'MME/day' }],
-    citations: MME_CITATIONS, suggestions: [], draftRefs: meds.filter((m) => m.isDraft).map((m) => m.ref),
-    limitations: ['Reads the first dosage instruction; as-needed orders count at their maximum ordered frequency.', 'Orders over a year old are not counted.'],
+    id: `opioid-mme:${meds.map((m) => m.ref).join(',')}`,
+    ruleId: severity === 'warning' ? 'opioid-mme-90' : 'opioid-mme-50',
+    family: opioidMmeRule.family,
+    severity,
+    summary: clipSummary(
+      `Opioid dose ${atLeast}${round(total)} MME/day with the new order (${severity === 'warning' ? `≥ ${T.high}` : `≥ ${T.reassess}`})`,
+    ),
+    detail,
+    evidence: meds.map(medEvidence),
+    inputs: [...meds.map(medInput), ...perOrder, { name: 'total MME/day', value: round(total), unit: 'MME/day' }],
+    citations: MME_CITATIONS,
+    suggestions: [],
+    draftRefs: meds.filter((m) => m.isDraft).map((m) => m.ref),
+    limitations: [
+      'Reads the first dosage instruction; as-needed orders count at their maximum ordered frequency.',
+      'Orders over a year old are not counted.',
+    ],
   };
 }
 
 function evaluate(facts: Facts): RuleOutcome {
-  const opioids = [...facts.drafts, ...facts.medications.filter((m) => !m.isStale)].filter((m) => m.classes.includes('opioid'));
+  const opioids = [...facts.drafts, ...facts.medications.filter((m) => !m.isStale)].filter((m) =>
+    m.classes.includes('opioid'),
+  );
   if (!opioids.some((m) => m.isDraft)) return { findings: [] };
   const orders = ordersMme(opioids);
   const total = orders.reduce((s, o) => s + ('mme' in o ? o.mme : 0), 0);
   const unknown = orders.filter((o) => 'reason' in o).length;
-  const insufficient = unknown > 0 ? [`MME/day not computed for ${unknown} opioid order(s); the total is a lower bound`] : [];
+  const insufficient =
+    unknown > 0 ? [`MME/day not computed for ${unknown} opioid order(s); the total is a lower bound`] : [];
   const severity: Severity | undefined = total >= T.high ? 'warning' : total >= T.reassess ? 'info' : undefined;
   const findings = severity ? [toFinding(orders, total, severity)] : [];
   return ruleOutcome(findings, insufficient);
@@ -72,7 +100,8 @@ export const opioidMmeRule: Rule = {
   family: 'opioid-mme',
   title: 'Opioid dose (morphine milligram equivalents)',
   topic: 'opioid-safety',
-  description: 'Sums MME/day over current and new opioid orders from their dosage (CDC 2022 factors) and flags new orders at ≥ 50 and ≥ 90 MME/day.',
+  description:
+    'Sums MME/day over current and new opioid orders from their dosage (CDC 2022 factors) and flags new orders at ≥ 50 and ≥ 90 MME/day.',
   citations: MME_CITATIONS,
   evaluate,
 };

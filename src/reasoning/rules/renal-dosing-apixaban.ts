@@ -36,9 +36,34 @@ export function criteria(facts: Facts): Criterion[] {
   const wt = latestWithin(facts, 'body-weight', WEIGHT_WINDOW_DAYS).current;
   const scr = latestWithin(facts, 'creatinine', CREATININE_WINDOW_DAYS).current;
   return [
-    { name: `age ≥ ${c.ageYears}`, ...(age === undefined ? {} : { met: age >= c.ageYears, input: { name: 'Age', value: age, unit: 'years' } }) },
-    { name: `weight ≤ ${c.weightKg} kg`, ...(wt ? { met: wt.value <= c.weightKg, input: { name: 'Body weight', value: Number(fmt(wt.value, 1)), unit: 'kg', date: wt.date, source: wt.ref } } : {}) },
-    { name: `creatinine ≥ ${c.creatinineMgDl} mg/dL`, ...(scr ? { met: scr.value >= c.creatinineMgDl, input: { name: 'Serum creatinine', value: Number(fmt(scr.value)), unit: 'mg/dL', date: scr.date, source: scr.ref } } : {}) },
+    {
+      name: `age ≥ ${c.ageYears}`,
+      ...(age === undefined ? {} : { met: age >= c.ageYears, input: { name: 'Age', value: age, unit: 'years' } }),
+    },
+    {
+      name: `weight ≤ ${c.weightKg} kg`,
+      ...(wt
+        ? {
+            met: wt.value <= c.weightKg,
+            input: { name: 'Body weight', value: Number(fmt(wt.value, 1)), unit: 'kg', date: wt.date, source: wt.ref },
+          }
+        : {}),
+    },
+    {
+      name: `creatinine ≥ ${c.creatinineMgDl} mg/dL`,
+      ...(scr
+        ? {
+            met: scr.value >= c.creatinineMgDl,
+            input: {
+              name: 'Serum creatinine',
+              value: Number(fmt(scr.value)),
+              unit: 'mg/dL',
+              date: scr.date,
+              source: scr.ref,
+            },
+          }
+        : {}),
+    },
   ];
 }
 
@@ -48,24 +73,40 @@ function finding(facts: Facts, meds: MedicationFact[], list: Criterion[]): Findi
   const knownFullDose = meds.some((m) => (apixabanDoseMg(m) ?? 0) >= 5);
   return {
     id: `${APIXABAN.id}:${APIXABAN.ingredient}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
-    ruleId: APIXABAN.id, family: 'renal-dosing',
+    ruleId: APIXABAN.id,
+    family: 'renal-dosing',
     severity: drafts.length > 0 || knownFullDose ? 'warning' : 'info',
-    summary: clipSummary(`Apixaban${drafts.length > 0 ? ' (new order)' : ''}: ${met.length} of 3 dose-reduction criteria met — label dose ${APIXABAN.labelDose}`),
+    summary: clipSummary(
+      `Apixaban${drafts.length > 0 ? ' (new order)' : ''}: ${met.length} of 3 dose-reduction criteria met — label dose ${APIXABAN.labelDose}`,
+    ),
     detail: [
       `**Why it matters.** For nonvalvular AF the apixaban label reduces the dose to ${APIXABAN.labelDose} when at least two of: age ≥ 80, weight ≤ 60 kg, creatinine ≥ 1.5 mg/dL. Higher exposure raises bleeding risk.`,
-      '', `**Criteria met:** ${met.map((c) => c.name).join('; ')}.`, '',
-      '**In this record:**', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
+      '',
+      `**Criteria met:** ${met.map((c) => c.name).join('; ')}.`,
+      '',
+      '**In this record:**',
+      ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
     ].join('\n'),
-    evidence: [...met.flatMap((c) => (c.input?.source ? [{ reference: c.input.source }] : [])), ...meds.map(medEvidence)],
+    evidence: [
+      ...met.flatMap((c) => (c.input?.source ? [{ reference: c.input.source }] : [])),
+      ...meds.map(medEvidence),
+    ],
     inputs: [...list.flatMap((c) => (c.input ? [c.input] : [])), ...meds.map(medInput)],
-    citations: APIXABAN.citations, suggestions: replaceDraftSuggestions(drafts, { ...APIXABAN.reducedProduct, dosage: APIXABAN.labelDose }, facts.patient?.ref), draftRefs: drafts.map((d) => d.ref),
+    citations: APIXABAN.citations,
+    suggestions: replaceDraftSuggestions(
+      drafts,
+      { ...APIXABAN.reducedProduct, dosage: APIXABAN.labelDose },
+      facts.patient?.ref,
+    ),
+    draftRefs: drafts.map((d) => d.ref),
     limitations: [...APIXABAN.limitations],
   };
 }
 
 export function evaluateApixaban(facts: Facts, meds: readonly MedicationFact[], out: RuleOutcome): void {
-  const apixaban = uniqueMeds(meds.filter((m) => m.ingredients.includes(APIXABAN.ingredient)))
-    .filter((m) => (apixabanDoseMg(m) ?? Infinity) > APIXABAN.reducedMg);
+  const apixaban = uniqueMeds(meds.filter((m) => m.ingredients.includes(APIXABAN.ingredient))).filter(
+    (m) => (apixabanDoseMg(m) ?? Infinity) > APIXABAN.reducedMg,
+  );
   if (apixaban.length === 0) return;
   const list = criteria(facts);
   const met = list.filter((c) => c.met).length;
@@ -73,6 +114,8 @@ export function evaluateApixaban(facts: Facts, meds: readonly MedicationFact[], 
   if (met >= APIXABAN.needed) {
     out.findings.push(finding(facts, apixaban, list));
   } else if (met + unknown.length >= APIXABAN.needed) {
-    (out.insufficient ??= []).push(`${APIXABAN.id}: apixaban dose criteria not fully checked — unknown: ${unknown.map((c) => c.name).join(', ')} (windows: creatinine ${CREATININE_WINDOW_DAYS} d, weight ${WEIGHT_WINDOW_DAYS} d; as of ${day(facts.now)})`);
+    (out.insufficient ??= []).push(
+      `${APIXABAN.id}: apixaban dose criteria not fully checked — unknown: ${unknown.map((c) => c.name).join(', ')} (windows: creatinine ${CREATININE_WINDOW_DAYS} d, weight ${WEIGHT_WINDOW_DAYS} d; as of ${day(facts.now)})`,
+    );
   }
 }

@@ -8,7 +8,15 @@ import type { Rule, RuleOutcome } from '../rule';
 import type { Finding, FindingInput } from '../types';
 import { RXNORM } from '@fhir/codings';
 import { RENAL_DOSING, RENAL_DOSING_CITATIONS, type RenalDosingEntry, type RenalTier } from '../knowledge/renal-dosing';
-import { clipSummary, medEvidence, medInput, medKey, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import {
+  clipSummary,
+  medEvidence,
+  medInput,
+  medKey,
+  medName,
+  medStatusText,
+  uniqueMeds,
+} from '../knowledge/drugs/describe';
 import { assessKidneyFunction, readingFor, type KidneyReading } from '../scores/kidney-function';
 import { evaluateApixaban } from './renal-dosing-apixaban';
 import { replaceDraftSuggestions } from './draft-suggestions';
@@ -18,39 +26,66 @@ const productOf = (m: MedicationFact): string | undefined => m.codes.find((c) =>
 
 /** Medications an entry is about (topical NSAIDs etc. exempt). */
 export function matchingMeds(entry: RenalDosingEntry, meds: readonly MedicationFact[]): MedicationFact[] {
-  return meds.filter((m) =>
-    (m.ingredients.some((i) => entry.ingredients?.includes(i)) || m.classes.some((c) => entry.classes?.includes(c)))
-    && !(m.route !== undefined && entry.exemptRoutes?.includes(m.route)));
+  return meds.filter(
+    (m) =>
+      (m.ingredients.some((i) => entry.ingredients?.includes(i)) ||
+        m.classes.some((c) => entry.classes?.includes(c))) &&
+      !(m.route !== undefined && entry.exemptRoutes?.includes(m.route)),
+  );
 }
 
-function finding(entry: RenalDosingEntry, tier: RenalTier, reading: KidneyReading, meds: MedicationFact[], patientRef: string | undefined, doseInputs: FindingInput[]): Finding {
+function finding(
+  entry: RenalDosingEntry,
+  tier: RenalTier,
+  reading: KidneyReading,
+  meds: MedicationFact[],
+  patientRef: string | undefined,
+  doseInputs: FindingInput[],
+): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   const keys = [...new Set(meds.map(medKey))].sort().join('|');
   const names = [...new Set(meds.map(medName))].join(', ');
   return {
     id: `${entry.id}:${keys}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
-    ruleId: entry.id, family: renalDosingRule.family,
+    ruleId: entry.id,
+    family: renalDosingRule.family,
     severity: drafts.length > 0 ? tier.severity.draft : tier.severity.chart,
-    summary: clipSummary(`${names}${drafts.length > 0 ? ' (new order)' : ''} with ${reading.short} (${tier.label}): ${tier.brief}`),
+    summary: clipSummary(
+      `${names}${drafts.length > 0 ? ' (new order)' : ''} with ${reading.short} (${tier.label}): ${tier.brief}`,
+    ),
     detail: [
-      `**Why it matters.** ${entry.rationale}`, '', `**What the source says.** ${tier.action}`, '',
-      `**Kidney function used.** ${reading.short} — ${reading.basis}.`, '',
-      '**In this record:**', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
+      `**Why it matters.** ${entry.rationale}`,
+      '',
+      `**What the source says.** ${tier.action}`,
+      '',
+      `**Kidney function used.** ${reading.short} — ${reading.basis}.`,
+      '',
+      '**In this record:**',
+      ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
     ].join('\n'),
     evidence: [...reading.evidence, ...meds.map(medEvidence)],
     inputs: [...reading.inputs, ...meds.map(medInput), ...doseInputs],
-    citations: entry.citations, suggestions: replaceDraftSuggestions(drafts, tier.replacement, patientRef), draftRefs: drafts.map((d) => d.ref),
+    citations: entry.citations,
+    suggestions: replaceDraftSuggestions(drafts, tier.replacement, patientRef),
+    draftRefs: drafts.map((d) => d.ref),
     limitations: [...entry.limitations],
   };
 }
 
-function evaluateEntry(entry: RenalDosingEntry, facts: Facts, kf: ReturnType<typeof assessKidneyFunction>, out: RuleOutcome): void {
+function evaluateEntry(
+  entry: RenalDosingEntry,
+  facts: Facts,
+  kf: ReturnType<typeof assessKidneyFunction>,
+  out: RuleOutcome,
+): void {
   const meds = [...facts.drafts, ...facts.medications];
   const matched = uniqueMeds(matchingMeds(entry, meds));
   if (matched.length === 0) return;
   const reading = readingFor(kf, entry.measure);
   if ('missing' in reading) {
-    (out.insufficient ??= []).push(`${entry.id}: ${entry.name} not checked against kidney function — ${reading.missing}`);
+    (out.insufficient ??= []).push(
+      `${entry.id}: ${entry.name} not checked against kidney function — ${reading.missing}`,
+    );
     return;
   }
   const tier = entry.tiers.find((t) => t.applies(reading.value));
@@ -72,19 +107,39 @@ function isReducedProduct(entry: RenalDosingEntry, m: MedicationFact): boolean {
  * With a label dose for the tier, an order whose dose and frequency are read and within it is fine; an unreadable
  * dose stays flagged (never guessed) and the reason is shown.
  */
-function aboveLabelDose(entry: RenalDosingEntry, tier: RenalTier, meds: MedicationFact[], weightKg: number | undefined): { over: MedicationFact[]; inputs: FindingInput[] } {
+function aboveLabelDose(
+  entry: RenalDosingEntry,
+  tier: RenalTier,
+  meds: MedicationFact[],
+  weightKg: number | undefined,
+): { over: MedicationFact[]; inputs: FindingInput[] } {
   const limit = tier.labelDose;
   const cui = entry.ingredients?.[0];
   if (limit === undefined || cui === undefined) return { over: meds, inputs: [] };
-  const wb = limit.weightBased && weightKg !== undefined ? { low: limit.weightBased.lowestFraction * limit.weightBased.mgPerKg * weightKg, high: limit.weightBased.mgPerKg * weightKg } : undefined;
-  const times = limit.maxPerDay === undefined ? '' : `, ${limit.maxPerDay === 1 ? 'once' : `${limit.maxPerDay} times`} a day`;
+  const wb =
+    limit.weightBased && weightKg !== undefined
+      ? {
+          low: limit.weightBased.lowestFraction * limit.weightBased.mgPerKg * weightKg,
+          high: limit.weightBased.mgPerKg * weightKg,
+        }
+      : undefined;
+  const times =
+    limit.maxPerDay === undefined ? '' : `, ${limit.maxPerDay === 1 ? 'once' : `${limit.maxPerDay} times`} a day`;
   const label = `label: at most ${limit.maxDailyMg} mg/day${wb ? ` or ${Math.round(wb.low)}–${Math.round(wb.high)} mg/day by weight` : ''}${times}`;
   const within = (mg: number): boolean => mg <= limit.maxDailyMg || (wb !== undefined && mg >= wb.low && mg <= wb.high);
-  const checked = meds.map((m) => ({ m, dose: dailyDose(m, cui) }))
-    .filter(({ dose }) => !dose.known || !within(dose.dailyMg) || (limit.maxPerDay !== undefined && dose.perDay > limit.maxPerDay));
+  const checked = meds
+    .map((m) => ({ m, dose: dailyDose(m, cui) }))
+    .filter(
+      ({ dose }) =>
+        !dose.known || !within(dose.dailyMg) || (limit.maxPerDay !== undefined && dose.perDay > limit.maxPerDay),
+    );
   return {
     over: checked.map((c) => c.m),
-    inputs: checked.map(({ m, dose }) => ({ name: `${entry.name} daily dose`, value: dose.known ? `${dose.basis} (${label})` : `not readable: ${dose.reason}`, source: m.ref })),
+    inputs: checked.map(({ m, dose }) => ({
+      name: `${entry.name} daily dose`,
+      value: dose.known ? `${dose.basis} (${label})` : `not readable: ${dose.reason}`,
+      source: m.ref,
+    })),
   };
 }
 
@@ -100,7 +155,8 @@ export const renalDosingRule: Rule = {
   family: 'renal-dosing',
   title: 'Renal dosing (eGFR / CrCl label thresholds)',
   topic: 'renal-dosing',
-  description: 'Flags chart medications and draft orders whose label or guideline threshold is crossed by the latest eGFR or Cockcroft–Gault CrCl.',
+  description:
+    'Flags chart medications and draft orders whose label or guideline threshold is crossed by the latest eGFR or Cockcroft–Gault CrCl.',
   citations: RENAL_DOSING_CITATIONS,
   evaluate,
 };

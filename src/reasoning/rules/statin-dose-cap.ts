@@ -6,10 +6,18 @@
 import type { MedicationFact } from '../facts';
 import { dailyDose, strengthMg } from './daily-dose';
 
-export interface StatinDoseCap { withinCap: boolean; exceeds: boolean; lines: string[] }
+export interface StatinDoseCap {
+  withinCap: boolean;
+  exceeds: boolean;
+  lines: string[];
+}
 
 /** `caps`: ingredient CUI → label daily cap (mg) with `partner` (e.g. "verapamil/diltiazem"). */
-export function assessStatinDoseCap(statins: readonly MedicationFact[], caps: Readonly<Record<string, number>>, partner: string): StatinDoseCap {
+export function assessStatinDoseCap(
+  statins: readonly MedicationFact[],
+  caps: Readonly<Record<string, number>>,
+  partner: string,
+): StatinDoseCap {
   let known = 0;
   let exceeds = false;
   const lines: string[] = [];

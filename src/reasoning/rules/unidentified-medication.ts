@@ -23,7 +23,11 @@ const NOT_CHECKED = [
 ];
 
 const CITATIONS: Citations = [
-  { title: 'NLM. RxNorm Technical Documentation (normalized names and term types)', url: 'https://www.nlm.nih.gov/research/umls/rxnorm/docs/techdoc.html', year: 2024 },
+  {
+    title: 'NLM. RxNorm Technical Documentation (normalized names and term types)',
+    url: 'https://www.nlm.nih.gov/research/umls/rxnorm/docs/techdoc.html',
+    year: 2024,
+  },
 ];
 
 function codesText(m: MedicationFact): string {
@@ -32,16 +36,24 @@ function codesText(m: MedicationFact): string {
 
 function finding(m: MedicationFact): Finding {
   return {
-    id: `${RULE_ID}:${m.ref}`, ruleId: RULE_ID, family: RULE_ID, severity: 'info',
+    id: `${RULE_ID}:${m.ref}`,
+    ruleId: RULE_ID,
+    family: RULE_ID,
+    severity: 'info',
     summary: clipSummary(`Cairn could not check ${m.display}: product not recognised`),
     detail: [
       `Cairn could not tell which drug this order is: its code is not in Cairn’s RxNorm tables, and neither its name, a brand nor an ingredient name could be read from the text as written (“${m.display}”).`,
-      '', '**Not checked for this order:**', ...NOT_CHECKED.map((c) => `- ${c}`),
-      '', `Codes sent: ${codesText(m)}. Check the order by hand, or choose the product from the EHR's coded drug list (an RxNorm code).`,
+      '',
+      '**Not checked for this order:**',
+      ...NOT_CHECKED.map((c) => `- ${c}`),
+      '',
+      `Codes sent: ${codesText(m)}. Check the order by hand, or choose the product from the EHR's coded drug list (an RxNorm code).`,
     ].join('\n'),
     evidence: [medEvidence(m)],
     inputs: [medInput(m), { name: 'codes sent', value: codesText(m), source: m.ref }],
-    citations: CITATIONS, suggestions: [], draftRefs: [m.ref],
+    citations: CITATIONS,
+    suggestions: [],
+    draftRefs: [m.ref],
   };
 }
 
@@ -53,7 +65,8 @@ export const unidentifiedMedicationRule: Rule = {
   family: RULE_ID,
   title: 'Medication order Cairn could not identify',
   topic: 'drug-identification',
-  description: 'At order-select and order-sign, says so when a draft medication cannot be identified, and which checks therefore did not run.',
+  description:
+    'At order-select and order-sign, says so when a draft medication cannot be identified, and which checks therefore did not run.',
   citations: CITATIONS,
   evaluate,
 };

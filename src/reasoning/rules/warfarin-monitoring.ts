@@ -19,8 +19,15 @@ function inrInput(o: ObservationFact, name: string): FindingInput {
 /** A draft INR order (LOINC 6301-6) for the clinician to review and sign; timing is left to the prescriber. */
 function orderInr(patientRef: string | undefined): Suggestion[] {
   const resource: fhir4.ServiceRequest = {
-    resourceType: 'ServiceRequest', status: 'draft', intent: 'order',
-    code: { coding: [{ system: 'http://loinc.org', code: '6301-6', display: 'INR in Platelet poor plasma by Coagulation assay' }], text: 'INR' },
+    resourceType: 'ServiceRequest',
+    status: 'draft',
+    intent: 'order',
+    code: {
+      coding: [
+        { system: 'http://loinc.org', code: '6301-6', display: 'INR in Platelet poor plasma by Coagulation assay' },
+      ],
+      text: 'INR',
+    },
     subject: { reference: patientRef ?? 'Patient/unknown' },
   };
   return [{ label: 'Order an INR', actions: [{ type: 'create', description: 'Draft an INR order', resource }] }];
@@ -30,28 +37,61 @@ function medLines(meds: readonly MedicationFact[]): string[] {
   return ['**Warfarin in this record:**', ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`)];
 }
 
-function base(facts: Facts, id: string, key: string, meds: MedicationFact[], severity: Severity, summary: string, detail: string[], inrs: readonly ObservationFact[]): Finding {
+function base(
+  facts: Facts,
+  id: string,
+  key: string,
+  meds: MedicationFact[],
+  severity: Severity,
+  summary: string,
+  detail: string[],
+  inrs: readonly ObservationFact[],
+): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   return {
-    id: `${id}:${key}`, ruleId: id, family: warfarinMonitoringRule.family, severity, summary: clipSummary(summary),
+    id: `${id}:${key}`,
+    ruleId: id,
+    family: warfarinMonitoringRule.family,
+    severity,
+    summary: clipSummary(summary),
     detail: detail.join('\n'),
     evidence: [...inrs.map((o) => ({ reference: o.ref, display: o.display })), ...meds.map(medEvidence)],
     inputs: [...inrs.map((o, i) => inrInput(o, i === 0 ? 'INR (latest)' : 'INR (earlier)')), ...meds.map(medInput)],
-    citations: W.citations, suggestions: orderInr(facts.patient?.ref), draftRefs: drafts.map((d) => d.ref), limitations: [...W.limitations],
+    citations: W.citations,
+    suggestions: orderInr(facts.patient?.ref),
+    draftRefs: drafts.map((d) => d.ref),
+    limitations: [...W.limitations],
   };
 }
 
-function overdueFinding(facts: Facts, chart: MedicationFact[], latest: ObservationFact | undefined): Finding | undefined {
+function overdueFinding(
+  facts: Facts,
+  chart: MedicationFact[],
+  latest: ObservationFact | undefined,
+): Finding | undefined {
   const age = latest ? ageInDays(latest.date, facts.now) : undefined;
   if (age !== undefined && age <= W.overdueAfterDays) return undefined;
   const severity: Severity = chart.some((m) => !m.isStale) ? 'warning' : 'info';
   const last = latest ? `last INR ${fmt(latest.value, 1)} on ${day(latest.date)}` : 'no INR on record';
   const why = `**Why it matters.** Warfarin has a narrow therapeutic range; CHEST 2012 (recommendation 3.1) allows INR testing at most every ${W.overdueAfterDays / 7} weeks, and only for patients whose INR has been consistently stable.`;
-  return base(facts, 'warfarin-inr-overdue', chart.map((m) => m.ref).join(','), chart, severity,
+  return base(
+    facts,
+    'warfarin-inr-overdue',
+    chart.map((m) => m.ref).join(','),
+    chart,
+    severity,
     `Warfarin with no INR in the last ${W.overdueAfterDays} days (${last})`,
-    [why, '', ...medLines(chart), '', `**Latest INR:** ${latest ? `${fmt(latest.value, 1)} on ${day(latest.date)} (${Math.floor(age ?? 0)} days ago)` : 'none recorded'}.`, '',
-      '**What to consider.** Check an INR now, or confirm that warfarin has been stopped and update the medication list.'],
-    latest ? [latest] : []);
+    [
+      why,
+      '',
+      ...medLines(chart),
+      '',
+      `**Latest INR:** ${latest ? `${fmt(latest.value, 1)} on ${day(latest.date)} (${Math.floor(age ?? 0)} days ago)` : 'none recorded'}.`,
+      '',
+      '**What to consider.** Check an INR now, or confirm that warfarin has been stopped and update the medication list.',
+    ],
+    latest ? [latest] : [],
+  );
 }
 
 function highFinding(facts: Facts, meds: MedicationFact[], series: ObservationFact[]): Finding | undefined {
@@ -64,12 +104,24 @@ function highFinding(facts: Facts, meds: MedicationFact[], series: ObservationFa
   const action = veryHigh
     ? 'INR above 10 without bleeding: hold warfarin and give oral vitamin K (CHEST 2012, 9.2); with bleeding, urgent reversal.'
     : 'INR 4.5–10 without bleeding: hold or reduce warfarin; routine vitamin K is not suggested (CHEST 2012, 9.1); recheck INR in a few days.';
-  return base(facts, 'warfarin-inr-high', latest.ref, meds, severity,
+  return base(
+    facts,
+    'warfarin-inr-high',
+    latest.ref,
+    meds,
+    severity,
     `INR ${fmt(latest.value, 1)} (${day(latest.date)}) on warfarin: above ${veryHigh ? W.veryHighAbove : W.highFrom}, bleeding risk`,
-    ['**Why it matters.** Bleeding risk rises steeply with INR above the 2.0–3.0 target, most of all above 4.5.', '',
-      `**INR trend (newest first):** ${trend.map((o) => `${fmt(o.value, 1)} (${day(o.date)})`).join(', ')}.`, '',
-      ...medLines(meds), '', `**What to consider.** ${action} Look for a cause: new interacting drug, illness, diet, dosing error.`],
-    trend);
+    [
+      '**Why it matters.** Bleeding risk rises steeply with INR above the 2.0–3.0 target, most of all above 4.5.',
+      '',
+      `**INR trend (newest first):** ${trend.map((o) => `${fmt(o.value, 1)} (${day(o.date)})`).join(', ')}.`,
+      '',
+      ...medLines(meds),
+      '',
+      `**What to consider.** ${action} Look for a cause: new interacting drug, illness, diet, dosing error.`,
+    ],
+    trend,
+  );
 }
 
 function evaluate(facts: Facts): RuleOutcome {
@@ -77,7 +129,10 @@ function evaluate(facts: Facts): RuleOutcome {
   const all = uniqueMeds([...facts.drafts, ...facts.medications].filter(isVka));
   if (all.length === 0) return { findings: [] };
   const series = seriesOf(facts, 'inr');
-  const findings = [chart.length > 0 ? overdueFinding(facts, chart, series.at(-1)) : undefined, highFinding(facts, all, series)];
+  const findings = [
+    chart.length > 0 ? overdueFinding(facts, chart, series.at(-1)) : undefined,
+    highFinding(facts, all, series),
+  ];
   return { findings: findings.filter((f): f is Finding => f !== undefined) };
 }
 
@@ -85,7 +140,8 @@ export const warfarinMonitoringRule: Rule = {
   family: 'warfarin-monitoring',
   title: 'Warfarin INR monitoring',
   topic: 'anticoagulation-monitoring',
-  description: 'Flags warfarin without an INR in the last 12 weeks, and a current INR of 4.5 or more, with the INR trend (CHEST 2012).',
+  description:
+    'Flags warfarin without an INR in the last 12 weeks, and a current INR of 4.5 or more, with the INR trend (CHEST 2012).',
   citations: W.citations,
   evaluate,
 };

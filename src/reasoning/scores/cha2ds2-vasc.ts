@@ -25,8 +25,10 @@ function ageComponent(age: number): ScoreComponent {
 /** What the 2023 ACC/AHA guideline says for a score (annual risk bands are in the guideline, not restated). */
 function interpret(value: number, sex: 'female' | 'male'): string {
   const threshold = sex === 'female' ? 3 : 2;
-  if (value >= threshold) return `${value}: oral anticoagulation recommended to reduce stroke risk (2023 ACC/AHA/ACCP/HRS: score ≥ 2 in men, ≥ 3 in women), after weighing bleeding risk.`;
-  if (value === threshold - 1) return `${value}: oral anticoagulation is reasonable to consider (2023 ACC/AHA/ACCP/HRS).`;
+  if (value >= threshold)
+    return `${value}: oral anticoagulation recommended to reduce stroke risk (2023 ACC/AHA/ACCP/HRS: score ≥ 2 in men, ≥ 3 in women), after weighing bleeding risk.`;
+  if (value === threshold - 1)
+    return `${value}: oral anticoagulation is reasonable to consider (2023 ACC/AHA/ACCP/HRS).`;
   return `${value}: low stroke risk; anticoagulation not indicated by this score alone.`;
 }
 
@@ -37,13 +39,31 @@ export function computeCha2ds2Vasc(facts: Facts): Score | undefined {
   const base = { id: 'cha2ds2-vasc' as const, name: 'CHA2DS2-VASc', citations: CHA2DS2_VASC_CITATIONS };
   const age = facts.patient?.ageYears;
   const sex = facts.patient?.sex;
-  if (age === undefined) return { ...base, components, value: null, interpretation: 'Not calculable.', insufficient: 'age unknown (no usable birth date)' };
+  if (age === undefined)
+    return {
+      ...base,
+      components,
+      value: null,
+      interpretation: 'Not calculable.',
+      insufficient: 'age unknown (no usable birth date)',
+    };
   components.push(ageComponent(age));
   if (sex !== 'female' && sex !== 'male') {
     // The sex-category point and the treatment threshold both depend on sex: guessing could hide an indication.
-    return { ...base, components, value: null, interpretation: 'Not calculable.', insufficient: `sex recorded as "${sex ?? 'missing'}": the sex-category item cannot be scored` };
+    return {
+      ...base,
+      components,
+      value: null,
+      interpretation: 'Not calculable.',
+      insufficient: `sex recorded as "${sex ?? 'missing'}": the sex-category item cannot be scored`,
+    };
   }
-  components.push({ name: 'Sc: Sex category (female)', points: sex === 'female' ? FEMALE_POINTS : 0, value: sex, ...(facts.patient ? { source: facts.patient.ref } : {}) });
+  components.push({
+    name: 'Sc: Sex category (female)',
+    points: sex === 'female' ? FEMALE_POINTS : 0,
+    value: sex,
+    ...(facts.patient ? { source: facts.patient.ref } : {}),
+  });
   const value = components.reduce((sum, c) => sum + c.points, 0);
   return { ...base, components, value, date: facts.now, interpretation: interpret(value, sex) };
 }

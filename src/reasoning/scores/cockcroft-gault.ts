@@ -14,7 +14,8 @@ import { day, latestWithin } from './observations';
 
 export const COCKCROFT_GAULT_CITATION: Citation = {
   title: 'Cockcroft DW, Gault MH. Prediction of creatinine clearance from serum creatinine. Nephron 1976;16(1):31-41',
-  url: 'https://doi.org/10.1159/000180580', year: 1976,
+  url: 'https://doi.org/10.1159/000180580',
+  year: 1976,
 };
 
 /** Youngest age the equation is applied at (years). */
@@ -22,7 +23,7 @@ export const ADULT_AGE = 18;
 
 /** The Cockcroft–Gault equation (mL/min). */
 export function cockcroftGault(scrMgDl: number, ageYears: number, weightKg: number, sex: 'female' | 'male'): number {
-  return ((140 - ageYears) * weightKg) / (72 * scrMgDl) * (sex === 'female' ? 0.85 : 1);
+  return (((140 - ageYears) * weightKg) / (72 * scrMgDl)) * (sex === 'female' ? 0.85 : 1);
 }
 
 export interface CrclResult {
@@ -42,11 +43,25 @@ export function computeCrcl(facts: Facts): CrclResult {
   if (!scr) return { missing: `no creatinine in the last ${CREATININE_WINDOW_DAYS} days` };
   const age = ageInYears(facts.patient?.birthDate, scr.date) ?? facts.patient?.ageYears;
   if (!wt.current) {
-    const why = wt.stale ? `the latest body weight (${day(wt.stale.date)}) is older than ${WEIGHT_WINDOW_DAYS} days` : 'no body weight is recorded';
+    const why = wt.stale
+      ? `the latest body weight (${day(wt.stale.date)}) is older than ${WEIGHT_WINDOW_DAYS} days`
+      : 'no body weight is recorded';
     return { creatinine: scr, missing: why };
   }
   if (age === undefined) return { creatinine: scr, weight: wt.current, missing: 'age unknown' };
-  if (age < ADULT_AGE) return { creatinine: scr, weight: wt.current, age, missing: `age ${age}: Cockcroft–Gault is an adult equation and is not computed under ${ADULT_AGE}` };
-  if (sex !== 'female' && sex !== 'male') return { creatinine: scr, weight: wt.current, age, missing: `sex recorded as "${sex ?? 'missing'}" (the equation has a female factor only)` };
+  if (age < ADULT_AGE)
+    return {
+      creatinine: scr,
+      weight: wt.current,
+      age,
+      missing: `age ${age}: Cockcroft–Gault is an adult equation and is not computed under ${ADULT_AGE}`,
+    };
+  if (sex !== 'female' && sex !== 'male')
+    return {
+      creatinine: scr,
+      weight: wt.current,
+      age,
+      missing: `sex recorded as "${sex ?? 'missing'}" (the equation has a female factor only)`,
+    };
   return { value: cockcroftGault(scr.value, age, wt.current.value, sex), creatinine: scr, weight: wt.current, age };
 }

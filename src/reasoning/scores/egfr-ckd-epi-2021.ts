@@ -17,9 +17,22 @@ import { ADULT_AGE } from './cockcroft-gault';
 import { pickReportedEgfr, type ReportedEgfr } from './reported-egfr';
 
 export const EGFR_CITATIONS: Citations = [
-  { title: 'Inker LA et al. New Creatinine- and Cystatin C-Based Equations to Estimate GFR without Race. N Engl J Med 2021;385:1737-49', url: 'https://doi.org/10.1056/NEJMoa2102953', year: 2021 },
-  { title: 'National Kidney Foundation. CKD-EPI Creatinine Equation (2021)', url: 'https://www.kidney.org/ckd-epi-creatinine-equation-2021', year: 2021 },
-  { title: 'KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of CKD (GFR categories G1–G5)', url: 'https://kdigo.org/guidelines/ckd-evaluation-and-management/', year: 2024 },
+  {
+    title:
+      'Inker LA et al. New Creatinine- and Cystatin C-Based Equations to Estimate GFR without Race. N Engl J Med 2021;385:1737-49',
+    url: 'https://doi.org/10.1056/NEJMoa2102953',
+    year: 2021,
+  },
+  {
+    title: 'National Kidney Foundation. CKD-EPI Creatinine Equation (2021)',
+    url: 'https://www.kidney.org/ckd-epi-creatinine-equation-2021',
+    year: 2021,
+  },
+  {
+    title: 'KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of CKD (GFR categories G1–G5)',
+    url: 'https://kdigo.org/guidelines/ckd-evaluation-and-management/',
+    year: 2024,
+  },
 ];
 
 /** The CKD-EPI 2021 creatinine equation (Scr mg/dL, age years, sex at birth as recorded). */
@@ -54,12 +67,23 @@ export interface EgfrResult {
   reportedBecause?: string;
 }
 
-const base = (components: ScoreComponent[]): Omit<Score, 'value' | 'interpretation'> =>
-  ({ id: 'egfr-ckd-epi-2021', name: 'eGFR (CKD-EPI 2021, creatinine, race-free)', unit: 'mL/min/1.73 m²', components, citations: EGFR_CITATIONS });
+const base = (components: ScoreComponent[]): Omit<Score, 'value' | 'interpretation'> => ({
+  id: 'egfr-ckd-epi-2021',
+  name: 'eGFR (CKD-EPI 2021, creatinine, race-free)',
+  unit: 'mL/min/1.73 m²',
+  components,
+  citations: EGFR_CITATIONS,
+});
 
 function creatinineComponent(o: ObservationFact): ScoreComponent {
   const original = o.originalUnit !== o.unit ? ` (reported ${fmt(o.originalValue)} ${o.originalUnit})` : '';
-  return { name: 'Serum creatinine', points: 0, value: `${fmt(o.value)} mg/dL${original}`, source: o.ref, date: o.date };
+  return {
+    name: 'Serum creatinine',
+    points: 0,
+    value: `${fmt(o.value)} mg/dL${original}`,
+    source: o.ref,
+    date: o.date,
+  };
 }
 
 function sexProblem(sex: Sex | undefined): string | undefined {
@@ -69,7 +93,9 @@ function sexProblem(sex: Sex | undefined): string | undefined {
 }
 
 function insufficient(reason: string, components: ScoreComponent[]): EgfrResult {
-  return { score: { ...base(components), value: null, interpretation: 'eGFR could not be calculated.', insufficient: reason } };
+  return {
+    score: { ...base(components), value: null, interpretation: 'eGFR could not be calculated.', insufficient: reason },
+  };
 }
 
 function fromReported(pick: ReportedEgfr, why: string): EgfrResult {
@@ -77,8 +103,18 @@ function fromReported(pick: ReportedEgfr, why: string): EgfrResult {
   const v = Math.round(value);
   const adjusted = pick.note ? ` ${pick.note}.` : '';
   const score: Score = {
-    ...base([{ name: 'Laboratory-reported eGFR', points: 0, value: `${fmt(reported.value, 1)} ${reported.unit}${pick.note ? ` (used: ${fmt(value, 1)}, race coefficient removed)` : ''}`, source: reported.ref, date: reported.date }]),
-    name: 'eGFR (reported by the laboratory, not recalculated)', value: v, date: reported.date,
+    ...base([
+      {
+        name: 'Laboratory-reported eGFR',
+        points: 0,
+        value: `${fmt(reported.value, 1)} ${reported.unit}${pick.note ? ` (used: ${fmt(value, 1)}, race coefficient removed)` : ''}`,
+        source: reported.ref,
+        date: reported.date,
+      },
+    ]),
+    name: 'eGFR (reported by the laboratory, not recalculated)',
+    value: v,
+    date: reported.date,
     interpretation: `${gfrCategory(v)} — laboratory-reported value (equation unknown); not recalculated because ${why}.${adjusted}`,
   };
   return { score, value, basis: 'reported', reported, reportedBecause: pick.note ? `${why}; ${pick.note}` : why };
@@ -89,15 +125,23 @@ export function computeEgfr(facts: Facts): EgfrResult {
   const { current: scr, stale } = latestWithin(facts, 'creatinine', CREATININE_WINDOW_DAYS);
   const reported = pickReportedEgfr(facts, CREATININE_WINDOW_DAYS);
   if (!scr) {
-    const why = stale ? `the latest creatinine (${day(stale.date)}) is older than ${CREATININE_WINDOW_DAYS} days` : 'no creatinine is recorded';
-    return reported ? fromReported(reported, why) : insufficient(`${why} and no laboratory eGFR in that window`, stale ? [creatinineComponent(stale)] : []);
+    const why = stale
+      ? `the latest creatinine (${day(stale.date)}) is older than ${CREATININE_WINDOW_DAYS} days`
+      : 'no creatinine is recorded';
+    return reported
+      ? fromReported(reported, why)
+      : insufficient(`${why} and no laboratory eGFR in that window`, stale ? [creatinineComponent(stale)] : []);
   }
   const components = [creatinineComponent(scr)];
   const sexIssue = sexProblem(facts.patient?.sex);
   const age = ageInYears(facts.patient?.birthDate, scr.date) ?? facts.patient?.ageYears;
   // CKD-EPI was developed in adults; children need a paediatric equation (e.g. CKiD), which we do not compute.
-  const ageIssue = age === undefined ? 'age unknown (no usable birth date)'
-    : age < ADULT_AGE ? `age ${age}: CKD-EPI is validated for adults only` : undefined;
+  const ageIssue =
+    age === undefined
+      ? 'age unknown (no usable birth date)'
+      : age < ADULT_AGE
+        ? `age ${age}: CKD-EPI is validated for adults only`
+        : undefined;
   const issue = ageIssue ?? sexIssue;
   const child = age !== undefined && age < ADULT_AGE;
   if (issue) return reported && !child ? fromReported(reported, issue) : insufficient(issue, components);
@@ -106,6 +150,11 @@ export function computeEgfr(facts: Facts): EgfrResult {
   components.push({ name: 'Sex', points: 0, value: sex, ...(facts.patient ? { source: facts.patient.ref } : {}) });
   const egfr = ckdEpi2021(scr.value, age as number, sex);
   const value = Math.round(egfr);
-  const score: Score = { ...base(components), value, date: scr.date, interpretation: `${gfrCategory(value)}; from creatinine of ${day(scr.date)}.` };
+  const score: Score = {
+    ...base(components),
+    value,
+    date: scr.date,
+    interpretation: `${gfrCategory(value)}; from creatinine of ${day(scr.date)}.`,
+  };
   return { score, value: egfr, basis: 'calculated', creatinine: scr };
 }

@@ -12,5 +12,7 @@ export { computeCha2ds2Vasc } from './cha2ds2-vasc';
 export { computeNews2 } from './news2';
 
 export function computeScores(facts: Facts): Score[] {
-  return [computeEgfr(facts).score, computeCha2ds2Vasc(facts), computeNews2(facts)].filter((s): s is Score => s !== undefined);
+  return [computeEgfr(facts).score, computeCha2ds2Vasc(facts), computeNews2(facts)].filter(
+    (s): s is Score => s !== undefined,
+  );
 }

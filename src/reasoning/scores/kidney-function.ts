@@ -36,26 +36,71 @@ function egfrReading(e: EgfrResult): KidneyReading | undefined {
   if (e.value === undefined) return undefined;
   const value = Math.round(e.value);
   const src = e.basis === 'reported' ? e.reported : e.creatinine;
-  const inputs: FindingInput[] = [{ name: e.basis === 'reported' ? 'eGFR (laboratory-reported)' : 'eGFR (CKD-EPI 2021, calculated)', value, unit: 'mL/min/1.73 m²', ...(src ? { date: src.date, source: src.ref } : {}) }];
-  if (e.creatinine) inputs.push({ name: 'Serum creatinine', value: Number(fmt(e.creatinine.value)), unit: 'mg/dL', date: e.creatinine.date, source: e.creatinine.ref });
-  const basis = e.basis === 'reported'
-    ? `laboratory-reported eGFR of ${day(src?.date)} (not recalculated: ${e.reportedBecause ?? 'no usable creatinine'})`
-    : `CKD-EPI 2021 eGFR from creatinine ${fmt(e.creatinine?.value ?? 0)} mg/dL of ${day(src?.date)}`;
-  return { measure: 'egfr', value, short: `eGFR ${value}`, basis, inputs, evidence: src ? [{ reference: src.ref, display: src.display }] : [] };
+  const inputs: FindingInput[] = [
+    {
+      name: e.basis === 'reported' ? 'eGFR (laboratory-reported)' : 'eGFR (CKD-EPI 2021, calculated)',
+      value,
+      unit: 'mL/min/1.73 m²',
+      ...(src ? { date: src.date, source: src.ref } : {}),
+    },
+  ];
+  if (e.creatinine)
+    inputs.push({
+      name: 'Serum creatinine',
+      value: Number(fmt(e.creatinine.value)),
+      unit: 'mg/dL',
+      date: e.creatinine.date,
+      source: e.creatinine.ref,
+    });
+  const basis =
+    e.basis === 'reported'
+      ? `laboratory-reported eGFR of ${day(src?.date)} (not recalculated: ${e.reportedBecause ?? 'no usable creatinine'})`
+      : `CKD-EPI 2021 eGFR from creatinine ${fmt(e.creatinine?.value ?? 0)} mg/dL of ${day(src?.date)}`;
+  return {
+    measure: 'egfr',
+    value,
+    short: `eGFR ${value}`,
+    basis,
+    inputs,
+    evidence: src ? [{ reference: src.ref, display: src.display }] : [],
+  };
 }
 
 function crclReading(c: CrclResult): KidneyReading | undefined {
   if (c.value === undefined || !c.creatinine || !c.weight) return undefined;
   const value = Math.round(c.value);
   return {
-    measure: 'crcl', value, short: `CrCl ${value}`,
+    measure: 'crcl',
+    value,
+    short: `CrCl ${value}`,
     basis: `Cockcroft–Gault CrCl from creatinine ${fmt(c.creatinine.value)} mg/dL (${day(c.creatinine.date)}), actual weight ${fmt(c.weight.value, 1)} kg (${day(c.weight.date)}), age ${c.age ?? '?'}`,
     inputs: [
-      { name: 'CrCl (Cockcroft–Gault, actual body weight)', value, unit: 'mL/min', date: c.creatinine.date, source: c.creatinine.ref },
-      { name: 'Serum creatinine', value: Number(fmt(c.creatinine.value)), unit: 'mg/dL', date: c.creatinine.date, source: c.creatinine.ref },
-      { name: 'Body weight', value: Number(fmt(c.weight.value, 1)), unit: 'kg', date: c.weight.date, source: c.weight.ref },
+      {
+        name: 'CrCl (Cockcroft–Gault, actual body weight)',
+        value,
+        unit: 'mL/min',
+        date: c.creatinine.date,
+        source: c.creatinine.ref,
+      },
+      {
+        name: 'Serum creatinine',
+        value: Number(fmt(c.creatinine.value)),
+        unit: 'mg/dL',
+        date: c.creatinine.date,
+        source: c.creatinine.ref,
+      },
+      {
+        name: 'Body weight',
+        value: Number(fmt(c.weight.value, 1)),
+        unit: 'kg',
+        date: c.weight.date,
+        source: c.weight.ref,
+      },
     ],
-    evidence: [{ reference: c.creatinine.ref, display: c.creatinine.display }, { reference: c.weight.ref, display: c.weight.display }],
+    evidence: [
+      { reference: c.creatinine.ref, display: c.creatinine.display },
+      { reference: c.weight.ref, display: c.weight.display },
+    ],
   };
 }
 
@@ -65,8 +110,14 @@ export function readingFor(kf: KidneyFunction, measure: KidneyMeasure): KidneyRe
     const crcl = crclReading(kf.crcl);
     if (crcl) return crcl;
     const egfr = egfrReading(kf.egfr);
-    if (egfr) return { ...egfr, basis: `CrCl could not be computed (${kf.crcl.missing ?? 'inputs missing'}); used instead: ${egfr.basis}` };
-    return { missing: `CrCl: ${kf.crcl.missing ?? 'inputs missing'}; eGFR: ${kf.egfr.score.insufficient ?? 'not available'}` };
+    if (egfr)
+      return {
+        ...egfr,
+        basis: `CrCl could not be computed (${kf.crcl.missing ?? 'inputs missing'}); used instead: ${egfr.basis}`,
+      };
+    return {
+      missing: `CrCl: ${kf.crcl.missing ?? 'inputs missing'}; eGFR: ${kf.egfr.score.insufficient ?? 'not available'}`,
+    };
   }
   return egfrReading(kf.egfr) ?? { missing: kf.egfr.score.insufficient ?? 'eGFR not available' };
 }

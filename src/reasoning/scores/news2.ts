@@ -28,14 +28,29 @@ export function computeNews2(facts: Facts): Score | undefined {
       missing.push(p.name);
       continue;
     }
-    components.push({ name: p.name, points: pointsFor(p.bands, o.value), value: `${fmt(o.value, 1)} ${p.unit}`, source: o.ref, date: o.date });
+    components.push({
+      name: p.name,
+      points: pointsFor(p.bands, o.value),
+      value: `${fmt(o.value, 1)} ${p.unit}`,
+      source: o.ref,
+      date: o.date,
+    });
   }
   if (components.length === 0) return undefined;
   const value = components.reduce((s, c) => s + c.points, 0);
   const maxPoints = Math.max(...components.map((c) => c.points));
   const response = respond(value, maxPoints);
-  const latest = components.map((c) => c.date ?? '').sort().at(-1);
-  const base = { id: 'news2' as const, citations: NEWS2_CITATIONS, components, value, ...(latest ? { date: latest } : {}) };
+  const latest = components
+    .map((c) => c.date ?? '')
+    .sort()
+    .at(-1);
+  const base = {
+    id: 'news2' as const,
+    citations: NEWS2_CITATIONS,
+    components,
+    value,
+    ...(latest ? { date: latest } : {}),
+  };
   if (missing.length === 0) return { ...base, name: 'NEWS2', interpretation: `${value}: ${response}.` };
   const scored = NEWS2_PARAMETERS.length - missing.length;
   return {

@@ -29,5 +29,9 @@ export function pickReportedEgfr(facts: Facts, windowDays: number): ReportedEgfr
   const coefficient = EGFR_EQUATIONS[obs.loinc]?.raceCoefficient;
   if (coefficient === undefined) return { obs, value: obs.value };
   const value = obs.value / coefficient;
-  return { obs, value, note: `reported "among blacks" (LOINC ${obs.loinc}) as ${fmt(obs.value, 1)}; the race coefficient ×${coefficient} was divided out (${fmt(value, 1)}), as the NKF-ASN Task Force advises against race-based eGFR` };
+  return {
+    obs,
+    value,
+    note: `reported "among blacks" (LOINC ${obs.loinc}) as ${fmt(obs.value, 1)}; the race coefficient ×${coefficient} was divided out (${fmt(value, 1)}), as the NKF-ASN Task Force advises against race-based eGFR`,
+  };
 }

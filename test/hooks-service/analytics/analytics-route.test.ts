@@ -58,8 +58,17 @@ describe('GET /api/analytics', () => {
     expect(queries).toEqual([{ from: new Date('2026-10-24T12:00:00Z'), to: NOW }]);
     const body = response.json();
     expect(body.alert).toEqual({ overrideRate: 0.9, minResponses: 10 });
-    expect(body.rules.map((r: { ruleId: string; flagged: boolean; overrideRate: number }) => [r.ruleId, r.flagged, r.overrideRate]))
-      .toEqual([['noisy', true, 0.95], ['rare', false, 1], ['useful', false, 0.25]]);
+    expect(
+      body.rules.map((r: { ruleId: string; flagged: boolean; overrideRate: number }) => [
+        r.ruleId,
+        r.flagged,
+        r.overrideRate,
+      ]),
+    ).toEqual([
+      ['noisy', true, 0.95],
+      ['rare', false, 1],
+      ['useful', false, 0.25],
+    ]);
   });
 
   it('gives a null override rate to a rule with no feedback yet', async () => {
@@ -81,15 +90,19 @@ describe('GET /api/analytics', () => {
     expect(queries).toEqual([{ from: new Date('2026-11-16T12:00:00Z'), to: NOW }]);
   });
 
-  it.each(['days=0', 'days=abc', 'days=400', 'from=yesterday', 'from=2026-11-08&to=2026-11-01', 'from=2026-11-01&days=3'])(
-    'refuses the window %s with 400',
-    async (query) => {
-      const { app, queries } = await serve();
-      const response = await app.inject({ url: `/api/analytics?${query}`, headers: asAdmin });
-      expect(response.statusCode).toBe(400);
-      expect(queries).toEqual([]);
-    },
-  );
+  it.each([
+    'days=0',
+    'days=abc',
+    'days=400',
+    'from=yesterday',
+    'from=2026-11-08&to=2026-11-01',
+    'from=2026-11-01&days=3',
+  ])('refuses the window %s with 400', async (query) => {
+    const { app, queries } = await serve();
+    const response = await app.inject({ url: `/api/analytics?${query}`, headers: asAdmin });
+    expect(response.statusCode).toBe(400);
+    expect(queries).toEqual([]);
+  });
 });
 
 describe('GET /api/analytics during an admin-token rotation', () => {
@@ -97,9 +110,15 @@ describe('GET /api/analytics during an admin-token rotation', () => {
 
   it('accepts the new and the previous token, refuses any other, and logs each use of the previous one', async () => {
     const logs: string[] = [];
-    const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(chunk.toString('utf8')); done(); } });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logs.push(chunk.toString('utf8'));
+        done();
+      },
+    });
     const { app } = await serve({ previousAdminToken: PREVIOUS }, [], createLogger('info', sink));
-    const status = async (token: string) => (await app.inject({ url: '/api/analytics', headers: { authorization: `Bearer ${token}` } })).statusCode;
+    const status = async (token: string) =>
+      (await app.inject({ url: '/api/analytics', headers: { authorization: `Bearer ${token}` } })).statusCode;
     expect(await status(TOKEN)).toBe(200);
     expect(logs.join('')).not.toContain('previous admin token (');
     expect(await status(PREVIOUS)).toBe(200);
@@ -113,7 +132,9 @@ describe('GET /api/analytics during an admin-token rotation', () => {
 
   it('refuses the previous token once the rotation is over (variable unset)', async () => {
     const { app } = await serve();
-    expect((await app.inject({ url: '/api/analytics', headers: { authorization: `Bearer ${PREVIOUS}` } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/analytics', headers: { authorization: `Bearer ${PREVIOUS}` } })).statusCode,
+    ).toBe(401);
   });
 });
 

@@ -17,21 +17,40 @@ const app = Fastify();
 beforeAll(async () => {
   fhir = await startFhirServer(fixture.resources, TOKEN);
   const store = new MemoryStore();
-  const recording = { saveFeedback: (items: FeedbackRecord[]) => { saved.push(...items); return store.saveFeedback(items); } };
+  const recording = {
+    saveFeedback: (items: FeedbackRecord[]) => {
+      saved.push(...items);
+      return store.saveFeedback(items);
+    },
+  };
   const client = createFhirClient({ fetch, timeoutMs: 2000, maxPages: 5, maxBytes: 5_000_000 });
   await app.register(appFeedbackPlugin, {
-    store: recording, allowlist: [fhir.base], canReadPatient: createCanReadPatient(client), now: () => AT,
+    store: recording,
+    allowlist: [fhir.base],
+    canReadPatient: createCanReadPatient(client),
+    now: () => AT,
   });
 });
-afterAll(async () => { await app.close(); await fhir.close(); });
-
-const post = (body: Record<string, unknown>, token: string | null = TOKEN) => app.inject({
-  method: 'POST', url: '/api/app-feedback', payload: body,
-  headers: token ? { authorization: `Bearer ${token}` } : {},
+afterAll(async () => {
+  await app.close();
+  await fhir.close();
 });
+
+const post = (body: Record<string, unknown>, token: string | null = TOKEN) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/app-feedback',
+    payload: body,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
 const verdict = (over: Record<string, unknown> = {}) => ({
-  findingId: 'ddi-warfarin-nsaid:MedicationRequest/a', ruleId: 'ddi-warfarin-nsaid', useful: false,
-  reason: 'Already addressed', fhirServer: fhir.base, patientId: fixture.patientId, ...over,
+  findingId: 'ddi-warfarin-nsaid:MedicationRequest/a',
+  ruleId: 'ddi-warfarin-nsaid',
+  useful: false,
+  reason: 'Already addressed',
+  fhirServer: fhir.base,
+  patientId: fixture.patientId,
+  ...over,
 });
 
 describe('POST /api/app-feedback', () => {
@@ -44,8 +63,12 @@ describe('POST /api/app-feedback', () => {
     const res = await post(verdict());
     expect(res.statusCode).toBe(200);
     expect(saved.at(-1)).toMatchObject({
-      serviceId: 'cairn-app', card: 'ddi-warfarin-nsaid:MedicationRequest/a', outcome: 'overridden',
-      ruleId: 'ddi-warfarin-nsaid', overrideReason: { display: 'Already addressed' }, outcomeTimestamp: AT,
+      serviceId: 'cairn-app',
+      card: 'ddi-warfarin-nsaid:MedicationRequest/a',
+      outcome: 'overridden',
+      ruleId: 'ddi-warfarin-nsaid',
+      overrideReason: { display: 'Already addressed' },
+      outcomeTimestamp: AT,
     });
   });
 
@@ -78,17 +101,20 @@ describe('POST /api/app-feedback', () => {
     expect(res.json<{ message: string }>().message).toMatch(/CAIRN_FHIR_ALLOWLIST/);
   });
 
-  it.each([
-    ['findingId', { findingId: 'ddi-x:\u0000' }],
-  ])('answers 400 naming %s when it holds a NUL character, and stores nothing', async (field, change) => {
-    const before = saved.length;
-    const res = await post(verdict(change));
-    expect(res.statusCode).toBe(400);
-    expect(res.json<{ message: string }>().message).toBe(`body/${field} contains a NUL character (U+0000), which cannot be stored`);
-    expect(saved.length).toBe(before);
-  });
+  it.each([['findingId', { findingId: 'ddi-x:\u0000' }]])(
+    'answers 400 naming %s when it holds a NUL character, and stores nothing',
+    async (field, change) => {
+      const before = saved.length;
+      const res = await post(verdict(change));
+      expect(res.statusCode).toBe(400);
+      expect(res.json<{ message: string }>().message).toBe(
+        `body/${field} contains a NUL character (U+0000), which cannot be stored`,
+      );
+      expect(saved.length).toBe(before);
+    },
+  );
 
-  it('refuses a reason that is not one of the app\'s choices (free text could carry PHI into analytics), storing nothing', async () => {
+  it("refuses a reason that is not one of the app's choices (free text could carry PHI into analytics), storing nothing", async () => {
     const before = saved.length;
     const res = await post(verdict({ reason: 'patient Jane Roe says it is fine' }));
     expect(res.statusCode).toBe(400);

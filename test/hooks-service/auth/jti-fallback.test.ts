@@ -9,11 +9,23 @@ function setUp() {
   let clock = T0;
   let down = false;
   const shared = new MemoryStore({ now: () => new Date(clock) });
-  const remember = rememberJtiWithFallback(async (key, exp) => {
-    if (down) throw new Error('connect ECONNREFUSED');
-    return shared.rememberJti(key, exp);
-  }, createLogger('silent'), () => clock);
-  return { remember, setDown: (d: boolean) => { down = d; }, advance: (ms: number) => { clock += ms; } };
+  const remember = rememberJtiWithFallback(
+    async (key, exp) => {
+      if (down) throw new Error('connect ECONNREFUSED');
+      return shared.rememberJti(key, exp);
+    },
+    createLogger('silent'),
+    () => clock,
+  );
+  return {
+    remember,
+    setDown: (d: boolean) => {
+      down = d;
+    },
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 const in5min = () => new Date(T0 + 300_000);

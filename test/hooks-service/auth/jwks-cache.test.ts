@@ -5,7 +5,10 @@ import { jwksOf, makeKey } from '../support/client-keys';
 
 function counter(body: () => unknown) {
   const calls: string[] = [];
-  const fetch = async (url: string) => { calls.push(url); return new Response(JSON.stringify(body())); };
+  const fetch = async (url: string) => {
+    calls.push(url);
+    return new Response(JSON.stringify(body()));
+  };
   return { calls, fetch };
 }
 
@@ -31,7 +34,12 @@ describe('JWKS cache', () => {
 
   it('ignores symmetric and private keys in a set, and survives an oversized answer', async () => {
     const a = makeKey('RS384');
-    const net = counter(() => ({ keys: [{ kty: 'oct', kid: 'h', k: 'c2VjcmV0' }, { ...a.publicJwk, kid: 'priv', d: 'x' }] }));
+    const net = counter(() => ({
+      keys: [
+        { kty: 'oct', kid: 'h', k: 'c2VjcmV0' },
+        { ...a.publicJwk, kid: 'priv', d: 'x' },
+      ],
+    }));
     const cache = new JwksCache({ fetch: net.fetch, now: () => 0 });
     expect(await cache.key('https://k/jwks', 'h')).toBeUndefined();
     expect(await cache.key('https://k/other', 'priv')).toBeUndefined();

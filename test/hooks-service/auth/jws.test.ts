@@ -16,20 +16,40 @@ const decoded = (t: string) => decodeJws(t) ?? expect.fail('not decoded');
 
 describe('JWS signature check (RFC 7515, RFC 7518 §3)', () => {
   it('accepts ES384 (checked off the event loop), RS384 and PS384 signatures by the right key', async () => {
-    expect(await verifySignature(decoded(token('ES384', p384.privateKey, 'sha384', { dsaEncoding: 'ieee-p1363' })), 'ES384', p384.publicKey)).toBe(true);
+    expect(
+      await verifySignature(
+        decoded(token('ES384', p384.privateKey, 'sha384', { dsaEncoding: 'ieee-p1363' })),
+        'ES384',
+        p384.publicKey,
+      ),
+    ).toBe(true);
     expect(await verifySignature(decoded(token('RS384', rsa.privateKey, 'sha384')), 'RS384', rsa.publicKey)).toBe(true);
     const pss = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST };
-    expect(await verifySignature(decoded(token('PS384', rsa.privateKey, 'sha384', pss)), 'PS384', rsa.publicKey)).toBe(true);
+    expect(await verifySignature(decoded(token('PS384', rsa.privateKey, 'sha384', pss)), 'PS384', rsa.publicKey)).toBe(
+      true,
+    );
   });
 
   it('refuses a tampered payload, a DER-encoded ECDSA signature and a key of another curve or type', async () => {
     const good = token('ES384', p384.privateKey, 'sha384', { dsaEncoding: 'ieee-p1363' });
     const [h, , s] = good.split('.');
-    expect(await verifySignature(decoded(`${h}.${b64({ iss: 'https://evil.example' })}.${s}`), 'ES384', p384.publicKey)).toBe(false);
-    expect(await verifySignature(decoded(token('ES384', p384.privateKey, 'sha384')), 'ES384', p384.publicKey)).toBe(false);
-    expect(await verifySignature(decoded(token('ES384', p256.privateKey, 'sha384', { dsaEncoding: 'ieee-p1363' })), 'ES384', p256.publicKey)).toBe(false);
+    expect(
+      await verifySignature(decoded(`${h}.${b64({ iss: 'https://evil.example' })}.${s}`), 'ES384', p384.publicKey),
+    ).toBe(false);
+    expect(await verifySignature(decoded(token('ES384', p384.privateKey, 'sha384')), 'ES384', p384.publicKey)).toBe(
+      false,
+    );
+    expect(
+      await verifySignature(
+        decoded(token('ES384', p256.privateKey, 'sha384', { dsaEncoding: 'ieee-p1363' })),
+        'ES384',
+        p256.publicKey,
+      ),
+    ).toBe(false);
     // Algorithm confusion: an RS384 signature presented with an EC key, or an ES384 one with an RSA key.
-    expect(await verifySignature(decoded(token('RS384', rsa.privateKey, 'sha384')), 'RS384', p384.publicKey)).toBe(false);
+    expect(await verifySignature(decoded(token('RS384', rsa.privateKey, 'sha384')), 'RS384', p384.publicKey)).toBe(
+      false,
+    );
     expect(await verifySignature(decoded(good), 'ES384', rsa.publicKey)).toBe(false);
     expect(await verifySignature(decoded(good), 'HS256', p384.publicKey)).toBe(false);
   });

@@ -41,7 +41,10 @@ beforeAll(async () => {
   ];
   svc = await startService({ auth: 'on', publicUrl: PUBLIC_URL, issuers });
 });
-afterAll(async () => { await svc.close(); await jwks.close(); });
+afterAll(async () => {
+  await svc.close();
+  await jwks.close();
+});
 
 const aud = `${PUBLIC_URL}${PATH}`;
 const body = () => hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) });
@@ -92,8 +95,16 @@ describe('JWKS failures are logged with their cause', () => {
     const unknownKid = signToken(makeKey('ES384'), { iss: ISS, aud, iat });
     await expectBare401(down);
     await expectBare401(unknownKid);
-    const refusals = svc.logs.filter((l) => l.includes('client JWT refused')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(refusals).toContainEqual(expect.objectContaining({ authFailure: 'JWKS download failed', cause: 'status 404', jwksHost: new URL(jwks.origin).host }));
+    const refusals = svc.logs
+      .filter((l) => l.includes('client JWT refused'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(refusals).toContainEqual(
+      expect.objectContaining({
+        authFailure: 'JWKS download failed',
+        cause: 'status 404',
+        jwksHost: new URL(jwks.origin).host,
+      }),
+    );
     expect(refusals).toContainEqual(expect.objectContaining({ authFailure: 'unknown kid' }));
     const all = svc.logs.join('\n');
     for (const token of [down, unknownKid]) expect(all).not.toContain(token.split('.')[1]);
@@ -107,7 +118,14 @@ describe('replay across two replicas sharing one durable store', () => {
     // The store's clock is the service's: a jti is remembered until the token's own expiry on that clock.
     store = await createStore({ kind: 'pglite' }, { jtiSweepMs: 0, now: () => NOW });
     for (let i = 0; i < 2; i++) {
-      const app = buildServer(composeDependencies({ config: defaultServiceConfig({ auth: 'on', publicUrl: PUBLIC_URL, issuers, logLevel: 'silent' }), store, logger: createLogger('silent'), clock: () => NOW }));
+      const app = buildServer(
+        composeDependencies({
+          config: defaultServiceConfig({ auth: 'on', publicUrl: PUBLIC_URL, issuers, logLevel: 'silent' }),
+          store,
+          logger: createLogger('silent'),
+          clock: () => NOW,
+        }),
+      );
       replicas.push({ app, url: await app.listen({ host: '127.0.0.1', port: 0 }) });
     }
   });
@@ -118,7 +136,12 @@ describe('replay across two replicas sharing one durable store', () => {
 
   it('accepts a token once on one replica and refuses the same jti on the other', async () => {
     const token = signToken(es, { iss: ISS, aud, iat });
-    const post = (url: string) => fetch(`${url}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body()) });
+    const post = (url: string) =>
+      fetch(`${url}${PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body()),
+      });
     expect((await post(replicas[0]!.url)).status).toBe(200);
     const second = await post(replicas[1]!.url);
     expect(second.status).toBe(401);

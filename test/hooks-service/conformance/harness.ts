@@ -16,11 +16,24 @@ export interface RawResponse {
   json: unknown;
 }
 
-export async function send(svc: RunningService, method: string, path: string, o: { body?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
-  const res = await fetch(`${svc.url}${path}`, { method, headers: o.headers ?? {}, ...(o.body !== undefined && { body: o.body }) });
+export async function send(
+  svc: RunningService,
+  method: string,
+  path: string,
+  o: { body?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
+  const res = await fetch(`${svc.url}${path}`, {
+    method,
+    headers: o.headers ?? {},
+    ...(o.body !== undefined && { body: o.body }),
+  });
   const text = await res.text();
   let json: unknown;
-  try { json = text ? JSON.parse(text) as unknown : undefined; } catch { json = undefined; }
+  try {
+    json = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    json = undefined;
+  }
   return { status: res.status, headers: res.headers, text, json };
 }
 
@@ -37,8 +50,11 @@ export const OSIGN = '/cds-services/cairn-order-sign';
 export const patientView = (fx: Fixture = warfarin) => hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) });
 export const orderSign = (fx: Fixture = warfarin, drafts: fhir4.Resource[] = [draftNaproxen(fx.patientId)]) =>
   hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts });
-export const orderSelect = (fx: Fixture = warfarin, drafts: fhir4.Resource[] = [draftNaproxen(fx.patientId)], selections?: string[]) =>
-  hookRequest('order-select', fx, { prefetch: prefetchFor(fx), drafts, ...(selections && { selections }) });
+export const orderSelect = (
+  fx: Fixture = warfarin,
+  drafts: fhir4.Resource[] = [draftNaproxen(fx.patientId)],
+  selections?: string[],
+) => hookRequest('order-select', fx, { prefetch: prefetchFor(fx), drafts, ...(selections && { selections }) });
 
 /** A request with one top-level or context field replaced (undefined removes it). */
 export function withContext(req: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
@@ -54,9 +70,17 @@ export function without(req: Record<string, unknown>, key: string): Record<strin
 }
 
 export interface WireCard {
-  uuid?: string; summary: string; detail?: string; indicator: string;
+  uuid?: string;
+  summary: string;
+  detail?: string;
+  indicator: string;
   source: { label: string; url?: string; icon?: string; topic?: { code: string; system: string; display?: string } };
-  suggestions?: { label: string; uuid?: string; isRecommended?: boolean; actions?: { type: string; description: string; resource?: { resourceType: string }; resourceId?: unknown }[] }[];
+  suggestions?: {
+    label: string;
+    uuid?: string;
+    isRecommended?: boolean;
+    actions?: { type: string; description: string; resource?: { resourceType: string }; resourceId?: unknown }[];
+  }[];
   selectionBehavior?: string;
   overrideReasons?: { code: string; system: string; display?: string }[];
   links?: { label: string; url: string; type: string; appContext?: unknown }[];

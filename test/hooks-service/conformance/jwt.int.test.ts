@@ -19,13 +19,23 @@ beforeAll(async () => {
   jwks = await startJwksServer();
   key = makeKey('ES384');
   jwks.serve('/ehr/jwks.json', jwksOf(key));
-  svc = await startService({ auth: 'on', issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/ehr/jwks.json`, jku: [`${jwks.origin}/ehr/jwks.json`] }] });
+  svc = await startService({
+    auth: 'on',
+    issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/ehr/jwks.json`, jku: [`${jwks.origin}/ehr/jwks.json`] }],
+  });
 });
-afterAll(async () => { await svc.close(); await jwks.close(); });
+afterAll(async () => {
+  await svc.close();
+  await jwks.close();
+});
 
-const bearer = (path: string) => ({ authorization: `Bearer ${signToken(key, { iss: ISS, aud: `${svc.url}${path}`, iat })}` });
+const bearer = (path: string) => ({
+  authorization: `Bearer ${signToken(key, { iss: ISS, aud: `${svc.url}${path}`, iat })}`,
+});
 const FEEDBACK = `${OSIGN}/feedback`;
-const feedbackBody = { feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: '2021-04-01T12:00:00Z' }] };
+const feedbackBody = {
+  feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: '2021-04-01T12:00:00Z' }],
+};
 
 describe('client JWT on every endpoint ("for every single CDS Service call")', () => {
   it('accepts discovery, a service call and feedback each with a JWT whose aud is that endpoint', async () => {

@@ -8,21 +8,29 @@ import { OSEL, OSIGN, orderSelect, orderSign, postJson, startService, type Runni
 import { responseViolations } from './spec-checks';
 
 let svc: RunningService;
-beforeAll(async () => { svc = await startService(); });
-afterAll(async () => { await svc.close(); });
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(async () => {
+  await svc.close();
+});
 
 const ODD: unknown[] = [null, 0, -1.5, 'x', '', true, [], [null], {}, { resourceType: 'Bundle' }];
 
 /** JSON paths of every element down to `depth`, skipping prefetch (its values are whole FHIR bundles). */
 function paths(value: unknown, depth: number, at: (string | number)[] = []): (string | number)[][] {
   if (depth === 0 || typeof value !== 'object' || value === null) return [at];
-  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value).filter((k) => !(at.length === 0 && k === 'prefetch'));
+  const keys = Array.isArray(value)
+    ? value.map((_, i) => i)
+    : Object.keys(value).filter((k) => !(at.length === 0 && k === 'prefetch'));
   return [at, ...keys.flatMap((k) => paths((value as Record<string | number, unknown>)[k], depth - 1, [...at, k]))];
 }
 
 function replaced(value: unknown, path: (string | number)[], by: unknown): unknown {
   if (path.length === 0) return by;
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] as unknown as Record<number, unknown> : { ...(value as object) };
+  const copy: Record<string | number, unknown> = Array.isArray(value)
+    ? ([...value] as unknown as Record<number, unknown>)
+    : { ...(value as object) };
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
   copy[head] = replaced(copy[head], rest, by);
   return copy;
@@ -35,7 +43,9 @@ async function probe(url: string, valid: unknown, depth: number): Promise<string
   for (const path of all) {
     for (const by of ODD) {
       const res = await postJson(svc, url, replaced(valid, path, by));
-      const ok = [200, 400, 412].includes(res.status) && (res.status !== 200 || responseViolations(res.json).length === 0 || url.endsWith('/feedback'));
+      const ok =
+        [200, 400, 412].includes(res.status) &&
+        (res.status !== 200 || responseViolations(res.json).length === 0 || url.endsWith('/feedback'));
       if (!ok) bad.push(`${res.status} at ${path.join('.') || '$'} = ${JSON.stringify(by)}`);
     }
   }
@@ -49,7 +59,12 @@ describe('wrong JSON types anywhere in a call', () => {
   });
 
   it('never make a feedback call fail with a 5xx', async () => {
-    const item = { card: crypto.randomUUID(), outcome: 'overridden', overrideReason: { reason: { code: 'c', system: 's' }, userComment: 'x' }, outcomeTimestamp: '2021-04-01T12:00:00Z' };
+    const item = {
+      card: crypto.randomUUID(),
+      outcome: 'overridden',
+      overrideReason: { reason: { code: 'c', system: 's' }, userComment: 'x' },
+      outcomeTimestamp: '2021-04-01T12:00:00Z',
+    };
     expect(await probe(`${OSIGN}/feedback`, { feedback: [item] }, 5)).toEqual([]);
   });
 });

@@ -15,11 +15,27 @@ beforeAll(async () => {
   fhir = await startFhirServer(warfarin.resources, TOKEN);
   svc = await startService({ fhirAllowlist: [fhir.base] });
 });
-afterAll(async () => { await svc.close(); await fhir.close(); });
+afterAll(async () => {
+  await svc.close();
+  await fhir.close();
+});
 
-const access = () => ({ fhirServer: fhir.base, fhirAuthorization: { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'cairn', patient: warfarin.patientId } });
+const access = () => ({
+  fhirServer: fhir.base,
+  fhirAuthorization: {
+    access_token: TOKEN,
+    token_type: 'Bearer',
+    expires_in: 300,
+    scope: 'patient/*.read',
+    subject: 'cairn',
+    patient: warfarin.patientId,
+  },
+});
 
-const OUTCOME: fhir4.OperationOutcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout', diagnostics: 'search timed out' }] };
+const OUTCOME: fhir4.OperationOutcome = {
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code: 'timeout', diagnostics: 'search timed out' }],
+};
 
 function withPrefetch(change: Record<string, unknown>): Record<string, unknown> {
   const body = patientView();
@@ -52,13 +68,24 @@ describe('prefetch (§Prefetch Template)', () => {
   });
 
   it('does not reason on a searchset that reports an error outcome in place of its results', async () => {
-    const bundle: fhir4.Bundle = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: OUTCOME, search: { mode: 'outcome' } }] };
+    const bundle: fhir4.Bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: OUTCOME, search: { mode: 'outcome' } }],
+    };
     expect((await postJson(svc, PV, withPrefetch({ allergies: bundle }))).status).toBe(412);
   });
 
   it('still uses a searchset whose outcome entry is only informational', async () => {
-    const info: fhir4.OperationOutcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational' }] };
-    const bundle: fhir4.Bundle = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: info, search: { mode: 'outcome' } }] };
+    const info: fhir4.OperationOutcome = {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'information', code: 'informational' }],
+    };
+    const bundle: fhir4.Bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: info, search: { mode: 'outcome' } }],
+    };
     expect((await postJson(svc, PV, withPrefetch({ allergies: bundle }))).status).toBe(200);
   });
 
@@ -70,7 +97,10 @@ describe('prefetch (§Prefetch Template)', () => {
     ['entries that are not objects', { resourceType: 'Bundle', entry: [null, 1, 'a'] }],
     ['entry that is not an array', { resourceType: 'Bundle', entry: 'x' }],
     ['link that is not an array', { resourceType: 'Bundle', type: 'searchset', link: 'x', entry: [] }],
-    ['a next link without a url', { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: 5 }], entry: [] }],
+    [
+      'a next link without a url',
+      { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: 5 }], entry: [] },
+    ],
     ['an entry resource without resourceType', { resourceType: 'Bundle', entry: [{ resource: { id: 'x' } }] }],
   ])('answers 400, never 5xx, for a prefetched Bundle with %s', async (_name, bundle) => {
     for (const key of ['patient', 'conditions', 'medicationRequests', 'observations', 'allergies']) {
@@ -81,10 +111,20 @@ describe('prefetch (§Prefetch Template)', () => {
   });
 
   it('reasons on odd but well-formed resources without failing (unexpected element types are ignored, not fatal)', async () => {
-    const odd = { resourceType: 'Bundle', entry: [
-      { resource: { resourceType: 'Observation', code: 5, valueQuantity: 'x', effectiveDateTime: 7 } },
-      { resource: { resourceType: 'Condition', code: { coding: 'x' }, onsetDateTime: 'not a date', clinicalStatus: 5 } },
-    ] };
+    const odd = {
+      resourceType: 'Bundle',
+      entry: [
+        { resource: { resourceType: 'Observation', code: 5, valueQuantity: 'x', effectiveDateTime: 7 } },
+        {
+          resource: {
+            resourceType: 'Condition',
+            code: { coding: 'x' },
+            onsetDateTime: 'not a date',
+            clinicalStatus: 5,
+          },
+        },
+      ],
+    };
     const res = await postJson(svc, PV, withPrefetch({ observations: odd, conditions: odd }));
     expect(res.status).toBe(200);
     expect(responseViolations(res.json)).toEqual([]);
@@ -92,7 +132,11 @@ describe('prefetch (§Prefetch Template)', () => {
 
   it('fetches a key the client left out from fhirServer with fhirAuthorization ("retrieve any additional necessary data")', async () => {
     const before = fhir.requests.length;
-    const res = await postJson(svc, PV, { ...patientView(), ...access(), prefetch: prefetchFor(warfarin, ['patient']) });
+    const res = await postJson(svc, PV, {
+      ...patientView(),
+      ...access(),
+      prefetch: prefetchFor(warfarin, ['patient']),
+    });
     expect(res.status).toBe(200);
     expect(responseViolations(res.json)).toEqual([]);
     expect(fhir.requests.slice(before).some((r) => r.startsWith('/fhir/Condition?patient='))).toBe(true);
@@ -106,7 +150,11 @@ describe('prefetch (§Prefetch Template)', () => {
   });
 
   it('answers 412 when fhirServer is sent without fhirAuthorization and keys are missing (no token, no access)', async () => {
-    const res = await postJson(svc, PV, { ...patientView(), fhirServer: fhir.base, prefetch: prefetchFor(warfarin, ['patient']) });
+    const res = await postJson(svc, PV, {
+      ...patientView(),
+      fhirServer: fhir.base,
+      prefetch: prefetchFor(warfarin, ['patient']),
+    });
     expect(res.status).toBe(412);
   });
 });

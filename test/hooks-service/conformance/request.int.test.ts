@@ -4,14 +4,37 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftNaproxen } from '../support/synthea';
-import { OSEL, OSIGN, PV, orderSelect, orderSign, patientView, postJson, startService, warfarin, withContext, without, type RunningService } from './harness';
+import {
+  OSEL,
+  OSIGN,
+  PV,
+  orderSelect,
+  orderSign,
+  patientView,
+  postJson,
+  startService,
+  warfarin,
+  withContext,
+  without,
+  type RunningService,
+} from './harness';
 import { responseViolations } from './spec-checks';
 
 let svc: RunningService;
-beforeAll(async () => { svc = await startService(); });
-afterAll(async () => { await svc.close(); });
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(async () => {
+  await svc.close();
+});
 
-const AUTHZ = { access_token: 'opaque', token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'cairn' };
+const AUTHZ = {
+  access_token: 'opaque',
+  token_type: 'Bearer',
+  expires_in: 300,
+  scope: 'patient/*.read',
+  subject: 'cairn',
+};
 
 async function expect400(path: string, body: unknown, message: RegExp): Promise<void> {
   const res = await postJson(svc, path, body);
@@ -29,13 +52,25 @@ describe('request envelope (§HTTP Request: hook, hookInstance, context REQUIRED
   it.each([
     ['hook missing', (r: Record<string, unknown>) => without(r, 'hook'), /hook/],
     ['hookInstance missing', (r: Record<string, unknown>) => without(r, 'hookInstance'), /hookInstance/],
-    ['hookInstance not a UUID ("A universally unique identifier (UUID)")', (r: Record<string, unknown>) => ({ ...r, hookInstance: 'call-1' }), /hookInstance/],
+    [
+      'hookInstance not a UUID ("A universally unique identifier (UUID)")',
+      (r: Record<string, unknown>) => ({ ...r, hookInstance: 'call-1' }),
+      /hookInstance/,
+    ],
     ['context missing', (r: Record<string, unknown>) => without(r, 'context'), /context/],
     ['context not an object', (r: Record<string, unknown>) => ({ ...r, context: 'Patient/1' }), /context/],
     ['the hook of another service', (r: Record<string, unknown>) => ({ ...r, hook: 'order-sign' }), /does not match/],
     ['an unknown hook', (r: Record<string, unknown>) => ({ ...r, hook: 'patient-transmogrify' }), /does not match/],
-    ['a null element ("JSON elements SHALL NOT be null")', (r: Record<string, unknown>) => ({ ...r, fhirServer: null }), /fhirServer/],
-    ['extension that is not a JSON object ("MUST be a pre-coordinated JSON object")', (r: Record<string, unknown>) => ({ ...r, extension: 'x' }), /extension/],
+    [
+      'a null element ("JSON elements SHALL NOT be null")',
+      (r: Record<string, unknown>) => ({ ...r, fhirServer: null }),
+      /fhirServer/,
+    ],
+    [
+      'extension that is not a JSON object ("MUST be a pre-coordinated JSON object")',
+      (r: Record<string, unknown>) => ({ ...r, extension: 'x' }),
+      /extension/,
+    ],
   ])('answers 400 for %s', async (_name, change, message) => {
     await expect400(PV, change(patientView()), message);
   });
@@ -69,7 +104,11 @@ describe('fhirServer and fhirAuthorization (§FHIR Resource Access)', () => {
   ])('answers 400 for fhirAuthorization with %s', async (_name, change) => {
     const authz: Record<string, unknown> = { ...AUTHZ, ...change };
     for (const [k, v] of Object.entries(change)) if (v === undefined) delete authz[k];
-    await expect400(PV, { ...patientView(), fhirServer: 'https://ehr.example/fhir', fhirAuthorization: authz }, /fhirAuthorization/);
+    await expect400(
+      PV,
+      { ...patientView(), fhirServer: 'https://ehr.example/fhir', fhirAuthorization: authz },
+      /fhirAuthorization/,
+    );
   });
 
   it('answers 400 for a fhirServer that is not a URL', async () => {
@@ -77,7 +116,11 @@ describe('fhirServer and fhirAuthorization (§FHIR Resource Access)', () => {
   });
 
   it('accepts a complete call with fhirServer and fhirAuthorization when prefetch covers the data', async () => {
-    await expect200(PV, { ...patientView(), fhirServer: 'https://ehr.example/fhir', fhirAuthorization: { ...AUTHZ, patient: warfarin.patientId } });
+    await expect200(PV, {
+      ...patientView(),
+      fhirServer: 'https://ehr.example/fhir',
+      fhirAuthorization: { ...AUTHZ, patient: warfarin.patientId },
+    });
   });
 });
 
@@ -114,14 +157,22 @@ describe('hook contexts', () => {
   });
 
   it('accepts an order-sign with revised orders that are no longer drafts (order-sign 1.1)', async () => {
-    await expect200(OSIGN, orderSign(warfarin, [{ ...draftNaproxen(warfarin.patientId), status: 'active' } as fhir4.MedicationRequest]));
+    await expect200(
+      OSIGN,
+      orderSign(warfarin, [{ ...draftNaproxen(warfarin.patientId), status: 'active' } as fhir4.MedicationRequest]),
+    );
   });
 });
 
 describe('extensibility: unknown fields are ignored', () => {
   it('ignores unknown top-level, context and extension fields, and prefetch keys it never asked for', async () => {
     const body = withContext(patientView(), { 'com.example.flag': true, appointments: ['a'] });
-    await expect200(PV, { ...body, 'com.example.new': 1, extension: { 'com.example.timestamp': '2017-11-27T22:13:25Z' }, prefetch: { ...(body.prefetch as object), somethingElse: 'x' } });
+    await expect200(PV, {
+      ...body,
+      'com.example.new': 1,
+      extension: { 'com.example.timestamp': '2017-11-27T22:13:25Z' },
+      prefetch: { ...(body.prefetch as object), somethingElse: 'x' },
+    });
   });
 
   it('accepts a prefetch key sent as null ("the prefetch template key MUST have a value of null" when there is no data)', async () => {

@@ -4,12 +4,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftNaproxen, fixtureNames, loadFixture } from '../support/synthea';
-import { OSEL, OSIGN, PV, orderSelect, orderSign, patientView, postJson, startService, warfarin, type RunningService, type WireCard } from './harness';
+import {
+  OSEL,
+  OSIGN,
+  PV,
+  orderSelect,
+  orderSign,
+  patientView,
+  postJson,
+  startService,
+  warfarin,
+  type RunningService,
+  type WireCard,
+} from './harness';
 import { responseViolations } from './spec-checks';
 
 let svc: RunningService;
-beforeAll(async () => { svc = await startService(); });
-afterAll(async () => { await svc.close(); });
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(async () => {
+  await svc.close();
+});
 
 async function cardsOf(path: string, body: unknown): Promise<WireCard[]> {
   const res = await postJson(svc, path, body);
@@ -39,7 +55,9 @@ describe('every response is a valid CDS Hooks 2.0 response', () => {
 
   it('lists cards from most to least urgent (indicator values "in order of increasing urgency": info, warning, critical)', async () => {
     for (const file of fixtureNames().slice(0, 10)) {
-      const urgencies = (await cardsOf(PV, patientView(loadFixture(file)))).map((c) => URGENCY[c.indicator as keyof typeof URGENCY]);
+      const urgencies = (await cardsOf(PV, patientView(loadFixture(file)))).map(
+        (c) => URGENCY[c.indicator as keyof typeof URGENCY],
+      );
       expect(urgencies).toEqual([...urgencies].sort((a, b) => b - a));
     }
   });
@@ -57,10 +75,15 @@ describe('suggestions and actions', () => {
   it('deletes a draft by its own id: resourceId is one relative reference string, one action per draft', async () => {
     const drafts = [draftNaproxen(warfarin.patientId, 'draft-a'), draftNaproxen(warfarin.patientId, 'draft-b')];
     const cards = await cardsOf(OSIGN, orderSign(warfarin, drafts));
-    const deletes = cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).filter((a) => a.type === 'delete');
+    const deletes = cards
+      .flatMap((c) => c.suggestions ?? [])
+      .flatMap((s) => s.actions ?? [])
+      .filter((a) => a.type === 'delete');
     expect(deletes.length).toBeGreaterThan(0);
     for (const d of deletes) expect(typeof d.resourceId).toBe('string');
-    expect(new Set(deletes.map((d) => d.resourceId))).toEqual(new Set(['MedicationRequest/draft-a', 'MedicationRequest/draft-b']));
+    expect(new Set(deletes.map((d) => d.resourceId))).toEqual(
+      new Set(['MedicationRequest/draft-a', 'MedicationRequest/draft-b']),
+    );
   });
 
   it('never sends a delete it cannot address: a draft without an id keeps its warning but loses the suggestions', async () => {
@@ -68,7 +91,12 @@ describe('suggestions and actions', () => {
     delete noId.id;
     const cards = await cardsOf(OSIGN, orderSign(warfarin, [noId]));
     expect(cards.some((c) => c.indicator === 'critical')).toBe(true);
-    expect(cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).filter((a) => a.type === 'delete')).toEqual([]);
+    expect(
+      cards
+        .flatMap((c) => c.suggestions ?? [])
+        .flatMap((s) => s.actions ?? [])
+        .filter((a) => a.type === 'delete'),
+    ).toEqual([]);
   });
 
   it('gives every card with suggestions a selectionBehavior, and recommends at most one when it is at-most-one', async () => {
@@ -78,14 +106,24 @@ describe('suggestions and actions', () => {
     for (const c of withSuggestions) {
       expect(['at-most-one', 'any']).toContain(c.selectionBehavior);
       for (const s of c.suggestions ?? []) expect(s.uuid).toMatch(/^[0-9a-f-]{36}$/);
-      if (c.selectionBehavior === 'at-most-one') expect((c.suggestions ?? []).filter((s) => s.isRecommended).length).toBeLessThanOrEqual(1);
+      if (c.selectionBehavior === 'at-most-one')
+        expect((c.suggestions ?? []).filter((s) => s.isRecommended).length).toBeLessThanOrEqual(1);
     }
   });
 
   it('speaks on order-select only about the selected orders', async () => {
-    const other: fhir4.MedicationRequest = { ...draftNaproxen(warfarin.patientId, 'draft-other'), medicationCodeableConcept: { text: 'Unlisted product' } };
-    const cards = await cardsOf(OSEL, orderSelect(warfarin, [draftNaproxen(warfarin.patientId), other], ['MedicationRequest/draft-other']));
-    const refs = cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resourceId);
+    const other: fhir4.MedicationRequest = {
+      ...draftNaproxen(warfarin.patientId, 'draft-other'),
+      medicationCodeableConcept: { text: 'Unlisted product' },
+    };
+    const cards = await cardsOf(
+      OSEL,
+      orderSelect(warfarin, [draftNaproxen(warfarin.patientId), other], ['MedicationRequest/draft-other']),
+    );
+    const refs = cards
+      .flatMap((c) => c.suggestions ?? [])
+      .flatMap((s) => s.actions ?? [])
+      .map((a) => a.resourceId);
     expect(refs).not.toContain('MedicationRequest/draft-naproxen');
   });
 });
@@ -96,7 +134,8 @@ describe('links, source and override reasons', () => {
     expect(cards.length).toBeGreaterThan(0);
     for (const link of cards.flatMap((c) => c.links ?? [])) {
       expect(link.url).toMatch(/^https?:\/\/[^/]+\/launch$/);
-      if (link.type === 'smart' && link.appContext !== undefined) expect(() => JSON.parse(link.appContext as string) as unknown).not.toThrow();
+      if (link.type === 'smart' && link.appContext !== undefined)
+        expect(() => JSON.parse(link.appContext as string) as unknown).not.toThrow();
     }
   });
 
@@ -104,7 +143,8 @@ describe('links, source and override reasons', () => {
     const cards = await cardsOf(OSIGN, orderSign());
     for (const c of cards) {
       expect(c.source.label.trim()).not.toBe('');
-      if (c.source.topic) expect(c.source.topic).toMatchObject({ code: expect.any(String), system: expect.any(String) });
+      if (c.source.topic)
+        expect(c.source.topic).toMatchObject({ code: expect.any(String), system: expect.any(String) });
       for (const r of c.overrideReasons ?? []) expect(r.display?.trim()).toBeTruthy();
     }
   });

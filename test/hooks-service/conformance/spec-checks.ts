@@ -17,7 +17,8 @@ export function nullOrEmptyPaths(value: unknown, path = '$', out: string[] = [])
     value.forEach((v, i) => nullOrEmptyPaths(v, `${path}[${i}]`, out));
   } else if (isObject(value)) {
     if (Object.keys(value).length === 0) out.push(path);
-    if (!path.endsWith('.resource')) for (const [k, v] of Object.entries(value)) nullOrEmptyPaths(v, `${path}.${k}`, out);
+    if (!path.endsWith('.resource'))
+      for (const [k, v] of Object.entries(value)) nullOrEmptyPaths(v, `${path}.${k}`, out);
   }
   return out;
 }
@@ -35,10 +36,16 @@ function codingViolations(c: unknown, at: string, needDisplay: boolean): string[
 export function actionViolations(a: unknown, at: string): string[] {
   if (!isObject(a)) return [`${at} is not an object`];
   const out: string[] = [];
-  if (!['create', 'update', 'delete'].includes(a.type as string)) out.push(`${at}.type must be create, update or delete`);
+  if (!['create', 'update', 'delete'].includes(a.type as string))
+    out.push(`${at}.type must be create, update or delete`);
   if (!nonEmptyString(a.description)) out.push(`${at}.description is required`);
-  if ((a.type === 'create' || a.type === 'update') && !(isObject(a.resource) && nonEmptyString(a.resource.resourceType))) out.push(`${at}.resource must be a FHIR resource`);
-  if (a.type === 'delete' && !(typeof a.resourceId === 'string' && RELATIVE_REF.test(a.resourceId))) out.push(`${at}.resourceId must be one relative reference string`);
+  if (
+    (a.type === 'create' || a.type === 'update') &&
+    !(isObject(a.resource) && nonEmptyString(a.resource.resourceType))
+  )
+    out.push(`${at}.resource must be a FHIR resource`);
+  if (a.type === 'delete' && !(typeof a.resourceId === 'string' && RELATIVE_REF.test(a.resourceId)))
+    out.push(`${at}.resourceId must be one relative reference string`);
   return out;
 }
 
@@ -47,8 +54,12 @@ function suggestionViolations(s: unknown, at: string): string[] {
   const out: string[] = [];
   if (!nonEmptyString(s.label)) out.push(`${at}.label is required`);
   if (s.uuid !== undefined && !(typeof s.uuid === 'string' && UUID.test(s.uuid))) out.push(`${at}.uuid is not a UUID`);
-  if (s.isRecommended !== undefined && typeof s.isRecommended !== 'boolean') out.push(`${at}.isRecommended must be boolean`);
-  if (s.actions !== undefined) (Array.isArray(s.actions) ? s.actions : [s.actions]).forEach((a, i) => out.push(...actionViolations(a, `${at}.actions[${i}]`)));
+  if (s.isRecommended !== undefined && typeof s.isRecommended !== 'boolean')
+    out.push(`${at}.isRecommended must be boolean`);
+  if (s.actions !== undefined)
+    (Array.isArray(s.actions) ? s.actions : [s.actions]).forEach((a, i) =>
+      out.push(...actionViolations(a, `${at}.actions[${i}]`)),
+    );
   return out;
 }
 
@@ -60,7 +71,8 @@ function linkViolations(l: unknown, at: string): string[] {
   if (l.type !== 'absolute' && l.type !== 'smart') out.push(`${at}.type must be absolute or smart`);
   if (l.appContext !== undefined && typeof l.appContext !== 'string') out.push(`${at}.appContext must be a string`);
   if (l.appContext !== undefined && l.type !== 'smart') out.push(`${at}.appContext is only valid on smart links`);
-  if (l.autolaunchable !== undefined && typeof l.autolaunchable !== 'boolean') out.push(`${at}.autolaunchable must be boolean`);
+  if (l.autolaunchable !== undefined && typeof l.autolaunchable !== 'boolean')
+    out.push(`${at}.autolaunchable must be boolean`);
   return out;
 }
 
@@ -68,7 +80,9 @@ function sourceViolations(s: unknown, at: string): string[] {
   if (!isObject(s)) return [`${at} is required`];
   const out: string[] = [];
   if (!nonEmptyString(s.label)) out.push(`${at}.label is required`);
-  for (const k of ['url', 'icon'] as const) if (s[k] !== undefined && !(typeof s[k] === 'string' && ABSOLUTE.test(s[k]))) out.push(`${at}.${k} must be an absolute URL`);
+  for (const k of ['url', 'icon'] as const)
+    if (s[k] !== undefined && !(typeof s[k] === 'string' && ABSOLUTE.test(s[k])))
+      out.push(`${at}.${k} must be an absolute URL`);
   if (s.topic !== undefined) out.push(...codingViolations(s.topic, `${at}.topic`, false));
   return out;
 }
@@ -79,19 +93,26 @@ export function cardViolations(c: unknown, at: string): string[] {
   const out: string[] = [];
   if (c.uuid !== undefined && !(typeof c.uuid === 'string' && UUID.test(c.uuid))) out.push(`${at}.uuid is not a UUID`);
   // "One-sentence, <140-character summary": code points, so an emoji counts once.
-  if (!nonEmptyString(c.summary) || [...c.summary].length >= 140) out.push(`${at}.summary must be a string under 140 characters`);
+  if (!nonEmptyString(c.summary) || [...c.summary].length >= 140)
+    out.push(`${at}.summary must be a string under 140 characters`);
   if (c.detail !== undefined && typeof c.detail !== 'string') out.push(`${at}.detail must be markdown text`);
-  if (!['info', 'warning', 'critical'].includes(c.indicator as string)) out.push(`${at}.indicator must be info, warning or critical`);
+  if (!['info', 'warning', 'critical'].includes(c.indicator as string))
+    out.push(`${at}.indicator must be info, warning or critical`);
   out.push(...sourceViolations(c.source, `${at}.source`));
   // "If suggestions are present, selectionBehavior MUST also be provided."
-  if (c.suggestions !== undefined && c.selectionBehavior === undefined) out.push(`${at} has suggestions but no selectionBehavior`);
-  if (c.selectionBehavior !== undefined && !['at-most-one', 'any'].includes(c.selectionBehavior as string)) out.push(`${at}.selectionBehavior must be at-most-one or any`);
+  if (c.suggestions !== undefined && c.selectionBehavior === undefined)
+    out.push(`${at} has suggestions but no selectionBehavior`);
+  if (c.selectionBehavior !== undefined && !['at-most-one', 'any'].includes(c.selectionBehavior as string))
+    out.push(`${at}.selectionBehavior must be at-most-one or any`);
   const suggestions = Array.isArray(c.suggestions) ? c.suggestions : [];
   suggestions.forEach((s, i) => out.push(...suggestionViolations(s, `${at}.suggestions[${i}]`)));
   // "Multiple suggestions MAY be recommended, if card.selectionBehavior is any."
   const recommended = suggestions.filter((s) => isObject(s) && s.isRecommended === true).length;
-  if (recommended > 1 && c.selectionBehavior !== 'any') out.push(`${at} recommends ${recommended} suggestions but selectionBehavior is not any`);
-  (Array.isArray(c.overrideReasons) ? c.overrideReasons : []).forEach((r, i) => out.push(...codingViolations(r, `${at}.overrideReasons[${i}]`, true)));
+  if (recommended > 1 && c.selectionBehavior !== 'any')
+    out.push(`${at} recommends ${recommended} suggestions but selectionBehavior is not any`);
+  (Array.isArray(c.overrideReasons) ? c.overrideReasons : []).forEach((r, i) =>
+    out.push(...codingViolations(r, `${at}.overrideReasons[${i}]`, true)),
+  );
   (Array.isArray(c.links) ? c.links : []).forEach((l, i) => out.push(...linkViolations(l, `${at}.links[${i}]`)));
   return out;
 }
@@ -102,8 +123,19 @@ export function responseViolations(body: unknown): string[] {
   if (!Array.isArray(body.cards)) return ['response.cards is REQUIRED and must be an array'];
   const out = nullOrEmptyPaths(body).map((p) => `${p} is null or empty`);
   body.cards.forEach((c, i) => out.push(...cardViolations(c, `cards[${i}]`)));
-  if (body.systemActions !== undefined) (Array.isArray(body.systemActions) ? body.systemActions : [null]).forEach((a, i) => out.push(...actionViolations(a, `systemActions[${i}]`)));
-  const uuids = body.cards.flatMap((c) => (isObject(c) ? [c.uuid, ...(Array.isArray(c.suggestions) ? c.suggestions.map((s) => (isObject(s) ? s.uuid : undefined)) : [])] : []))
+  if (body.systemActions !== undefined)
+    (Array.isArray(body.systemActions) ? body.systemActions : [null]).forEach((a, i) =>
+      out.push(...actionViolations(a, `systemActions[${i}]`)),
+    );
+  const uuids = body.cards
+    .flatMap((c) =>
+      isObject(c)
+        ? [
+            c.uuid,
+            ...(Array.isArray(c.suggestions) ? c.suggestions.map((s) => (isObject(s) ? s.uuid : undefined)) : []),
+          ]
+        : [],
+    )
     .filter((u): u is string => typeof u === 'string');
   if (new Set(uuids).size !== uuids.length) out.push('card and suggestion uuids are not unique');
   return out;

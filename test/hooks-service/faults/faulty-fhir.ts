@@ -7,9 +7,28 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { startFhirServer, type FhirTestServer } from '../support/fhir-server';
 
-export type Fault = 'good' | 'slow' | 'status-500' | 'status-503' | 'truncated-json' | 'html' | 'not-fhir' | 'reset' | 'deep' | 'other-patient';
+export type Fault =
+  | 'good'
+  | 'slow'
+  | 'status-500'
+  | 'status-503'
+  | 'truncated-json'
+  | 'html'
+  | 'not-fhir'
+  | 'reset'
+  | 'deep'
+  | 'other-patient';
 
-export const FAULTS: readonly Exclude<Fault, 'good' | 'other-patient'>[] = ['slow', 'status-500', 'status-503', 'truncated-json', 'html', 'not-fhir', 'reset', 'deep'];
+export const FAULTS: readonly Exclude<Fault, 'good' | 'other-patient'>[] = [
+  'slow',
+  'status-500',
+  'status-503',
+  'truncated-json',
+  'html',
+  'not-fhir',
+  'reset',
+  'deep',
+];
 
 export interface FaultyFhirServer {
   base: string;
@@ -25,7 +44,12 @@ export interface FaultyFhirServer {
 const fhirJson = { 'content-type': 'application/fhir+json' };
 
 function searchset(resources: fhir4.Resource[]): string {
-  return JSON.stringify({ resourceType: 'Bundle', type: 'searchset', total: resources.length, entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })) });
+  return JSON.stringify({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: resources.length,
+    entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })),
+  });
 }
 
 export async function startFaultyFhirServer(resources: fhir4.Resource[], token: string): Promise<FaultyFhirServer> {
@@ -43,20 +67,40 @@ export async function startFaultyFhirServer(resources: fhir4.Resource[], token: 
     const type = /^\/([A-Za-z]+)/.exec(path)?.[1] ?? '';
     const fault = state.faults.get(type) ?? 'good';
     switch (fault) {
-      case 'good': return void passThrough(req, res, path);
+      case 'good':
+        return void passThrough(req, res, path);
       case 'slow': {
-        const t = setTimeout(() => { timers.delete(t); void passThrough(req, res, path).catch(() => undefined); }, state.slowMs);
+        const t = setTimeout(() => {
+          timers.delete(t);
+          void passThrough(req, res, path).catch(() => undefined);
+        }, state.slowMs);
         timers.add(t);
         return;
       }
-      case 'status-500': return void res.writeHead(500, fhirJson).end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception' }] }));
-      case 'status-503': return void res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('Service Unavailable');
-      case 'truncated-json': return void res.writeHead(200, fhirJson).end('{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Cond');
-      case 'html': return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><form action="/login">Session expired</form></body></html>');
-      case 'not-fhir': return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","items":[]}');
-      case 'reset': return void req.socket.destroy();
-      case 'deep': return void res.writeHead(200, fhirJson).end(`{"resourceType":"Bundle","type":"searchset","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
-      case 'other-patient': return void res.writeHead(200, fhirJson).end(searchset(state.strangers.filter((r) => r.resourceType === type)));
+      case 'status-500':
+        return void res
+          .writeHead(500, fhirJson)
+          .end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception' }] }));
+      case 'status-503':
+        return void res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('Service Unavailable');
+      case 'truncated-json':
+        return void res
+          .writeHead(200, fhirJson)
+          .end('{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Cond');
+      case 'html':
+        return void res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><html><body><form action="/login">Session expired</form></body></html>');
+      case 'not-fhir':
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","items":[]}');
+      case 'reset':
+        return void req.socket.destroy();
+      case 'deep':
+        return void res
+          .writeHead(200, fhirJson)
+          .end(`{"resourceType":"Bundle","type":"searchset","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+      case 'other-patient':
+        return void res.writeHead(200, fhirJson).end(searchset(state.strangers.filter((r) => r.resourceType === type)));
     }
   };
 

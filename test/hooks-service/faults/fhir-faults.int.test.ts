@@ -34,18 +34,33 @@ beforeAll(async () => {
   await patientView();
   await narrative();
 });
-afterAll(async () => { await svc.close(); await fhir.close(); });
-afterEach(() => { fhir.faults.clear(); });
+afterAll(async () => {
+  await svc.close();
+  await fhir.close();
+});
+afterEach(() => {
+  fhir.faults.clear();
+});
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const started = performance.now();
-  const res = await fetch(`${svc.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${svc.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
-  return { status: res.status, ms: performance.now() - started, body: text ? JSON.parse(text) as unknown : undefined };
+  return {
+    status: res.status,
+    ms: performance.now() - started,
+    body: text ? (JSON.parse(text) as unknown) : undefined,
+  };
 }
 
-const patientView = () => post('/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { fhirServer: fhir.base, token: TOKEN }));
-const narrative = () => post('/api/narrative', { fhirServer: fhir.base, patientId: fx.patientId }, { authorization: `Bearer ${TOKEN}` });
+const patientView = () =>
+  post('/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { fhirServer: fhir.base, token: TOKEN }));
+const narrative = () =>
+  post('/api/narrative', { fhirServer: fhir.base, patientId: fx.patientId }, { authorization: `Bearer ${TOKEN}` });
 
 describe('hook prefetch fallback against a faulty FHIR server', () => {
   it('answers 200 when the server behaves (the baseline the faults are measured against)', async () => {
@@ -70,7 +85,10 @@ describe('hook prefetch fallback against a faulty FHIR server', () => {
 
   it("never reasons on another patient's medications the server sent back", async () => {
     fhir.faults.set('MedicationRequest', 'other-patient');
-    const res = await post('/cds-services/cairn-order-sign', hookRequest('order-sign', fx, { fhirServer: fhir.base, token: TOKEN }));
+    const res = await post(
+      '/cds-services/cairn-order-sign',
+      hookRequest('order-sign', fx, { fhirServer: fhir.base, token: TOKEN }),
+    );
     expect(res.status).toBe(200);
     const topics = (res.body as CdsResponse).cards.map((c) => c.source.topic?.code);
     expect(topics).not.toContain('drug-interaction');

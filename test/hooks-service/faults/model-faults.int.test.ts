@@ -22,7 +22,16 @@ const BUDGET_MS = 400;
 const ANSWERED_WITHIN_MS = BUDGET_MS + 1_100;
 
 type Failure = Exclude<Behaviour, 'good' | 'invented-dose' | 'invented-citations'> | 'unreachable';
-const FAILURES: Failure[] = ['stall', 500, 429, 'invalid-json', 'empty', 'content-filter', 'filtered-completion', 'unreachable'];
+const FAILURES: Failure[] = [
+  'stall',
+  500,
+  429,
+  'invalid-json',
+  'empty',
+  'content-filter',
+  'filtered-completion',
+  'unreachable',
+];
 // The app waits up to 10 s for a slow model, by design; `stall` is the hook's case.
 const APP_FAILURES = FAILURES.filter((f) => f !== 'stall');
 
@@ -34,8 +43,17 @@ beforeAll(async () => {
   stub = await startStubModelServer({ stallMs: 5_000 });
   fhir = await startFhirServer(fx.resources, TOKEN);
 });
-afterAll(async () => { await stub.close(); await fhir.close(); });
-afterEach(async () => { await svc?.close(); svc = undefined; stub.script = []; stub.fallback = 'good'; stub.requests.length = 0; });
+afterAll(async () => {
+  await stub.close();
+  await fhir.close();
+});
+afterEach(async () => {
+  await svc?.close();
+  svc = undefined;
+  stub.script = [];
+  stub.fallback = 'good';
+  stub.requests.length = 0;
+});
 
 /** A fresh service (fresh circuit breaker and cache) whose model fails as `failure` on every call. */
 async function serviceWhoseModel(failure: Failure | 'good'): Promise<FullService> {
@@ -43,17 +61,28 @@ async function serviceWhoseModel(failure: Failure | 'good'): Promise<FullService
   const url = failure === 'unreachable' ? 'http://127.0.0.1:9' : stub.url;
   if (failure !== 'unreachable') stub.fallback = failure;
   else stub.fallback = 'good';
-  const narrative = createNarrativeServiceFromConfig(openAiConfig(url, { CAIRN_MODEL_BUDGET_MS: String(BUDGET_MS), CAIRN_MODEL_TIMEOUT_MS: '1500' }), { chat: openAiChat(url) });
+  const narrative = createNarrativeServiceFromConfig(
+    openAiConfig(url, { CAIRN_MODEL_BUDGET_MS: String(BUDGET_MS), CAIRN_MODEL_TIMEOUT_MS: '1500' }),
+    { chat: openAiChat(url) },
+  );
   return startFullService({ fhirAllowlist: [fhir.base] }, { model: narrative, narrative });
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const started = performance.now();
-  const res = await fetch(`${svc!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, ms: performance.now() - started, body: await res.json() as unknown };
+  const res = await fetch(`${svc!.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, ms: performance.now() - started, body: (await res.json()) as unknown };
 }
 
-const orderSign = () => post('/cds-services/cairn-order-sign', hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] }));
+const orderSign = () =>
+  post(
+    '/cds-services/cairn-order-sign',
+    hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] }),
+  );
 const isModelCard = (c: CdsResponse['cards'][number]) => /model-generated/.test(`${c.summary} ${c.source.label}`);
 
 describe('hosted model failures', () => {
@@ -69,7 +98,7 @@ describe('hosted model failures', () => {
     const res = await orderSign();
     expect(res.status).toBe(200);
     assertValidCdsResponse(res.body);
-    const cards = (res.body).cards;
+    const cards = res.body.cards;
     expect(cards.map((c) => c.source.topic?.code)).toContain('drug-interaction');
     expect(cards.filter(isModelCard)).toEqual([]);
     expect(res.ms).toBeLessThan(ANSWERED_WITHIN_MS);
@@ -78,7 +107,11 @@ describe('hosted model failures', () => {
 
   it.each(APP_FAILURES)('model %s: the app gets the deterministic narrative, labelled with why', async (failure) => {
     svc = await serviceWhoseModel(failure);
-    const res = await post('/api/narrative', { fhirServer: fhir.base, patientId: fx.patientId }, { authorization: `Bearer ${TOKEN}` });
+    const res = await post(
+      '/api/narrative',
+      { fhirServer: fhir.base, patientId: fx.patientId },
+      { authorization: `Bearer ${TOKEN}` },
+    );
     expect(res.status).toBe(200);
     const body = res.body as Narrative;
     expect(body.source).toBe('fallback');

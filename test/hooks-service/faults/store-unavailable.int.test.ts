@@ -27,26 +27,44 @@ let svc: FullService;
 
 beforeAll(async () => {
   // Port 1 on loopback: nothing listens, every connection is refused at once — a database that is down.
-  store = createSqlStore(createPgDriver({ connectionString: 'postgres://cairn:x@127.0.0.1:1/cairn', connectTimeoutMs: 1_000 }), { readyTimeoutMs: 500 });
+  store = createSqlStore(
+    createPgDriver({ connectionString: 'postgres://cairn:x@127.0.0.1:1/cairn', connectTimeoutMs: 1_000 }),
+    { readyTimeoutMs: 500 },
+  );
   fhir = await startFhirServer(fx.resources, TOKEN);
   jwks = await startJwksServer();
   key = makeKey('ES384');
   jwks.serve('/jwks.json', jwksOf(key));
-  svc = await startFullService({ auth: 'on', issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/jwks.json`, jku: [] }], fhirAllowlist: [fhir.base] }, { store });
+  svc = await startFullService(
+    { auth: 'on', issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/jwks.json`, jku: [] }], fhirAllowlist: [fhir.base] },
+    { store },
+  );
 });
-afterAll(async () => { await svc.close(); await store.close(); await fhir.close(); await jwks.close(); });
+afterAll(async () => {
+  await svc.close();
+  await store.close();
+  await fhir.close();
+  await jwks.close();
+});
 
-const jwtFor = (path: string, jti?: string) => signToken(key, { iss: ISS, aud: `${svc.url}${path}`, iat, ...(jti && { jti }) });
+const jwtFor = (path: string, jti?: string) =>
+  signToken(key, { iss: ISS, aud: `${svc.url}${path}`, iat, ...(jti && { jti }) });
 
 async function post(path: string, body: unknown, headers: Record<string, string>) {
-  const res = await fetch(`${svc.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${svc.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) as unknown : undefined };
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-const hook = (path: string, body: unknown, jti?: string) => post(path, body, { authorization: `Bearer ${jwtFor(path, jti)}` });
+const hook = (path: string, body: unknown, jti?: string) =>
+  post(path, body, { authorization: `Bearer ${jwtFor(path, jti)}` });
 const signPath = '/cds-services/cairn-order-sign';
-const signBody = () => hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] });
+const signBody = () =>
+  hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] });
 
 describe('store unavailable', () => {
   it('reports not ready on /readyz (503)', async () => {
@@ -72,22 +90,36 @@ describe('store unavailable', () => {
 
   it('refuses CDS feedback with 503 and Retry-After, saying nothing was stored', async () => {
     const path = `${signPath}/feedback`;
-    const res = await hook(path, { feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: '2021-04-01T12:01:00Z' }] });
+    const res = await hook(path, {
+      feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: '2021-04-01T12:01:00Z' }],
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(res.body).toMatchObject({ error: 'UNAVAILABLE', message: expect.stringMatching(/not stored/) });
   });
 
   it('refuses app feedback with 503, never claiming it stored', async () => {
-    const res = await post('/api/app-feedback', { findingId: 'f-1', ruleId: 'ddi-warfarin-nsaid', useful: false, reason: 'Not relevant to this patient', fhirServer: fhir.base, patientId: fx.patientId },
-      { authorization: `Bearer ${TOKEN}` });
+    const res = await post(
+      '/api/app-feedback',
+      {
+        findingId: 'f-1',
+        ruleId: 'ddi-warfarin-nsaid',
+        useful: false,
+        reason: 'Not relevant to this patient',
+        fhirServer: fhir.base,
+        patientId: fx.patientId,
+      },
+      { authorization: `Bearer ${TOKEN}` },
+    );
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ error: 'UNAVAILABLE', message: expect.stringMatching(/not stored/) });
     expect(res.body).not.toHaveProperty('stored');
   });
 
   it('answers the admin analytics with 503, not a 500', async () => {
-    const res = await fetch(`${svc.url}/api/analytics`, { headers: { authorization: 'Bearer test-admin-token-0123456789' } });
+    const res = await fetch(`${svc.url}/api/analytics`, {
+      headers: { authorization: 'Bearer test-admin-token-0123456789' },
+    });
     expect(res.status).toBe(503);
   });
 });

@@ -34,12 +34,16 @@ class Deep {
   }
 }
 const deep = (levels: number) => new Deep(levels);
-const deepText = (levels: number) => `${'{"a":['.repeat(Math.ceil(levels / 2))}"leaf"${']}'.repeat(Math.ceil(levels / 2))}`;
+const deepText = (levels: number) =>
+  `${'{"a":['.repeat(Math.ceil(levels / 2))}"leaf"${']}'.repeat(Math.ceil(levels / 2))}`;
 
 /** Values that do not belong where they land. */
 export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, REMOVE, true, false, 0, -1, 1e308, -0, '', ' ', '\u0000', 'null', '[]', '{}', [], {}, [null], { resourceType: 'Bundle' }),
-  fc.integer(), fc.double({ noNaN: true }),
+  fc.constantFrom(null, REMOVE, true, false, 0, -1, 1e308, -0, '', ' ', '\u0000', 'null', '[]', '{}', [], {}, [null], {
+    resourceType: 'Bundle',
+  }),
+  fc.integer(),
+  fc.double({ noNaN: true }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ maxLength: 10 }).map((s) => `${s}\u0000${s}`),
@@ -60,12 +64,20 @@ export function mutationOf(valid: unknown, maxDepth?: number): fc.Arbitrary<{ pa
  * one wins in JSON.parse, so the body must then be refused, not half-read).
  */
 export function bodyText(valid: unknown, m: { path: Path; by: unknown }, duplicate: string | undefined): string {
-  const text = (JSON.stringify(replaceAt(valid, m.path, m.by)) ?? 'null').replace(/"\\u0001deep:(\d+)"/g, (_all, n: string) => deepText(Number(n)));
+  const text = (JSON.stringify(replaceAt(valid, m.path, m.by)) ?? 'null').replace(
+    /"\\u0001deep:(\d+)"/g,
+    (_all, n: string) => deepText(Number(n)),
+  );
   if (duplicate === undefined || !text.startsWith('{"') || text === '{}') return text;
   return `${text.slice(0, -1)},${JSON.stringify(duplicate)}:"duplicate"}`;
 }
 
 export const describeMutation = (m: { path: Path; by: unknown }): string => {
-  const shown = typeof m.by === 'symbol' ? '(removed)' : m.by instanceof Deep ? `(nested ${m.by.levels} levels)` : (JSON.stringify(m.by) ?? String(m.by)).slice(0, 80);
+  const shown =
+    typeof m.by === 'symbol'
+      ? '(removed)'
+      : m.by instanceof Deep
+        ? `(nested ${m.by.levels} levels)`
+        : (JSON.stringify(m.by) ?? String(m.by)).slice(0, 80);
   return `${m.path.join('.') || '$'} = ${shown}`;
 };

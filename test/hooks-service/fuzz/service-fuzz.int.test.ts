@@ -16,14 +16,27 @@ const fx = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 // A small chart (patient, conditions, medications) keeps 1,000 calls quick; the mutations reach into it.
 const prefetch = prefetchFor(fx, ['patient', 'conditions', 'medications']);
 let svc: RunningService;
-beforeAll(async () => { svc = await startService({ bodyLimit: 1024 * 1024, logLevel: 'silent' }); });
-afterAll(async () => { await svc.close(); });
+beforeAll(async () => {
+  svc = await startService({ bodyLimit: 1024 * 1024, logLevel: 'silent' });
+});
+afterAll(async () => {
+  await svc.close();
+});
 
-interface Answer { status: number; ms: number; text: string }
+interface Answer {
+  status: number;
+  ms: number;
+  text: string;
+}
 
 async function send(path: string, body: string): Promise<Answer> {
   const started = performance.now();
-  const res = await fetch(`${svc.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${svc.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await res.text();
   return { status: res.status, ms: performance.now() - started, text };
 }
@@ -35,31 +48,61 @@ function assertAnswered(a: Answer, what: string, isHook: boolean): void {
   if (a.status >= 400 && a.status !== 401) expect(JSON.parse(a.text), what).toHaveProperty('message');
 }
 
-const duplicateKey = fc.option(fc.constantFrom('hook', 'hookInstance', 'context', 'prefetch', 'feedback'), { nil: undefined, freq: 4 });
+const duplicateKey = fc.option(fc.constantFrom('hook', 'hookInstance', 'context', 'prefetch', 'feedback'), {
+  nil: undefined,
+  freq: 4,
+});
 
 const SERVICES = [
   { path: '/cds-services/cairn-patient-view', valid: hookRequest('patient-view', fx, { prefetch }) },
-  { path: '/cds-services/cairn-order-sign', valid: hookRequest('order-sign', fx, { prefetch, drafts: [draftNaproxen(fx.patientId)] }) },
-  { path: '/cds-services/cairn-order-select', valid: hookRequest('order-select', fx, { prefetch, drafts: [draftNaproxen(fx.patientId)] }) },
+  {
+    path: '/cds-services/cairn-order-sign',
+    valid: hookRequest('order-sign', fx, { prefetch, drafts: [draftNaproxen(fx.patientId)] }),
+  },
+  {
+    path: '/cds-services/cairn-order-select',
+    valid: hookRequest('order-select', fx, { prefetch, drafts: [draftNaproxen(fx.patientId)] }),
+  },
 ];
 
 describe('fuzzed hook calls', () => {
-  it.each(SERVICES)('$path: 300 mutated calls, never a 5xx, a drop or a 5 s wait', async ({ path, valid }) => {
-    await fc.assert(
-      fc.asyncProperty(mutationOf(valid), duplicateKey, async (m, dup) => {
-        const what = `${path} ${describeMutation(m)}${dup ? ` + duplicate "${dup}"` : ''}`;
-        assertAnswered(await send(path, bodyText(valid, m, dup)), what, true);
-      }),
-      { seed: SEED, numRuns: 300, endOnFailure: true },
-    );
-  }, 120_000);
+  it.each(SERVICES)(
+    '$path: 300 mutated calls, never a 5xx, a drop or a 5 s wait',
+    async ({ path, valid }) => {
+      await fc.assert(
+        fc.asyncProperty(mutationOf(valid), duplicateKey, async (m, dup) => {
+          const what = `${path} ${describeMutation(m)}${dup ? ` + duplicate "${dup}"` : ''}`;
+          assertAnswered(await send(path, bodyText(valid, m, dup)), what, true);
+        }),
+        { seed: SEED, numRuns: 300, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
 });
 
 describe('fuzzed feedback bodies', () => {
   const valid = {
     feedback: [
-      { card: crypto.randomUUID(), outcome: 'overridden', overrideReason: { reason: { code: 'risk-benefit-ratio', system: 'http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes', display: 'Risk/benefit' }, userComment: 'ok' }, outcomeTimestamp: '2021-04-01T12:00:00Z' },
-      { card: crypto.randomUUID(), outcome: 'accepted', acceptedSuggestions: [{ id: crypto.randomUUID() }], outcomeTimestamp: '2021-04-01T12:00:00Z' },
+      {
+        card: crypto.randomUUID(),
+        outcome: 'overridden',
+        overrideReason: {
+          reason: {
+            code: 'risk-benefit-ratio',
+            system: 'http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes',
+            display: 'Risk/benefit',
+          },
+          userComment: 'ok',
+        },
+        outcomeTimestamp: '2021-04-01T12:00:00Z',
+      },
+      {
+        card: crypto.randomUUID(),
+        outcome: 'accepted',
+        acceptedSuggestions: [{ id: crypto.randomUUID() }],
+        outcomeTimestamp: '2021-04-01T12:00:00Z',
+      },
     ],
   };
   it('300 mutated bodies, never a 5xx, a drop or a 5 s wait; a refused body stores nothing', async () => {

@@ -9,8 +9,12 @@ describe('model config', () => {
 
   it('reads an Azure deployment with its api-version', () => {
     const c = parseModelConfig({
-      CAIRN_MODEL: 'azure', CAIRN_MODEL_URL: 'https://x.openai.azure.com', CAIRN_MODEL_KEY: 'k',
-      CAIRN_MODEL_NAME: 'dep', CAIRN_MODEL_API_VERSION: '2025-01-01-preview', CAIRN_MODEL_BUDGET_MS: '800',
+      CAIRN_MODEL: 'azure',
+      CAIRN_MODEL_URL: 'https://x.openai.azure.com',
+      CAIRN_MODEL_KEY: 'k',
+      CAIRN_MODEL_NAME: 'dep',
+      CAIRN_MODEL_API_VERSION: '2025-01-01-preview',
+      CAIRN_MODEL_BUDGET_MS: '800',
     });
     expect(c).toMatchObject({ kind: 'azure', name: 'dep', apiVersion: '2025-01-01-preview', budgetMs: 800 });
   });
@@ -18,7 +22,10 @@ describe('model config', () => {
   it.each([
     [{ CAIRN_MODEL: 'gpt' }, /CAIRN_MODEL must be/],
     [{ CAIRN_MODEL: 'openai', CAIRN_MODEL_KEY: 'k', CAIRN_MODEL_NAME: 'm' }, /CAIRN_MODEL_URL is required/],
-    [{ CAIRN_MODEL: 'openai', CAIRN_MODEL_URL: 'ftp://x', CAIRN_MODEL_KEY: 'k', CAIRN_MODEL_NAME: 'm' }, /http\(s\) URL/],
+    [
+      { CAIRN_MODEL: 'openai', CAIRN_MODEL_URL: 'ftp://x', CAIRN_MODEL_KEY: 'k', CAIRN_MODEL_NAME: 'm' },
+      /http\(s\) URL/,
+    ],
     [{ CAIRN_MODEL_BUDGET_MS: '-5' }, /CAIRN_MODEL_BUDGET_MS must be an integer ≥ 1/],
   ])('fails fast on %j', (env, message) => {
     expect(() => parseModelConfig(env)).toThrow(ConfigError);
@@ -26,7 +33,8 @@ describe('model config', () => {
   });
 
   it('never echoes the key in an error', () => {
-    expect(() => parseModelConfig({ CAIRN_MODEL: 'openai', CAIRN_MODEL_KEY: 'sk-secret', CAIRN_MODEL_NAME: 'm' }))
-      .toThrow(expect.objectContaining({ message: expect.not.stringContaining('sk-secret') }));
+    expect(() =>
+      parseModelConfig({ CAIRN_MODEL: 'openai', CAIRN_MODEL_KEY: 'sk-secret', CAIRN_MODEL_NAME: 'm' }),
+    ).toThrow(expect.objectContaining({ message: expect.not.stringContaining('sk-secret') }));
   });
 });

@@ -16,13 +16,28 @@ import { startStubModelServer, type StubModelServer } from './support/stub-model
 let stub: StubModelServer;
 let mi: ManagedIdentityServer;
 const savedEnv = { ...process.env };
-beforeAll(async () => { stub = await startStubModelServer(); mi = await startManagedIdentityServer(); });
-afterAll(async () => { await stub.close(); await mi.close(); });
-beforeEach(() => {
-  stub.requests.length = 0; stub.script = []; stub.fallback = 'good'; stub.supports = 'json_schema'; stub.bearer = undefined;
-  mi.issued.length = 0; mi.resources.length = 0; mi.lifetimeSeconds = 3600; mi.refuse = false;
+beforeAll(async () => {
+  stub = await startStubModelServer();
+  mi = await startManagedIdentityServer();
 });
-afterEach(() => { process.env = { ...savedEnv }; });
+afterAll(async () => {
+  await stub.close();
+  await mi.close();
+});
+beforeEach(() => {
+  stub.requests.length = 0;
+  stub.script = [];
+  stub.fallback = 'good';
+  stub.supports = 'json_schema';
+  stub.bearer = undefined;
+  mi.issued.length = 0;
+  mi.resources.length = 0;
+  mi.lifetimeSeconds = 3600;
+  mi.refuse = false;
+});
+afterEach(() => {
+  process.env = { ...savedEnv };
+});
 
 let identity = 0;
 /** Points the real managed-identity credential at the local endpoint, as App Service and Container Apps do. */
@@ -35,7 +50,10 @@ function useManagedIdentity(): void {
 
 function azureConfig(path: string, extra: Record<string, string> = {}): ModelConfig {
   return parseModelConfig({
-    CAIRN_MODEL: 'azure', CAIRN_MODEL_URL: `${stub.url}${path}`, CAIRN_MODEL_NAME: 'cairn-clinical', ...extra,
+    CAIRN_MODEL: 'azure',
+    CAIRN_MODEL_URL: `${stub.url}${path}`,
+    CAIRN_MODEL_NAME: 'cairn-clinical',
+    ...extra,
   });
 }
 
@@ -47,13 +65,22 @@ const reason = (config: ModelConfig, overrides = {}) => {
 
 describe('configuration', () => {
   it('recognises the OpenAI/v1 endpoint and defaults to keyless Entra ID when no key is set', () => {
-    const c = parseModelConfig({ CAIRN_MODEL: 'azure', CAIRN_MODEL_URL: 'https://res.openai.azure.com/openai/v1/', CAIRN_MODEL_NAME: 'd' });
+    const c = parseModelConfig({
+      CAIRN_MODEL: 'azure',
+      CAIRN_MODEL_URL: 'https://res.openai.azure.com/openai/v1/',
+      CAIRN_MODEL_NAME: 'd',
+    });
     expect(c).toMatchObject({ azureRoute: 'v1', auth: 'entra', output: 'auto' });
     expect(c.key).toBeUndefined();
   });
 
   it('keeps a bare resource endpoint on the deployments route with its key', () => {
-    const c = parseModelConfig({ CAIRN_MODEL: 'azure', CAIRN_MODEL_URL: 'https://res.openai.azure.com', CAIRN_MODEL_NAME: 'd', CAIRN_MODEL_KEY: 'k' });
+    const c = parseModelConfig({
+      CAIRN_MODEL: 'azure',
+      CAIRN_MODEL_URL: 'https://res.openai.azure.com',
+      CAIRN_MODEL_NAME: 'd',
+      CAIRN_MODEL_KEY: 'k',
+    });
     expect(c).toMatchObject({ azureRoute: 'deployments', auth: 'key', key: 'k' });
   });
 
@@ -62,12 +89,25 @@ describe('configuration', () => {
     [{ CAIRN_MODEL_AUTH: 'key' }, /CAIRN_MODEL_KEY is required/],
     [{ CAIRN_MODEL_OUTPUT: 'xml' }, /CAIRN_MODEL_OUTPUT must be one of auto, json_schema, json_object, text/],
   ])('fails fast on %j', (extra, message) => {
-    expect(() => parseModelConfig({ CAIRN_MODEL: 'azure', CAIRN_MODEL_URL: 'https://r.openai.azure.com/openai/v1', CAIRN_MODEL_NAME: 'd', ...extra })).toThrow(message);
+    expect(() =>
+      parseModelConfig({
+        CAIRN_MODEL: 'azure',
+        CAIRN_MODEL_URL: 'https://r.openai.azure.com/openai/v1',
+        CAIRN_MODEL_NAME: 'd',
+        ...extra,
+      }),
+    ).toThrow(message);
   });
 
   it('refuses Entra auth for a non-Azure endpoint', () => {
-    expect(() => parseModelConfig({ CAIRN_MODEL: 'openai', CAIRN_MODEL_URL: 'https://api.example/v1', CAIRN_MODEL_NAME: 'm', CAIRN_MODEL_AUTH: 'entra' }))
-      .toThrow(/CAIRN_MODEL_AUTH=entra needs CAIRN_MODEL=azure/);
+    expect(() =>
+      parseModelConfig({
+        CAIRN_MODEL: 'openai',
+        CAIRN_MODEL_URL: 'https://api.example/v1',
+        CAIRN_MODEL_NAME: 'm',
+        CAIRN_MODEL_AUTH: 'entra',
+      }),
+    ).toThrow(/CAIRN_MODEL_AUTH=entra needs CAIRN_MODEL=azure/);
   });
 });
 
@@ -136,7 +176,9 @@ describe('models without strict structured output', () => {
   it('steps down to json_object after the first refusal and remembers it (no double calls later)', async () => {
     stub.supports = 'json_object';
     const learned: string[] = [];
-    const { chat, run } = reason(azureConfig('/openai/v1', { CAIRN_MODEL_KEY: STUB_KEY }), { onOutputLearned: (m: string) => learned.push(m) });
+    const { chat, run } = reason(azureConfig('/openai/v1', { CAIRN_MODEL_KEY: STUB_KEY }), {
+      onOutputLearned: (m: string) => learned.push(m),
+    });
     expect((await run()).source).toBe('hosted');
     expect(stub.requests.map((q) => q.body.response_format?.type)).toEqual(['json_schema', 'json_object']);
     expect(stub.requests[1]?.body.messages?.[0]?.content).toContain('Answer with exactly one JSON object');
@@ -145,7 +187,11 @@ describe('models without strict structured output', () => {
     expect(stub.requests.map((q) => q.body.response_format?.type)).toEqual(['json_object']);
     expect(learned).toEqual(['json_object']);
     expect(describeProfile({ info: { name: 'x', kind: 'hosted' }, profile: chat.profile })).toEqual({
-      kind: 'hosted', vendor: 'azure', route: 'v1', auth: 'key', output: { mode: 'json_object', setting: 'auto', learned: true },
+      kind: 'hosted',
+      vendor: 'azure',
+      route: 'v1',
+      auth: 'key',
+      output: { mode: 'json_object', setting: 'auto', learned: true },
     });
   });
 
@@ -169,7 +215,9 @@ describe('models without strict structured output', () => {
 
   it('does not step down when the mode is pinned by configuration', async () => {
     stub.supports = 'json_object';
-    const r = await reason(azureConfig('/openai/v1', { CAIRN_MODEL_KEY: STUB_KEY, CAIRN_MODEL_OUTPUT: 'json_schema' })).run();
+    const r = await reason(
+      azureConfig('/openai/v1', { CAIRN_MODEL_KEY: STUB_KEY, CAIRN_MODEL_OUTPUT: 'json_schema' }),
+    ).run();
     expect(r.source).toBe('fallback');
     expect(r.fallbackReason).toBe('model endpoint answered HTTP 400');
     expect(stub.requests).toHaveLength(1);
@@ -177,15 +225,18 @@ describe('models without strict structured output', () => {
 });
 
 describe('provider content filters', () => {
-  it.each(['content-filter', 'filtered-completion'] as const)('falls back to the embedded narrative with the reason shown (%s)', async (behaviour) => {
-    stub.script = [behaviour];
-    const { chat, run } = reason(azureConfig('/openai/v1', { CAIRN_MODEL_KEY: STUB_KEY }));
-    const r = await run();
-    expect(r.source).toBe('fallback');
-    expect(r.fallbackReason).toBe('model provider content filter blocked the request');
-    expect(r.label).toMatch(/fallback|rule engine/i);
-    // A filtered prompt says nothing about the model's output format.
-    expect(chat.profile.output.mode).toBe('json_schema');
-    expect(stub.requests).toHaveLength(1);
-  });
+  it.each(['content-filter', 'filtered-completion'] as const)(
+    'falls back to the embedded narrative with the reason shown (%s)',
+    async (behaviour) => {
+      stub.script = [behaviour];
+      const { chat, run } = reason(azureConfig('/openai/v1', { CAIRN_MODEL_KEY: STUB_KEY }));
+      const r = await run();
+      expect(r.source).toBe('fallback');
+      expect(r.fallbackReason).toBe('model provider content filter blocked the request');
+      expect(r.label).toMatch(/fallback|rule engine/i);
+      // A filtered prompt says nothing about the model's output format.
+      expect(chat.profile.output.mode).toBe('json_schema');
+      expect(stub.requests).toHaveLength(1);
+    },
+  );
 });

@@ -1,6 +1,10 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNarrativeServiceFromConfig, parseModelConfig, narrativePlugin } from '../../../hooks-service/model/index';
+import {
+  createNarrativeServiceFromConfig,
+  parseModelConfig,
+  narrativePlugin,
+} from '../../../hooks-service/model/index';
 import { FhirAuthError, type FetchChartArgs } from '../../../hooks-service/prefetch/fetch-chart';
 import type { EngineInput } from '@reasoning/types';
 import { canaryChart, makeResult, NOW } from '../../model/support/builders';
@@ -20,16 +24,24 @@ beforeAll(async () => {
       if (args.patientId === 'gone') throw new Error('network');
       return canaryChart();
     },
-    runEngine: (input) => { inputs.push(input); return makeResult(); },
+    runEngine: (input) => {
+      inputs.push(input);
+      return makeResult();
+    },
     now: () => NOW,
   });
 });
-afterAll(async () => { await app.close(); });
-
-const post = (body: unknown, token?: string) => app.inject({
-  method: 'POST', url: '/api/narrative', payload: body as object,
-  headers: token ? { authorization: `Bearer ${token}` } : {},
+afterAll(async () => {
+  await app.close();
 });
+
+const post = (body: unknown, token?: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/narrative',
+    payload: body as object,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
 
 describe('POST /api/narrative', () => {
   it('fetches the chart with the bearer token, runs the engine and returns the labeled narrative', async () => {
@@ -45,7 +57,10 @@ describe('POST /api/narrative', () => {
 
   it('answers the same at its older name /api/reasoning, so apps deployed before the rename keep working', async () => {
     const res = await app.inject({
-      method: 'POST', url: '/api/reasoning', payload: { fhirServer: FHIR, patientId: 'pat-1' }, headers: { authorization: 'Bearer tok-123' },
+      method: 'POST',
+      url: '/api/reasoning',
+      payload: { fhirServer: FHIR, patientId: 'pat-1' },
+      headers: { authorization: 'Bearer tok-123' },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ findingIds: string[] }>().findingIds).toEqual(makeResult().findings.map((f) => f.id));
@@ -56,7 +71,9 @@ describe('POST /api/narrative', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: 'FORBIDDEN', message: expect.stringContaining('CAIRN_FHIR_ALLOWLIST') });
     // What is wrong (this server, not allow-listed) and who fixes it (the service's administrator).
-    expect(res.json<{ message: string }>().message).toMatch(/https:\/\/evil\.example\.com\/fhir.*not in the service's CAIRN_FHIR_ALLOWLIST.*administrator of the Cairn service can add it/);
+    expect(res.json<{ message: string }>().message).toMatch(
+      /https:\/\/evil\.example\.com\/fhir.*not in the service's CAIRN_FHIR_ALLOWLIST.*administrator of the Cairn service can add it/,
+    );
   });
 
   it('answers 401 without a bearer token', async () => {

@@ -8,26 +8,42 @@ import { openAiChat, openAiConfig } from './support/chat';
 import { startStubModelServer, type StubModelServer } from './support/stub-model-server';
 
 let stub: StubModelServer;
-beforeAll(async () => { stub = await startStubModelServer(); });
-afterAll(async () => { await stub.close(); });
-beforeEach(() => { stub.requests.length = 0; stub.script = []; stub.fallback = 'good'; stub.stallMs = 10_000; });
+beforeAll(async () => {
+  stub = await startStubModelServer();
+});
+afterAll(async () => {
+  await stub.close();
+});
+beforeEach(() => {
+  stub.requests.length = 0;
+  stub.script = [];
+  stub.fallback = 'good';
+  stub.stallMs = 10_000;
+});
 
 const service = (extra: Record<string, string> = {}, breaker?: CircuitBreaker) =>
-  createNarrativeServiceFromConfig(openAiConfig(stub.url, extra), { chat: openAiChat(stub.url), ...(breaker ? { breaker } : {}) });
+  createNarrativeServiceFromConfig(openAiConfig(stub.url, extra), {
+    chat: openAiChat(stub.url),
+    ...(breaker ? { breaker } : {}),
+  });
 
 describe('reasoning service: latency budget', () => {
   // Timing on a shared 2-core machine: a starved event loop can fire a timer late, hence the retries.
-  it('answers a hook without model text within budget + 50 ms when the model stalls for 10 s', { retry: 2 }, async () => {
-    stub.script = ['stall'];
-    const s = service({ CAIRN_MODEL_BUDGET_MS: '1500' });
-    const started = performance.now();
-    const r = await s.forHook('p1', makeRequest());
-    const elapsed = performance.now() - started;
-    expect(r).toMatchObject({ source: 'fallback', fallbackReason: 'model past the hook latency budget' });
-    expect(elapsed).toBeGreaterThanOrEqual(1_490);
-    expect(elapsed).toBeLessThan(1_550);
-    console.info(`[measure] hook wait with a 10 s-stalled model: ${elapsed.toFixed(0)} ms (budget 1500)`);
-  });
+  it(
+    'answers a hook without model text within budget + 50 ms when the model stalls for 10 s',
+    { retry: 2 },
+    async () => {
+      stub.script = ['stall'];
+      const s = service({ CAIRN_MODEL_BUDGET_MS: '1500' });
+      const started = performance.now();
+      const r = await s.forHook('p1', makeRequest());
+      const elapsed = performance.now() - started;
+      expect(r).toMatchObject({ source: 'fallback', fallbackReason: 'model past the hook latency budget' });
+      expect(elapsed).toBeGreaterThanOrEqual(1_490);
+      expect(elapsed).toBeLessThan(1_550);
+      console.info(`[measure] hook wait with a 10 s-stalled model: ${elapsed.toFixed(0)} ms (budget 1500)`);
+    },
+  );
 
   it('caches the late result for the app, which joins the call started at patient-view', async () => {
     stub.script = ['stall'];
@@ -103,10 +119,15 @@ describe('reasoning service: circuit breaker', () => {
 
   it('reports each model call with log-safe facts only', async () => {
     const events: unknown[] = [];
-    const s = createNarrativeServiceFromConfig(openAiConfig(stub.url), { chat: openAiChat(stub.url), onSettled: (e) => events.push(e) });
+    const s = createNarrativeServiceFromConfig(openAiConfig(stub.url), {
+      chat: openAiChat(stub.url),
+      onSettled: (e) => events.push(e),
+    });
     stub.script = ['invented-citations'];
     await s.start('p1', makeRequest());
-    expect(events).toEqual([{ model: 'stub-model', source: 'hosted', latencyMs: expect.any(Number), dropped: 2, considerations: 1 }]);
+    expect(events).toEqual([
+      { model: 'stub-model', source: 'hosted', latencyMs: expect.any(Number), dropped: 2, considerations: 1 },
+    ]);
   });
 
   it('does not cache failures, so the next call tries again', async () => {
@@ -119,9 +140,15 @@ describe('reasoning service: circuit breaker', () => {
 
 describe('reasoning service: failures never fail the hook', () => {
   it('falls back, labeled, when the adapter itself throws', async () => {
-    const broken = { info: { name: 'broken', kind: 'hosted' as const }, reason: () => Promise.reject(new Error('bug')) };
+    const broken = {
+      info: { name: 'broken', kind: 'hosted' as const },
+      reason: () => Promise.reject(new Error('bug')),
+    };
     const s = createNarrativeService({
-      model: broken, budgetMs: 100, cache: new NarrativeCache({ ttlMs: 1_000, maxEntries: 5 }), breaker: new CircuitBreaker(),
+      model: broken,
+      budgetMs: 100,
+      cache: new NarrativeCache({ ttlMs: 1_000, maxEntries: 5 }),
+      breaker: new CircuitBreaker(),
     });
     const r = await s.forHook('p1', makeRequest());
     expect(r).toMatchObject({ source: 'fallback', fallbackReason: 'model adapter error' });

@@ -15,17 +15,31 @@ const fx = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 const limits = { ...DEFAULT_RATE_LIMITS, appPerToken: 3, analyticsPerIp: 2, authFailuresPerIp: 3, hooksPerIssuer: 0 };
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.text() };
 }
 
 describe('the SMART app routes and analytics', () => {
   let svc: FullService;
-  beforeAll(async () => { svc = await startFullService({ rateLimit: limits }); });
-  afterAll(async () => { await svc.close(); });
+  beforeAll(async () => {
+    svc = await startFullService({ rateLimit: limits });
+  });
+  afterAll(async () => {
+    await svc.close();
+  });
 
   // Not allow-listed: each call is refused 403 without any outbound request, and still counts.
-  const verdict = { findingId: 'f', ruleId: 'ddi-x', useful: true, fhirServer: 'https://fhir.example.org/r4', patientId: 'p1' };
+  const verdict = {
+    findingId: 'f',
+    ruleId: 'ddi-x',
+    useful: true,
+    fhirServer: 'https://fhir.example.org/r4',
+    patientId: 'p1',
+  };
 
   it('answer 429 with Retry-After once one access token used up its window, on /api/app-feedback and /api/reasoning together', async () => {
     const auth = { authorization: 'Bearer token-a' };
@@ -38,7 +52,10 @@ describe('the SMART app routes and analytics', () => {
     const limited = await post(`${svc.url}/api/app-feedback`, verdict, auth);
     expect(limited.status).toBe(429);
     expect(Number(limited.retryAfter)).toBeGreaterThan(0);
-    expect(JSON.parse(limited.body)).toMatchObject({ error: 'RATE_LIMITED', message: expect.stringMatching(/retry in/) });
+    expect(JSON.parse(limited.body)).toMatchObject({
+      error: 'RATE_LIMITED',
+      message: expect.stringMatching(/retry in/),
+    });
   });
 
   it('keeps another token unaffected', async () => {
@@ -55,7 +72,9 @@ describe('the SMART app routes and analytics', () => {
 
   it('leaves the CDS service calls alone by default (a 429 to an EHR is a missing card)', async () => {
     const body = () => hookRequest('patient-view', fx, { prefetch: prefetchFor(fx, ['patient']) });
-    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await post(`${svc.url}/cds-services/cairn-patient-view`, body())).status));
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, async () => (await post(`${svc.url}/cds-services/cairn-patient-view`, body())).status),
+    );
     expect(statuses.every((s) => s !== 429)).toBe(true);
   });
 });
@@ -71,11 +90,21 @@ describe('refused client JWTs', () => {
     jwks = await startJwksServer();
     key = makeKey('ES384');
     jwks.serve('/jwks', jwksOf(key));
-    svc = await startFullService({ auth: 'on', issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/jwks`, jku: [`${jwks.origin}/jwks`] }], rateLimit: limits });
+    svc = await startFullService({
+      auth: 'on',
+      issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/jwks`, jku: [`${jwks.origin}/jwks`] }],
+      rateLimit: limits,
+    });
   });
-  afterAll(async () => { await svc.close(); await jwks.close(); });
+  afterAll(async () => {
+    await svc.close();
+    await jwks.close();
+  });
 
-  const call = (token: string) => post(`${svc.url}${PATH}`, hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }), { authorization: `Bearer ${token}` });
+  const call = (token: string) =>
+    post(`${svc.url}${PATH}`, hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }), {
+      authorization: `Bearer ${token}`,
+    });
   const good = () => signToken(key, { iss: ISS, aud: `${svc.url}${PATH}`, iat });
 
   it('do not count a good token', async () => {
@@ -100,13 +129,24 @@ describe('refused client JWTs behind a trusted proxy (CAIRN_TRUST_PROXY)', () =>
     const jwks = await startJwksServer();
     const key = makeKey('ES384');
     jwks.serve('/jwks', jwksOf(key));
-    const svc = await startFullService({ auth: 'on', trustProxy: '127.0.0.1', issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/jwks`, jku: [`${jwks.origin}/jwks`] }], rateLimit: limits });
+    const svc = await startFullService({
+      auth: 'on',
+      trustProxy: '127.0.0.1',
+      issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}/jwks`, jku: [`${jwks.origin}/jwks`] }],
+      rateLimit: limits,
+    });
     try {
       const iat = Math.floor(NOW.getTime() / 1000);
-      const from = (address: string, token: string) => post(`${svc.url}${PATH}`, hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }), { authorization: `Bearer ${token}`, 'x-forwarded-for': address });
+      const from = (address: string, token: string) =>
+        post(`${svc.url}${PATH}`, hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }), {
+          authorization: `Bearer ${token}`,
+          'x-forwarded-for': address,
+        });
       for (let i = 0; i < 4; i++) await from('203.0.113.9', 'e30.e30.');
       expect((await from('203.0.113.9', 'e30.e30.')).status).toBe(429);
-      expect((await from('198.51.100.7', signToken(key, { iss: ISS, aud: `${svc.url}${PATH}`, iat }))).status).toBe(200);
+      expect((await from('198.51.100.7', signToken(key, { iss: ISS, aud: `${svc.url}${PATH}`, iat }))).status).toBe(
+        200,
+      );
     } finally {
       await svc.close();
       await jwks.close();
@@ -120,7 +160,8 @@ describe('CDS calls per issuer, when configured', () => {
     try {
       const body = () => hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) });
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await post(`${svc.url}/cds-services/cairn-patient-view`, body())).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push((await post(`${svc.url}/cds-services/cairn-patient-view`, body())).status);
       expect(statuses).toEqual([200, 200, 429]);
     } finally {
       await svc.close();
@@ -132,10 +173,18 @@ describe('CAIRN_RATE_LIMIT_* configuration', () => {
   const base = { CDS_AUTH: 'off' };
   it('reads the variables, with defaults', () => {
     expect(parseServiceConfig(base).rateLimit).toEqual(DEFAULT_RATE_LIMITS);
-    expect(parseServiceConfig({ ...base, CAIRN_RATE_LIMIT_WINDOW_S: '10', CAIRN_RATE_LIMIT_APP: '5', CAIRN_RATE_LIMIT_HOOKS: '600' }).rateLimit)
-      .toMatchObject({ windowMs: 10_000, appPerToken: 5, hooksPerIssuer: 600 });
+    expect(
+      parseServiceConfig({
+        ...base,
+        CAIRN_RATE_LIMIT_WINDOW_S: '10',
+        CAIRN_RATE_LIMIT_APP: '5',
+        CAIRN_RATE_LIMIT_HOOKS: '600',
+      }).rateLimit,
+    ).toMatchObject({ windowMs: 10_000, appPerToken: 5, hooksPerIssuer: 600 });
     expect(parseServiceConfig({ ...base, CAIRN_RATE_LIMIT: 'off' }).rateLimit.enabled).toBe(false);
-    expect(parseServiceConfig({ ...base, CAIRN_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(parseServiceConfig({ ...base, CAIRN_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe(
+      '10.0.0.0/8, 127.0.0.1',
+    );
   });
 
   it.each([

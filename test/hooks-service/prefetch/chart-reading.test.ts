@@ -15,15 +15,20 @@ const refusesUncategorized = (q: string) => q.startsWith('Observation') && !q.in
 
 async function appQueries(refuse = false): Promise<string[]> {
   const asked: string[] = [];
-  await loadRecord({
-    patientId: PATIENT, serverUrl: 'https://fhir.example/r4', context: {},
-    request: async (url: string) => {
-      asked.push(url);
-      if (refuse && refusesUncategorized(url)) throw Object.assign(new Error('HTTP 400'), { status: 400 });
-      return [];
+  await loadRecord(
+    {
+      patientId: PATIENT,
+      serverUrl: 'https://fhir.example/r4',
+      context: {},
+      request: async (url: string) => {
+        asked.push(url);
+        if (refuse && refusesUncategorized(url)) throw Object.assign(new Error('HTTP 400'), { status: 400 });
+        return [];
+      },
+      accessToken: async () => 't',
     },
-    accessToken: async () => 't',
-  }, () => undefined);
+    () => undefined,
+  );
   return asked.sort();
 }
 
@@ -34,13 +39,18 @@ async function narrativeQueries(refuse = false): Promise<string[]> {
     if (refuse && refusesUncategorized(query)) throw new FhirUnavailable('HTTP 400', 400);
     return [];
   };
-  await createFetchChart({ run } as unknown as FhirClient, 1_000)({ fhirServer: 'https://fhir.example/r4', accessToken: 't', patientId: PATIENT });
+  await createFetchChart(
+    { run } as unknown as FhirClient,
+    1_000,
+  )({ fhirServer: 'https://fhir.example/r4', accessToken: 't', patientId: PATIENT });
   return asked.sort();
 }
 
 describe('one way of reading the chart', () => {
   it('the app, /api/narrative and the filled prefetch templates are the same eight queries', async () => {
-    const templates = Object.values(PREFETCH).map((t) => fillTemplate(t, { patientId: PATIENT })).sort();
+    const templates = Object.values(PREFETCH)
+      .map((t) => fillTemplate(t, { patientId: PATIENT }))
+      .sort();
     expect(templates).toHaveLength(8);
     expect(await appQueries()).toEqual(templates);
     expect(await narrativeQueries()).toEqual(templates);

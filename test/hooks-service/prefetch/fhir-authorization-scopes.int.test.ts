@@ -15,18 +15,37 @@ beforeAll(async () => {
   fhir = await startFhirServer(fx.resources, TOKEN);
   svc = await startService({ fhirAllowlist: [fhir.base] });
 });
-afterAll(async () => { await svc.close(); await fhir.close(); });
+afterAll(async () => {
+  await svc.close();
+  await fhir.close();
+});
 
 /** A 3.0 patient-view call on the shared id with only the patient prefetched: the rest must be fetched. */
 function call(scope: string) {
   const body = hookRequest('patient-view', fx, { prefetch: prefetchFor(fx, ['patient']) });
   return svc.post('/3.0/cds-services/cairn', {
-    ...body, fhirServer: fhir.base,
-    fhirAuthorization: { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope, subject: 'cairn', patient: fx.patientId },
+    ...body,
+    fhirServer: fhir.base,
+    fhirAuthorization: {
+      access_token: TOKEN,
+      token_type: 'Bearer',
+      expires_in: 300,
+      scope,
+      subject: 'cairn',
+      patient: fx.patientId,
+    },
   });
 }
 
-const ALL = ['Condition', 'MedicationRequest', 'MedicationStatement', 'MedicationAdministration', 'MedicationDispense', 'AllergyIntolerance', 'Observation'];
+const ALL = [
+  'Condition',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicationAdministration',
+  'MedicationDispense',
+  'AllergyIntolerance',
+  'Observation',
+];
 
 describe('fhirAuthorization scopes', () => {
   it('fetches with SMART v2 scopes (patient/<type>.rs)', async () => {
@@ -40,14 +59,22 @@ describe('fhirAuthorization scopes', () => {
 
   it('does not ask the server for what the scope does not grant, and the 412 says which scope is missing', async () => {
     const before = fhir.requests.length;
-    const res = await call(ALL.filter((t) => t !== 'Observation').map((t) => `patient/${t}.rs`).join(' '));
+    const res = await call(
+      ALL.filter((t) => t !== 'Observation')
+        .map((t) => `patient/${t}.rs`)
+        .join(' '),
+    );
     expect(res.status).toBe(412);
-    expect((res.body as { message: string }).message).toMatch(/observations missing .*fhirAuthorization\.scope grants no Observation search/);
+    expect((res.body as { message: string }).message).toMatch(
+      /observations missing .*fhirAuthorization\.scope grants no Observation search/,
+    );
     expect(fhir.requests.slice(before).some((p) => p.includes('/Observation'))).toBe(false);
   });
 
   it('does not count a read-only v2 scope as search (patient/Observation.r)', async () => {
-    const res = await call([...ALL.filter((t) => t !== 'Observation').map((t) => `patient/${t}.rs`), 'patient/Observation.r'].join(' '));
+    const res = await call(
+      [...ALL.filter((t) => t !== 'Observation').map((t) => `patient/${t}.rs`), 'patient/Observation.r'].join(' '),
+    );
     expect(res.status).toBe(412);
   });
 });

@@ -23,14 +23,25 @@ beforeAll(async () => {
   jwks.serve('/keys', jwksOf(key));
   // The EHR's issuer lives on the same origin as its FHIR server; the allow-list is empty.
   iss = `${new URL(fhir.base).origin}/ehr-issuer`;
-  svc = await startService({ auth: 'on', issuers: [{ iss, jwksUrl: `${jwks.origin}/keys`, jku: [`${jwks.origin}/keys`] }], fhirAllowlist: [] });
+  svc = await startService({
+    auth: 'on',
+    issuers: [{ iss, jwksUrl: `${jwks.origin}/keys`, jku: [`${jwks.origin}/keys`] }],
+    fhirAllowlist: [],
+  });
 });
-afterAll(async () => { await svc.close(); await fhir.close(); await other.close(); await jwks.close(); });
+afterAll(async () => {
+  await svc.close();
+  await fhir.close();
+  await other.close();
+  await jwks.close();
+});
 
 const call = (fhirServer: string) => {
   const path = '/cds-services/cairn-patient-view';
   const jwt = signToken(key, { iss, aud: `${svc.url}${path}`, iat });
-  return svc.post(path, hookRequest('patient-view', fx, { fhirServer, token: TOKEN }), { authorization: `Bearer ${jwt}` });
+  return svc.post(path, hookRequest('patient-view', fx, { fhirServer, token: TOKEN }), {
+    authorization: `Bearer ${jwt}`,
+  });
 };
 
 describe("the verified issuer's own FHIR server", () => {

@@ -6,14 +6,24 @@ import { draftNaproxen, hookRequest, loadFixture, prefetchFor } from '../support
 const healthy = loadFixture('healthy-adult-d98ae128.json');
 const onWarfarin = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 let svc: RunningService;
-beforeAll(async () => { svc = await startService(); });
-afterAll(async () => { await svc.close(); });
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(async () => {
+  await svc.close();
+});
 
 describe('one patient per chart', () => {
-  it("drops prefetched resources that belong to another patient instead of reasoning on them", async () => {
+  it('drops prefetched resources that belong to another patient instead of reasoning on them', async () => {
     // Another patient's warfarin order slipped into this patient's prefetch: it must not produce a warfarin card.
-    const prefetch = { ...prefetchFor(healthy), medicationRequests: prefetchFor(onWarfarin, ['medicationRequests']).medicationRequests ?? null };
-    const res = await svc.post('/cds-services/cairn-order-sign', hookRequest('order-sign', healthy, { prefetch, drafts: [draftNaproxen(healthy.patientId)] }));
+    const prefetch = {
+      ...prefetchFor(healthy),
+      medicationRequests: prefetchFor(onWarfarin, ['medicationRequests']).medicationRequests ?? null,
+    };
+    const res = await svc.post(
+      '/cds-services/cairn-order-sign',
+      hookRequest('order-sign', healthy, { prefetch, drafts: [draftNaproxen(healthy.patientId)] }),
+    );
     expect(res.status).toBe(200);
     expect((res.body as CdsResponse).cards.some((c) => /warfarin/i.test(c.summary))).toBe(false);
     expect(svc.logs.some((l) => l.includes('"foreign":') && !l.includes('"foreign":0'))).toBe(true);

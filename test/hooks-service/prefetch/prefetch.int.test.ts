@@ -15,7 +15,10 @@ beforeAll(async () => {
   fhir = await startFhirServer(fx.resources, TOKEN, 20);
   svc = await startService({ fhirAllowlist: [fhir.base], fhirTimeoutMs: 500 });
 });
-afterAll(async () => { await svc.close(); await fhir.close(); });
+afterAll(async () => {
+  await svc.close();
+  await fhir.close();
+});
 
 const pv = (body: unknown) => svc.post('/cds-services/cairn-patient-view', body);
 const summaries = (body: unknown) => (body as CdsResponse).cards.map((c) => c.summary).sort();
@@ -23,7 +26,9 @@ const summaries = (body: unknown) => (body as CdsResponse).cards.map((c) => c.su
 describe('prefetch and FHIR fallback', () => {
   it('uses complete prefetch without calling the FHIR server', async () => {
     fhir.requests.length = 0;
-    const res = await pv(hookRequest('patient-view', fx, { prefetch: prefetchFor(fx), fhirServer: fhir.base, token: TOKEN }));
+    const res = await pv(
+      hookRequest('patient-view', fx, { prefetch: prefetchFor(fx), fhirServer: fhir.base, token: TOKEN }),
+    );
     expect(res.status).toBe(200);
     assertValidCdsResponse(res.body);
     expect(fhir.requests).toEqual([]);
@@ -51,10 +56,22 @@ describe('prefetch and FHIR fallback', () => {
 
   it('fetches only the keys the client left out (partial prefetch)', async () => {
     fhir.requests.length = 0;
-    const res = await pv(hookRequest('patient-view', fx, { prefetch: prefetchFor(fx, ['patient', 'conditions', 'observations']), fhirServer: fhir.base, token: TOKEN }));
+    const res = await pv(
+      hookRequest('patient-view', fx, {
+        prefetch: prefetchFor(fx, ['patient', 'conditions', 'observations']),
+        fhirServer: fhir.base,
+        token: TOKEN,
+      }),
+    );
     expect(res.status).toBe(200);
     const types = new Set(fhir.requests.map((p) => p.split(/[/?]/)[2]));
-    expect([...types].sort()).toEqual(['AllergyIntolerance', 'MedicationAdministration', 'MedicationDispense', 'MedicationRequest', 'MedicationStatement']);
+    expect([...types].sort()).toEqual([
+      'AllergyIntolerance',
+      'MedicationAdministration',
+      'MedicationDispense',
+      'MedicationRequest',
+      'MedicationStatement',
+    ]);
   });
 
   it('treats a null key as "no data" and does not fetch it (spec: null when the client has no data)', async () => {
@@ -110,7 +127,10 @@ describe('prefetch and FHIR fallback', () => {
     fhir.setDelay(100);
     try {
       const started = Date.now();
-      const res = await tight.post('/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { fhirServer: fhir.base, token: TOKEN }));
+      const res = await tight.post(
+        '/cds-services/cairn-patient-view',
+        hookRequest('patient-view', fx, { fhirServer: fhir.base, token: TOKEN }),
+      );
       expect(res.status).toBe(412);
       expect(Date.now() - started).toBeLessThan(1000);
     } finally {
@@ -120,7 +140,11 @@ describe('prefetch and FHIR fallback', () => {
   });
 
   it('fetches the remaining pages of a prefetched first page, and 412s when it cannot', async () => {
-    const firstPage = await (await fetch(`${fhir.base}/Observation?patient=${fx.patientId}&_count=50`, { headers: { authorization: `Bearer ${TOKEN}` } })).json() as fhir4.Bundle;
+    const firstPage = (await (
+      await fetch(`${fhir.base}/Observation?patient=${fx.patientId}&_count=50`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      })
+    ).json()) as fhir4.Bundle;
     const prefetch = { ...prefetchFor(fx), observations: firstPage };
     const withServer = await pv(hookRequest('patient-view', fx, { prefetch, fhirServer: fhir.base, token: TOKEN }));
     expect(withServer.status).toBe(200);

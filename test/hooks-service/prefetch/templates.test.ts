@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../../hooks-service/prefetch/templates';
 import { isAllowedFhirServer, isUnderBase } from '../../../hooks-service/net/access';
 
-const context = { patientId: 'p-1', userId: 'Practitioner/doc 1', encounterId: 'e1', draftOrders: { resourceType: 'Bundle' } };
+const context = {
+  patientId: 'p-1',
+  userId: 'Practitioner/doc 1',
+  encounterId: 'e1',
+  draftOrders: { resourceType: 'Bundle' },
+};
 
 describe('prefetch tokens (CDS Hooks 2.0 §Prefetch tokens)', () => {
   it.each([

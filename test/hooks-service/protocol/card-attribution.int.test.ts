@@ -12,8 +12,17 @@ const fx = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 
 function finding(ruleId: string, summary: string, severity: Finding['severity']): Finding {
   return {
-    id: `${ruleId}:1`, ruleId, family: 'drug-interactions', severity, summary, detail: 'Why it matters.',
-    evidence: [], inputs: [], citations: [{ title: 'A drug label', year: 2020 }], suggestions: [], draftRefs: [],
+    id: `${ruleId}:1`,
+    ruleId,
+    family: 'drug-interactions',
+    severity,
+    summary,
+    detail: 'Why it matters.',
+    evidence: [],
+    inputs: [],
+    citations: [{ title: 'A drug label', year: 2020 }],
+    suggestions: [],
+    draftRefs: [],
   };
 }
 
@@ -31,21 +40,30 @@ let cards: CdsResponse['cards'];
 
 beforeAll(async () => {
   svc = await startService({}, { runEngine: engine });
-  const res = await svc.post('/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }));
+  const res = await svc.post(
+    '/cds-services/cairn-patient-view',
+    hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }),
+  );
   expect(res.status).toBe(200);
   cards = (res.body as CdsResponse).cards;
 });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => {
+  await svc.close();
+});
 
 describe('cards carry their rule from the moment they are built', () => {
   it('audits every card under the rule whose summary it shows, after a repeated summary was skipped', () => {
     expect(cards.map((c) => c.summary)).toEqual(['A different warning', 'Same words twice', 'Yet another note']);
     const audited = svc.store.audit.at(-1)?.cards ?? [];
     const ruleOfSummary = new Map(cards.map((c) => [c.summary, audited.find((a) => a.uuid === c.uuid)?.ruleId]));
-    expect(Object.fromEntries(ruleOfSummary)).toEqual({ 'A different warning': 'rule-third', 'Same words twice': 'rule-first', 'Yet another note': 'rule-fourth' });
+    expect(Object.fromEntries(ruleOfSummary)).toEqual({
+      'A different warning': 'rule-third',
+      'Same words twice': 'rule-first',
+      'Yet another note': 'rule-fourth',
+    });
   });
 
-  it('attributes feedback on a card after the skipped one to that card\'s own rule', async () => {
+  it("attributes feedback on a card after the skipped one to that card's own rule", async () => {
     const last = cards.find((c) => c.summary === 'Yet another note');
     const res = await svc.post('/cds-services/cairn-patient-view/feedback', {
       feedback: [{ card: last?.uuid, outcome: 'overridden', outcomeTimestamp: '2021-04-01T12:01:00Z' }],

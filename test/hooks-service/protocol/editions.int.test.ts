@@ -7,8 +7,12 @@ import { startService, type RunningService } from '../support/service';
 import { draftNaproxen, hookRequest, loadFixture, prefetchFor } from '../support/synthea';
 
 let svc: RunningService;
-beforeAll(async () => { svc = await startService(); });
-afterAll(async () => { await svc.close(); });
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(async () => {
+  await svc.close();
+});
 
 const fx = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 type Listed = { id: string; hook: string; version?: string; hookVersion?: string; usageRequirements: string };
@@ -16,7 +20,7 @@ type Listed = { id: string; hook: string; version?: string; hookVersion?: string
 async function discover(path: string): Promise<Listed[]> {
   const res = await fetch(`${svc.url}${path}`);
   expect(res.status).toBe(200);
-  const body = await res.json() as { services: Listed[] };
+  const body = (await res.json()) as { services: Listed[] };
   expect(compile(DiscoveryResponse, 'discovery').explain(body)).toBe('');
   return body.services;
 }
@@ -27,7 +31,9 @@ describe('CDS Hooks 3.0 discovery under /3.0', () => {
   it('advertises one shared id for the chart and order hooks, with the spec version (semver) and each hookVersion', async () => {
     const services = await discover('/3.0/cds-services');
     expect(services.filter((s) => s.id === 'cairn').map((s) => [s.id, s.hook, s.hookVersion])).toEqual([
-      ['cairn', 'patient-view', '1.0'], ['cairn', 'order-select', '1.0'], ['cairn', 'order-sign', '1.0'],
+      ['cairn', 'patient-view', '1.0'],
+      ['cairn', 'order-select', '1.0'],
+      ['cairn', 'order-sign', '1.0'],
     ]);
     for (const s of services) expect(s.version).toMatch(SEMVER);
   });
@@ -39,23 +45,40 @@ describe('CDS Hooks 3.0 discovery under /3.0', () => {
   });
 
   it('routes a call on the shared id by its hook: patient-view and order-sign answer from the same URL', async () => {
-    const view = await svc.post('/3.0/cds-services/cairn', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }));
+    const view = await svc.post(
+      '/3.0/cds-services/cairn',
+      hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }),
+    );
     expect(view.status).toBe(200);
     assertValidCdsResponse(view.body);
-    const sign = await svc.post('/3.0/cds-services/cairn', hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] }));
+    const sign = await svc.post(
+      '/3.0/cds-services/cairn',
+      hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] }),
+    );
     expect(sign.status).toBe(200);
     expect((sign.body as CdsResponse).cards.some((c) => /naproxen/i.test(c.summary))).toBe(true);
   });
 
   it('refuses a hook the shared id does not serve with a 400 naming the hooks it does serve', async () => {
-    const res = await svc.post('/3.0/cds-services/cairn', { ...hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }), hook: 'encounter-start' });
+    const res = await svc.post('/3.0/cds-services/cairn', {
+      ...hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }),
+      hook: 'encounter-start',
+    });
     expect(res.status).toBe(400);
-    expect((res.body as { message: string }).message).toBe('hook "encounter-start" is not served by cairn, which serves "patient-view", "order-select", "order-sign"');
+    expect((res.body as { message: string }).message).toBe(
+      'hook "encounter-start" is not served by cairn, which serves "patient-view", "order-select", "order-sign"',
+    );
   });
 
   it('takes feedback on the shared id', async () => {
     const res = await svc.post('/3.0/cds-services/cairn/feedback', {
-      feedback: [{ card: '8a0c0a4c-3b3f-4a77-9d1e-9a1f7f0f0e11', outcome: 'overridden', outcomeTimestamp: '2026-01-01T00:00:00Z' }],
+      feedback: [
+        {
+          card: '8a0c0a4c-3b3f-4a77-9d1e-9a1f7f0f0e11',
+          outcome: 'overridden',
+          outcomeTimestamp: '2026-01-01T00:00:00Z',
+        },
+      ],
     });
     expect(res.status).toBe(200);
   });
@@ -64,7 +87,14 @@ describe('CDS Hooks 3.0 discovery under /3.0', () => {
 describe('2.0 discovery at the root is unchanged', () => {
   it('keeps one id per hook (a 2.0 client such as the sandbox keys services by URL) and no 3.0-only fields', async () => {
     const services = await discover('/cds-services');
-    expect(services.map((s) => s.id)).toEqual(['cairn-patient-view', 'cairn-order-select', 'cairn-order-sign', 'cairn-allergyintolerance-create', 'cairn-problem-list-item-create', 'cairn-medication-refill']);
+    expect(services.map((s) => s.id)).toEqual([
+      'cairn-patient-view',
+      'cairn-order-select',
+      'cairn-order-sign',
+      'cairn-allergyintolerance-create',
+      'cairn-problem-list-item-create',
+      'cairn-medication-refill',
+    ]);
     for (const s of services) {
       expect(s.version).toBeUndefined();
       expect(s.hookVersion).toBeUndefined();
@@ -73,7 +103,16 @@ describe('2.0 discovery at the root is unchanged', () => {
   });
 
   it('does not serve the shared id at the root, nor the 2.0 ids under /3.0', async () => {
-    expect((await svc.post('/cds-services/cairn', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }))).status).toBe(404);
-    expect((await svc.post('/3.0/cds-services/cairn-patient-view', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }))).status).toBe(404);
+    expect(
+      (await svc.post('/cds-services/cairn', hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }))).status,
+    ).toBe(404);
+    expect(
+      (
+        await svc.post(
+          '/3.0/cds-services/cairn-patient-view',
+          hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }),
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -37,7 +37,10 @@ describe('PGlite data directory lock (a renewed lease, not a process id)', () =>
 
   it('refuses a lock another container renews, though both are PID 1 and pids are never compared', async () => {
     writeFileSync(join(freshDir(), 'cairn.lock'), JSON.stringify({ owner: 'other-container', pid: 1 }));
-    const renew = setInterval(() => { const now = new Date(); utimesSync(lockFile(), now, now); }, 20);
+    const renew = setInterval(() => {
+      const now = new Date();
+      utimesSync(lockFile(), now, now);
+    }, 20);
     try {
       await expect(lockDirectory(dir, { heartbeatMs: 40 })).rejects.toThrow(/in use by another process/);
     } finally {
@@ -57,13 +60,19 @@ describe('PGlite data directory lock (a renewed lease, not a process id)', () =>
   it('reports a lost lock to a holder that stalled past its lease', async () => {
     freshDir();
     let lost = false;
-    await take({ heartbeatMs: 30, leaseMs: 100_000, onLost: () => { lost = true; } });
+    await take({
+      heartbeatMs: 30,
+      leaseMs: 100_000,
+      onLost: () => {
+        lost = true;
+      },
+    });
     writeFileSync(lockFile(), JSON.stringify({ owner: 'someone-else' }));
     await sleep(120);
     expect(lost).toBe(true);
   });
 
-  it('can be taken again at once after release, and a release never removes another holder\'s lock', async () => {
+  it("can be taken again at once after release, and a release never removes another holder's lock", async () => {
     (await lockDirectory(freshDir()))();
     const release = await take();
     writeFileSync(lockFile(), JSON.stringify({ owner: 'someone-else' }));

@@ -17,7 +17,11 @@ export type MakeRequest = () => { path: string; body: unknown; id: string };
 /** Feedback for a fresh card; the row is found by card uuid. */
 export const feedbackRequest: MakeRequest = () => {
   const card = randomUUID();
-  return { path: `/cds-services/${SERVICE}/feedback`, id: card, body: { feedback: [{ card, outcome: 'overridden', outcomeTimestamp: new Date().toISOString() }] } };
+  return {
+    path: `/cds-services/${SERVICE}/feedback`,
+    id: card,
+    body: { feedback: [{ card, outcome: 'overridden', outcomeTimestamp: new Date().toISOString() }] },
+  };
 };
 
 async function postForever(url: string, make: MakeRequest, acked: string[], stop: { now: boolean }): Promise<void> {
@@ -27,14 +31,22 @@ async function postForever(url: string, make: MakeRequest, acked: string[], stop
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    }).then((r) => r.status === 200, () => false);
+    }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     // Only a 200 is an acknowledgement: the EHR may forget a call it got an answer for.
     if (ok) acked.push(id);
   }
 }
 
 /** Sends requests from `clients` concurrent clients for `writeMs`, then SIGKILLs the service mid-stream. */
-export async function loadThenKill(service: ServiceProcess, writeMs: number, clients = 8, make: MakeRequest = feedbackRequest): Promise<{ acked: string[]; ms: number }> {
+export async function loadThenKill(
+  service: ServiceProcess,
+  writeMs: number,
+  clients = 8,
+  make: MakeRequest = feedbackRequest,
+): Promise<{ acked: string[]; ms: number }> {
   const acked: string[] = [];
   const stop = { now: false };
   const started = Date.now();

@@ -11,10 +11,11 @@ import { makeAudit } from './store-contract.ts';
 function controlledCommit() {
   const batches: number[][] = [];
   const release: (() => void)[] = [];
-  const commit = (items: number[]) => new Promise<number[]>((resolve, reject) => {
-    batches.push(items);
-    release.push(() => (items.includes(-1) ? reject(new Error('bad item')) : resolve(items.map((i) => i * 10))));
-  });
+  const commit = (items: number[]) =>
+    new Promise<number[]>((resolve, reject) => {
+      batches.push(items);
+      release.push(() => (items.includes(-1) ? reject(new Error('bad item')) : resolve(items.map((i) => i * 10))));
+    });
   const finishAll = async () => {
     while (release.length > 0) {
       release.shift()?.();
@@ -75,7 +76,13 @@ describe('SQL store under concurrent calls', () => {
   beforeAll(async () => {
     driver = await createPgliteDriver();
     await migrate(driver);
-    const counted: SqlDriver = { ...driver, transaction: (fn) => { transactions += 1; return driver.transaction(fn); } };
+    const counted: SqlDriver = {
+      ...driver,
+      transaction: (fn) => {
+        transactions += 1;
+        return driver.transaction(fn);
+      },
+    };
     store = createSqlStore(counted);
   }, 60_000);
   afterAll(() => store.close());
@@ -85,10 +92,16 @@ describe('SQL store under concurrent calls', () => {
     const events = Array.from({ length: 50 }, () => makeAudit());
     const keys = events.map(() => `iss|${randomUUID()}`);
     const inOneHour = new Date(Date.now() + 3_600_000);
-    const [fresh] = await Promise.all([Promise.all(keys.map((k) => store.rememberJti(k, inOneHour))), ...events.map((e) => store.recordAudit(e))]);
+    const [fresh] = await Promise.all([
+      Promise.all(keys.map((k) => store.rememberJti(k, inOneHour))),
+      ...events.map((e) => store.recordAudit(e)),
+    ]);
     expect(fresh.every(Boolean)).toBe(true);
     expect(transactions).toBe(1);
-    const [row] = await driver.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_card WHERE card_uuid = ANY($1::text[])', [events.map((e) => e.cards[0]!.uuid)]);
+    const [row] = await driver.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM audit_card WHERE card_uuid = ANY($1::text[])',
+      [events.map((e) => e.cards[0]!.uuid)],
+    );
     expect(Number(row?.n)).toBe(50);
     for (const e of events) expect(await store.ruleForCard(e.cards[0]!.uuid)).toBe('ddi-warfarin-nsaid');
   });

@@ -5,10 +5,11 @@ import { startJtiSweeper } from '../../../hooks-service/store/jti-sweeper.ts';
 function controlledFlush() {
   const pending: (() => void)[] = [];
   let started = 0;
-  const flushOnce = () => new Promise<void>((resolve) => {
-    started += 1;
-    pending.push(resolve);
-  });
+  const flushOnce = () =>
+    new Promise<void>((resolve) => {
+      started += 1;
+      pending.push(resolve);
+    });
   return { flushOnce, started: () => started, finish: () => pending.shift()?.() };
 }
 
@@ -53,7 +54,7 @@ describe('grouped flushes', () => {
 describe('jti sweeper', () => {
   it('purges on demand and on its timer', async () => {
     let purges = 0;
-    const sweeper = startJtiSweeper({ purgeExpiredJti: async () => (purges += 1, 3) }, { intervalMs: 10 });
+    const sweeper = startJtiSweeper({ purgeExpiredJti: async () => ((purges += 1), 3) }, { intervalMs: 10 });
     expect(await sweeper.sweep()).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 50));
     sweeper.stop();
@@ -62,7 +63,10 @@ describe('jti sweeper', () => {
 
   it('reports a failed sweep instead of throwing', async () => {
     const errors: unknown[] = [];
-    const sweeper = startJtiSweeper({ purgeExpiredJti: () => Promise.reject(new Error('db down')) }, { intervalMs: 5, onError: (e) => errors.push(e) });
+    const sweeper = startJtiSweeper(
+      { purgeExpiredJti: () => Promise.reject(new Error('db down')) },
+      { intervalMs: 5, onError: (e) => errors.push(e) },
+    );
     await new Promise((resolve) => setTimeout(resolve, 30));
     sweeper.stop();
     expect(errors.length).toBeGreaterThan(0);

@@ -21,7 +21,9 @@ describe('service durability on PostgreSQL', () => {
     expect(acked.length).toBeGreaterThan(10);
     const restarted = await startServiceProcess(env);
     await restarted.stop();
-    const [row] = await admin.query<{ found: number }>(FOUND_SQL.replace('FROM feedback', `FROM ${schema}.feedback`), [acked]);
+    const [row] = await admin.query<{ found: number }>(FOUND_SQL.replace('FROM feedback', `FROM ${schema}.feedback`), [
+      acked,
+    ]);
     const result = figures(acked, Number(row?.found), ms);
     console.info('PostgreSQL service durability', JSON.stringify(result));
     expect(result.found).toBe(result.acknowledged);

@@ -16,7 +16,9 @@ afterAll(async () => {
 describe('migrations on PostgreSQL', () => {
   it('apply exactly once when several replicas start at the same moment', async () => {
     await admin.exec(`CREATE SCHEMA ${schema}`);
-    const replicas = Array.from({ length: 4 }, () => createPgDriver({ connectionString: urlWithSchema(databaseUrl, schema), max: 2 }));
+    const replicas = Array.from({ length: 4 }, () =>
+      createPgDriver({ connectionString: urlWithSchema(databaseUrl, schema), max: 2 }),
+    );
     try {
       const applied = await Promise.all(replicas.map((driver) => migrate(driver)));
       expect(applied.flat()).toEqual([1]);
@@ -26,7 +28,13 @@ describe('migrations on PostgreSQL', () => {
         'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
         [schema],
       );
-      expect(tables.map((row) => row.table_name)).toEqual(['audit_card', 'audit_event', 'feedback', 'jti_seen', 'schema_migrations']);
+      expect(tables.map((row) => row.table_name)).toEqual([
+        'audit_card',
+        'audit_event',
+        'feedback',
+        'jti_seen',
+        'schema_migrations',
+      ]);
     } finally {
       await Promise.all(replicas.map((driver) => driver.close()));
     }

@@ -24,13 +24,19 @@ describe('store readiness', () => {
   });
 
   it('is not ready when the database does not answer within the budget', async () => {
-    const store = createSqlStore(fakeDriver(() => new Promise<never[]>(() => undefined)), { readyTimeoutMs: 20 });
+    const store = createSqlStore(
+      fakeDriver(() => new Promise<never[]>(() => undefined)),
+      { readyTimeoutMs: 20 },
+    );
     expect(await store.isReady()).toBe(false);
   });
 
   it('is not ready when Postgres is unreachable, without waiting for a TCP timeout', async () => {
     // Port 1 on loopback: nothing listens there, the connection is refused at once.
-    const driver = createPgDriver({ connectionString: 'postgres://cairn:x@127.0.0.1:1/cairn', connectTimeoutMs: 1_000 });
+    const driver = createPgDriver({
+      connectionString: 'postgres://cairn:x@127.0.0.1:1/cairn',
+      connectTimeoutMs: 1_000,
+    });
     const started = Date.now();
     expect(await createSqlStore(driver).isReady()).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_500);

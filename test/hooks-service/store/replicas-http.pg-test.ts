@@ -24,17 +24,33 @@ const ADMIN_TOKEN = 'replica-test-admin-token-0123';
 const iat = Math.floor(NOW.getTime() / 1000);
 const fx = loadFixture('af-warfarin-alzheimers-ebd50853.json');
 
-interface Replica { url: string; app: FastifyInstance; store: DurableStore }
+interface Replica {
+  url: string;
+  app: FastifyInstance;
+  store: DurableStore;
+}
 let jwks: JwksServer;
 let key: TestKey;
 let replicas: Replica[];
 
 async function startReplica(): Promise<Replica> {
-  const store = await createStore({ kind: 'postgres', databaseUrl: urlWithSchema(databaseUrl, schema) }, { jtiSweepMs: 0, now: () => NOW });
+  const store = await createStore(
+    { kind: 'postgres', databaseUrl: urlWithSchema(databaseUrl, schema) },
+    { jtiSweepMs: 0, now: () => NOW },
+  );
   const jwksUrl = `${jwks.origin}/ehr/jwks.json`;
-  const config = defaultServiceConfig({ auth: 'on', issuers: [{ iss: ISS, jwksUrl, jku: [jwksUrl] }], publicUrl: PUBLIC_URL, logLevel: 'silent' });
+  const config = defaultServiceConfig({
+    auth: 'on',
+    issuers: [{ iss: ISS, jwksUrl, jku: [jwksUrl] }],
+    publicUrl: PUBLIC_URL,
+    logLevel: 'silent',
+  });
   const app = buildServer(composeDependencies({ config, store, clock: () => NOW }));
-  await app.register(analyticsRoutes, { source: store, config: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 1 }, now: () => NOW });
+  await app.register(analyticsRoutes, {
+    source: store,
+    config: { adminToken: ADMIN_TOKEN, alertRate: 0.9, alertMinCount: 1 },
+    now: () => NOW,
+  });
   return { url: await app.listen({ host: '127.0.0.1', port: 0 }), app, store };
 }
 
@@ -74,13 +90,20 @@ describe('two service replicas sharing one PostgreSQL', () => {
   it("counts in replica A's analytics the override sent to replica B", async () => {
     const body = hookRequest('order-sign', fx, { prefetch: prefetchFor(fx), drafts: [draftNaproxen(fx.patientId)] });
     const call = await post(replicas[0]!, path, body, tokenFor(path));
-    const card = (JSON.parse(call.text) as CdsResponse).cards.find((c) => c.summary.toLowerCase().includes('naproxen')) ??
+    const card =
+      (JSON.parse(call.text) as CdsResponse).cards.find((c) => c.summary.toLowerCase().includes('naproxen')) ??
       (JSON.parse(call.text) as CdsResponse).cards[0];
-    const feedback = { feedback: [{ card: card?.uuid, outcome: 'overridden', outcomeTimestamp: '2021-04-01T12:05:00Z' }] };
+    const feedback = {
+      feedback: [{ card: card?.uuid, outcome: 'overridden', outcomeTimestamp: '2021-04-01T12:05:00Z' }],
+    };
     expect((await post(replicas[1]!, `${path}/feedback`, feedback, tokenFor(`${path}/feedback`))).status).toBe(200);
 
-    const res = await fetch(`${replicas[0]!.url}/api/analytics?from=2021-04-01&to=2021-04-02`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    const report = (await res.json()) as { rules: { ruleId: string; serviceId: string; shown: number; overridden: number }[] };
+    const res = await fetch(`${replicas[0]!.url}/api/analytics?from=2021-04-01&to=2021-04-02`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    const report = (await res.json()) as {
+      rules: { ruleId: string; serviceId: string; shown: number; overridden: number }[];
+    };
     const row = report.rules.find((r) => r.serviceId === 'cairn-order-sign' && r.overridden > 0);
     expect(row).toMatchObject({ ruleId: 'ddi-warfarin-nsaid', overridden: 1 });
     expect(row?.shown).toBeGreaterThanOrEqual(2);

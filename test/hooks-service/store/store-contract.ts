@@ -98,8 +98,17 @@ export function describeDurableStoreContract(name: string, makeStore: () => Prom
 
     it('counts cards shown, accepted and overridden per rule with override reasons', async () => {
       const serviceId = `svc-${randomUUID()}`;
-      const cards = ['a', 'b', 'c', 'd'].map(() => ({ uuid: randomUUID(), ruleId: 'ddi-warfarin-nsaid', indicator: 'critical' }));
-      await store.recordAudit(makeAudit({ serviceId, cards: [...cards, { uuid: randomUUID(), ruleId: 'renal-metformin', indicator: 'warning' }] }));
+      const cards = ['a', 'b', 'c', 'd'].map(() => ({
+        uuid: randomUUID(),
+        ruleId: 'ddi-warfarin-nsaid',
+        indicator: 'critical',
+      }));
+      await store.recordAudit(
+        makeAudit({
+          serviceId,
+          cards: [...cards, { uuid: randomUUID(), ruleId: 'renal-metformin', indicator: 'warning' }],
+        }),
+      );
       await store.saveFeedback([
         makeFeedback({ serviceId, card: cards[0]!.uuid, outcome: 'accepted', overrideReason: undefined }),
         makeFeedback({ serviceId, card: cards[1]!.uuid }),
@@ -134,7 +143,9 @@ export function describeDurableStoreContract(name: string, makeStore: () => Prom
       const serviceId = `svc-${randomUUID()}`;
       await store.saveFeedback([makeFeedback({ serviceId, ruleId: 'ddi-simvastatin-clarithromycin' })]);
       const rows = (await store.analytics(window)).filter((row) => row.serviceId === serviceId);
-      expect(rows.map((row) => [row.ruleId, row.shown, row.overridden])).toEqual([['ddi-simvastatin-clarithromycin', 0, 1]]);
+      expect(rows.map((row) => [row.ruleId, row.shown, row.overridden])).toEqual([
+        ['ddi-simvastatin-clarithromycin', 0, 1],
+      ]);
     });
 
     it('purges expired jti rows and then accepts the id again', async () => {

@@ -34,13 +34,17 @@ export function assertValidCdsResponse(body: unknown): asserts body is CdsRespon
   const uuids: string[] = [];
   for (const card of response.cards) {
     expect(card.summary.length).toBeLessThan(140);
-    expect(Boolean(card.suggestions), `selectionBehavior iff suggestions on "${card.summary}"`).toBe(Boolean(card.selectionBehavior));
+    expect(Boolean(card.suggestions), `selectionBehavior iff suggestions on "${card.summary}"`).toBe(
+      Boolean(card.selectionBehavior),
+    );
     for (const link of card.links ?? []) if ('appContext' in link) expect(link.type).toBe('smart');
     // spec §Suggestion: several suggestions may be recommended only "if card.selectionBehavior is any".
-    if (card.selectionBehavior !== 'any') expect((card.suggestions ?? []).filter((s) => s.isRecommended).length).toBeLessThanOrEqual(1);
+    if (card.selectionBehavior !== 'any')
+      expect((card.suggestions ?? []).filter((s) => s.isRecommended).length).toBeLessThanOrEqual(1);
     for (const s of card.suggestions ?? []) {
       if (s.uuid) uuids.push(s.uuid);
-      for (const a of s.actions ?? []) if (a.type === 'delete') expect(a.resourceId).toMatch(/^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/);
+      for (const a of s.actions ?? [])
+        if (a.type === 'delete') expect(a.resourceId).toMatch(/^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/);
     }
     for (const r of card.overrideReasons ?? []) expect(r.display).toBeTruthy();
     if (card.uuid) uuids.push(card.uuid);

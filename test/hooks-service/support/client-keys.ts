@@ -10,10 +10,16 @@ export interface TestKey {
 }
 
 export function makeKey(alg: 'ES384' | 'RS384', kid = `${alg.toLowerCase()}-${randomUUID().slice(0, 8)}`): TestKey {
-  const pair = alg === 'ES384'
-    ? generateKeyPairSync('ec', { namedCurve: 'P-384' })
-    : generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { kid, alg, privateKey: pair.privateKey, publicJwk: { ...pair.publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
+  const pair =
+    alg === 'ES384'
+      ? generateKeyPairSync('ec', { namedCurve: 'P-384' })
+      : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    kid,
+    alg,
+    privateKey: pair.privateKey,
+    publicJwk: { ...pair.publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' },
+  };
 }
 
 export const jwksOf = (...keys: TestKey[]) => ({ keys: keys.map((k) => k.publicJwk) });
@@ -33,13 +39,23 @@ export interface TokenOptions {
 /** A signed client JWT; `omit` drops claims or header fields to build the failure cases. */
 export function signToken(key: TestKey, o: TokenOptions): string {
   const iat = o.iat ?? Math.floor(Date.now() / 1000);
-  const claims: Record<string, unknown> = { iss: o.iss, aud: o.aud, iat, exp: iat + (o.lifetime ?? 300), jti: o.jti ?? randomUUID() };
+  const claims: Record<string, unknown> = {
+    iss: o.iss,
+    aud: o.aud,
+    iat,
+    exp: iat + (o.lifetime ?? 300),
+    jti: o.jti ?? randomUUID(),
+  };
   if (o.nbf !== undefined) claims.nbf = o.nbf;
   for (const c of o.omit ?? []) if (c === 'exp' || c === 'iat' || c === 'jti') delete claims[c];
   const header: Record<string, unknown> = { alg: key.alg, typ: 'JWT', kid: key.kid, ...o.header };
   // jsonwebtoken fills typ unless the header overrides it, so an omitted field is set to undefined (dropped by JSON).
   for (const h of o.omit ?? []) if (h === 'kid' || h === 'typ') header[h] = undefined;
-  return jwt.sign(claims, key.privateKey, { algorithm: key.alg, header: header as unknown as jwt.JwtHeader, noTimestamp: claims.iat === undefined });
+  return jwt.sign(claims, key.privateKey, {
+    algorithm: key.alg,
+    header: header as unknown as jwt.JwtHeader,
+    noTimestamp: claims.iat === undefined,
+  });
 }
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');

@@ -19,7 +19,11 @@ export interface FhirTestServer {
 }
 
 /** `pageSize` is added as `_count` to searches that do not set one, to force paging. */
-export async function startFhirServer(resources: fhir4.Resource[], token: string, pageSize = 100): Promise<FhirTestServer> {
+export async function startFhirServer(
+  resources: fhir4.Resource[],
+  token: string,
+  pageSize = 100,
+): Promise<FhirTestServer> {
   const repository = new MemoryRepository(resources);
   const requests: string[] = [];
   const authorizations: (string | undefined)[] = [];
@@ -35,13 +39,19 @@ export async function startFhirServer(resources: fhir4.Resource[], token: string
     requests.push(request.url);
     authorizations.push(request.headers.authorization);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    if (request.headers.authorization !== `Bearer ${token}`) return reply.code(401).send({ resourceType: 'OperationOutcome' });
+    if (request.headers.authorization !== `Bearer ${token}`)
+      return reply.code(401).send({ resourceType: 'OperationOutcome' });
   });
   await app.register(fhirServerPlugin, { prefix: '/fhir', repository, access: 'open' });
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
-    base: `${origin}/fhir`, repository, requests, authorizations,
-    setDelay: (ms) => { delay = ms; },
+    base: `${origin}/fhir`,
+    repository,
+    requests,
+    authorizations,
+    setDelay: (ms) => {
+      delay = ms;
+    },
     close: () => app.close(),
   };
 }

@@ -14,21 +14,42 @@ export interface RunningService {
   store: MemoryStore;
   /** Every log line written so far (JSON strings). */
   logs: string[];
-  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown; headers: Headers }>;
+  post(
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
   close(): Promise<void>;
 }
 
-export async function startService(config: Partial<ServiceConfig> = {}, deps: Partial<ServiceParts> = {}): Promise<RunningService> {
+export async function startService(
+  config: Partial<ServiceConfig> = {},
+  deps: Partial<ServiceParts> = {},
+): Promise<RunningService> {
   const logs: string[] = [];
-  const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
   const store = new MemoryStore({ now: () => NOW });
-  const app = buildServer(composeDependencies({
-    config: defaultServiceConfig({ logLevel: 'info', ...config }), store, logger: createLogger('info', sink),
-    clock: () => NOW, ...deps,
-  }));
+  const app = buildServer(
+    composeDependencies({
+      config: defaultServiceConfig({ logLevel: 'info', ...config }),
+      store,
+      logger: createLogger('info', sink),
+      clock: () => NOW,
+      ...deps,
+    }),
+  );
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: res.headers };
   };

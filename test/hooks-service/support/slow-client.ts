@@ -36,13 +36,19 @@ export async function slowPost(o: SlowPost): Promise<SlowResult> {
   // there to read, not destroyed by a reset.
   socket.pause();
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  socket.on('error', (e: NodeJS.ErrnoException) => { error ??= e.code ?? e.message; });
+  socket.on('error', (e: NodeJS.ErrnoException) => {
+    error ??= e.code ?? e.message;
+  });
   const framing = o.chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${o.body.length}`;
-  socket.write(`POST ${o.path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: ${o.contentType ?? 'application/json'}\r\n${framing}\r\nConnection: close\r\n\r\n`);
+  socket.write(
+    `POST ${o.path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: ${o.contentType ?? 'application/json'}\r\n${framing}\r\nConnection: close\r\n\r\n`,
+  );
   const step = o.chunkBytes ?? 16 * 1024;
   for (let i = 0; i < o.body.length && !socket.destroyed && error === undefined; i += step) {
     const part = o.body.subarray(i, i + step);
-    socket.write(o.chunked ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]) : part);
+    socket.write(
+      o.chunked ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]) : part,
+    );
     await sleep(o.pauseMs ?? 1);
   }
   if (o.chunked && !socket.destroyed) socket.write('0\r\n\r\n');
@@ -53,5 +59,10 @@ export async function slowPost(o: SlowPost): Promise<SlowResult> {
   const split = text.indexOf('\r\n\r\n');
   const head = split >= 0 ? text.slice(0, split) : text;
   const status = /^HTTP\/1\.1 (\d{3})/.exec(head)?.[1];
-  return { head, body: split >= 0 ? text.slice(split + 4) : '', ...(status && { status: Number(status) }), ...(error && { error }) };
+  return {
+    head,
+    body: split >= 0 ? text.slice(split + 4) : '',
+    ...(status && { status: Number(status) }),
+    ...(error && { error }),
+  };
 }

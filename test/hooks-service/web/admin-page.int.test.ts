@@ -11,7 +11,10 @@ const dist = fakeDist();
 const services: ComposedService[] = [];
 
 async function compose(env: Record<string, string>): Promise<ComposedService> {
-  const service = await composeService({ CDS_AUTH: 'off', LOG_LEVEL: 'silent', ...env }, { appDir: dist.dir, store: memoryDurable() });
+  const service = await composeService(
+    { CDS_AUTH: 'off', LOG_LEVEL: 'silent', ...env },
+    { appDir: dist.dir, store: memoryDurable() },
+  );
   services.push(service);
   return service;
 }

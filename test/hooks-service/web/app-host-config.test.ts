@@ -10,19 +10,29 @@ describe('app host configuration', () => {
 
   it('reads client id, scopes (normalised spacing) and service URL (no trailing slash)', () => {
     const config = parseAppHostConfig({
-      CAIRN_APP_CLIENT_ID: ' 0oa1b2c3 ', CAIRN_APP_SCOPES: 'launch  openid\tpatient/Observation.read', CAIRN_APP_SERVICE_URL: 'https://cairn.example.org/',
+      CAIRN_APP_CLIENT_ID: ' 0oa1b2c3 ',
+      CAIRN_APP_SCOPES: 'launch  openid\tpatient/Observation.read',
+      CAIRN_APP_SERVICE_URL: 'https://cairn.example.org/',
     });
-    expect(config.app).toEqual({ clientId: '0oa1b2c3', scopes: 'launch openid patient/Observation.read', serviceUrl: 'https://cairn.example.org' });
+    expect(config.app).toEqual({
+      clientId: '0oa1b2c3',
+      scopes: 'launch openid patient/Observation.read',
+      serviceUrl: 'https://cairn.example.org',
+    });
   });
 
   it('takes frame ancestors separated by spaces or commas, with wildcard subdomains and ports', () => {
-    expect(parseAppHostConfig({ CAIRN_FRAME_ANCESTORS: 'https://ehr.example.org/, http://localhost:8080 https://*.cerner.com' }).frameAncestors)
-      .toEqual(['https://ehr.example.org', 'http://localhost:8080', 'https://*.cerner.com']);
+    expect(
+      parseAppHostConfig({
+        CAIRN_FRAME_ANCESTORS: 'https://ehr.example.org/, http://localhost:8080 https://*.cerner.com',
+      }).frameAncestors,
+    ).toEqual(['https://ehr.example.org', 'http://localhost:8080', 'https://*.cerner.com']);
   });
 
   it('takes the origins that serve the app elsewhere, exact, for CORS on its APIs', () => {
-    expect(parseAppHostConfig({ CAIRN_APP_ORIGINS: 'https://cairn-app.example.org/ http://localhost:5173' }).appOrigins)
-      .toEqual(['https://cairn-app.example.org', 'http://localhost:5173']);
+    expect(
+      parseAppHostConfig({ CAIRN_APP_ORIGINS: 'https://cairn-app.example.org/ http://localhost:5173' }).appOrigins,
+    ).toEqual(['https://cairn-app.example.org', 'http://localhost:5173']);
   });
 
   it.each([
@@ -55,6 +65,9 @@ describe('the config block a page carries', () => {
     expect(readAppConfig({ getElementById: () => null })).toEqual({ clientId: 'cairn' });
     const broken = { textContent: '{not json' } as HTMLElement;
     expect(readAppConfig({ getElementById: () => broken })).toEqual({ clientId: 'cairn' });
-    expect(parseAppConfig({ clientId: 42, scopes: '  ', serviceUrl: 'https://s.example/' })).toEqual({ clientId: 'cairn', serviceUrl: 'https://s.example' });
+    expect(parseAppConfig({ clientId: 42, scopes: '  ', serviceUrl: 'https://s.example/' })).toEqual({
+      clientId: 'cairn',
+      serviceUrl: 'https://s.example',
+    });
   });
 });

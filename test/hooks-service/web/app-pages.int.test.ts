@@ -17,14 +17,18 @@ import { APP_CONFIG_ELEMENT_ID, parseAppConfig } from '../../../src/app-config/a
 import { fakeDist } from '../support/fake-dist';
 
 const config = parseAppHostConfig({
-  CAIRN_APP_CLIENT_ID: 'ehr-client-7', CAIRN_APP_SERVICE_URL: 'https://cairn.example.org/', CAIRN_FRAME_ANCESTORS: 'https://ehr.example.org, https://*.ehr.example.net',
+  CAIRN_APP_CLIENT_ID: 'ehr-client-7',
+  CAIRN_APP_SERVICE_URL: 'https://cairn.example.org/',
+  CAIRN_FRAME_ANCESTORS: 'https://ehr.example.org, https://*.ehr.example.net',
 });
 
 const dist = fakeDist();
 let app: FastifyInstance;
 
 function server(): FastifyInstance {
-  return buildServer(composeDependencies({ config: defaultServiceConfig({ logLevel: 'silent' }), store: new MemoryStore() }));
+  return buildServer(
+    composeDependencies({ config: defaultServiceConfig({ logLevel: 'silent' }), store: new MemoryStore() }),
+  );
 }
 
 /** The JSON a page carries in its config block. */
@@ -48,7 +52,10 @@ describe('the built SMART app, served by the service', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache');
-    expect(parseAppConfig(configIn(res.body))).toEqual({ clientId: 'ehr-client-7', serviceUrl: 'https://cairn.example.org' });
+    expect(parseAppConfig(configIn(res.body))).toEqual({
+      clientId: 'ehr-client-7',
+      serviceUrl: 'https://cairn.example.org',
+    });
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'self' https://ehr.example.org https://*.ehr.example.net");

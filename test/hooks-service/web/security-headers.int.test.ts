@@ -26,8 +26,16 @@ describe('security headers on every response', () => {
       await fetch(`${service.url}/cds-services`),
       await fetch(`${service.url}/healthz`),
       await fetch(`${service.url}/no-such-route`),
-      await fetch(`${service.url}/cds-services/cairn-patient-view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hook":' }),
-      await fetch(`${service.url}/cds-services/cairn-patient-view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(4096) }) }),
+      await fetch(`${service.url}/cds-services/cairn-patient-view`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"hook":',
+      }),
+      await fetch(`${service.url}/cds-services/cairn-patient-view`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pad: 'x'.repeat(4096) }),
+      }),
     ];
     expect(answers.map((r) => r.status)).toEqual([200, 200, 404, 400, 413]);
     for (const answer of answers) expectBaseline(answer.headers);
@@ -42,6 +50,8 @@ describe('security headers on every response', () => {
 
   it('sends HSTS on every response when CAIRN_PUBLIC_URL is https', async () => {
     service = await startService({ publicUrl: 'https://cairn.example.org' });
-    expect((await fetch(`${service.url}/cds-services`)).headers.get('strict-transport-security')).toBe('max-age=31536000');
+    expect((await fetch(`${service.url}/cds-services`)).headers.get('strict-transport-security')).toBe(
+      'max-age=31536000',
+    );
   });
 });

@@ -39,11 +39,23 @@ export function makeResult(over: Partial<EngineResult> = {}): EngineResult {
 
 /** A chart whose every identifying field holds a canary value that must never reach a hosted model. */
 export const CANARIES = {
-  family: 'Zyxwvutsky', given: 'Quillon', identifier: 'MRN-CANARY-7731', ssn: '999-88-7766',
-  phone: '555-0199-CANARY', email: 'canary@example.org', line: '42 Canary Lane', city: 'Canaryville',
-  postalCode: '09999', birthDate: '1941-07-13', note: 'CANARY-NOTE patient said', div: 'CANARY-NARRATIVE',
-  comment: 'CANARY-COMMENT drawn late', maiden: 'Maidenwort', patientId: 'pat-canary-1234',
-  obsId: 'obs-canary-5678', conditionText: 'CANARY-FREETEXT',
+  family: 'Zyxwvutsky',
+  given: 'Quillon',
+  identifier: 'MRN-CANARY-7731',
+  ssn: '999-88-7766',
+  phone: '555-0199-CANARY',
+  email: 'canary@example.org',
+  line: '42 Canary Lane',
+  city: 'Canaryville',
+  postalCode: '09999',
+  birthDate: '1941-07-13',
+  note: 'CANARY-NOTE patient said',
+  div: 'CANARY-NARRATIVE',
+  comment: 'CANARY-COMMENT drawn late',
+  maiden: 'Maidenwort',
+  patientId: 'pat-canary-1234',
+  obsId: 'obs-canary-5678',
+  conditionText: 'CANARY-FREETEXT',
 };
 
 export function canaryChart(): fhir4.Resource[] {
@@ -51,32 +63,66 @@ export function canaryChart(): fhir4.Resource[] {
   const patientRef = { reference: `Patient/${c.patientId}` };
   return [
     {
-      resourceType: 'Patient', id: c.patientId, gender: 'female', birthDate: c.birthDate,
+      resourceType: 'Patient',
+      id: c.patientId,
+      gender: 'female',
+      birthDate: c.birthDate,
       text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${c.div}</div>` },
-      identifier: [{ system: 'urn:mrn', value: c.identifier }, { system: 'http://hl7.org/fhir/sid/us-ssn', value: c.ssn }],
+      identifier: [
+        { system: 'urn:mrn', value: c.identifier },
+        { system: 'http://hl7.org/fhir/sid/us-ssn', value: c.ssn },
+      ],
       name: [{ family: c.family, given: [c.given], text: `${c.given} ${c.family}` }],
-      telecom: [{ system: 'phone', value: c.phone }, { system: 'email', value: c.email }],
+      telecom: [
+        { system: 'phone', value: c.phone },
+        { system: 'email', value: c.email },
+      ],
       address: [{ line: [c.line], city: c.city, postalCode: c.postalCode, state: 'MA' }],
       extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName', valueString: c.maiden }],
     } as fhir4.Patient,
     {
-      resourceType: 'Condition', id: 'cond-af', subject: patientRef, onsetDateTime: '2015-02-03',
+      resourceType: 'Condition',
+      id: 'cond-af',
+      subject: patientRef,
+      onsetDateTime: '2015-02-03',
       clinicalStatus: { coding: [{ code: 'active' }] },
-      code: { coding: [{ system: 'http://snomed.info/sct', code: '49436004', display: 'Atrial fibrillation' }], text: c.conditionText },
+      code: {
+        coding: [{ system: 'http://snomed.info/sct', code: '49436004', display: 'Atrial fibrillation' }],
+        text: c.conditionText,
+      },
       note: [{ text: c.note }],
     } as fhir4.Condition,
     {
-      resourceType: 'MedicationRequest', id: 'med-warfarin', status: 'active', intent: 'order', subject: patientRef,
+      resourceType: 'MedicationRequest',
+      id: 'med-warfarin',
+      status: 'active',
+      intent: 'order',
+      subject: patientRef,
       authoredOn: '2021-03-01',
-      medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '855332', display: 'Warfarin Sodium 5 MG Oral Tablet' }] },
-      dosageInstruction: [{ text: `${c.note} take with food`, doseAndRate: [{ doseQuantity: { value: 5, unit: 'mg' } }] }],
+      medicationCodeableConcept: {
+        coding: [
+          {
+            system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+            code: '855332',
+            display: 'Warfarin Sodium 5 MG Oral Tablet',
+          },
+        ],
+      },
+      dosageInstruction: [
+        { text: `${c.note} take with food`, doseAndRate: [{ doseQuantity: { value: 5, unit: 'mg' } }] },
+      ],
       note: [{ text: c.note }],
     } as fhir4.MedicationRequest,
     {
-      resourceType: 'Observation', id: c.obsId, status: 'final', subject: patientRef, effectiveDateTime: '2021-03-20T10:00:00Z',
+      resourceType: 'Observation',
+      id: c.obsId,
+      status: 'final',
+      subject: patientRef,
+      effectiveDateTime: '2021-03-20T10:00:00Z',
       code: { coding: [{ system: 'http://loinc.org', code: '33914-3', display: 'eGFR' }] },
       valueQuantity: { value: 41, unit: 'mL/min/{1.73_m2}' },
-      comment: c.comment, note: [{ text: c.note }],
+      comment: c.comment,
+      note: [{ text: c.note }],
     } as fhir4.Observation,
   ];
 }

@@ -25,21 +25,31 @@ function viaUcum(analyte: Analyte, unit: string, value: number): number | undefi
   return result.status === 'succeeded' && typeof result.toVal === 'number' ? result.toVal : undefined;
 }
 
-const cases = ANALYTES.flatMap((analyte) => analyte.conversions.map((conversion: UnitConversion) => ({ analyte, conversion })));
+const cases = ANALYTES.flatMap((analyte) =>
+  analyte.conversions.map((conversion: UnitConversion) => ({ analyte, conversion })),
+);
 
 describe('knowledge/labs.ts unit conversions against UCUM', () => {
-  it.each(cases.map((c) => [`${c.analyte.key}: ${c.conversion.units.join(', ')}`, c] as const))('%s', (_name, { analyte, conversion }) => {
-    const proven = conversion.units.filter((unit) => viaUcum(analyte, unit, 1) !== undefined);
-    expect(proven.length, `no UCUM code among ${conversion.units.join(', ')} converts to ${analyte.unit}`).toBeGreaterThan(0);
-    for (const unit of proven) {
-      // Two points, so a wrong offset (temperature) is caught as well as a wrong factor.
-      for (const value of [1, 37.5]) {
-        const expected = value * conversion.factor + (conversion.offset ?? 0);
-        const actual = viaUcum(analyte, unit, value) ?? Number.NaN;
-        expect(Math.abs(actual - expected), `${value} ${unit} → ${analyte.unit}`).toBeLessThanOrEqual(Math.abs(expected) * 1e-3 + 1e-9);
+  it.each(cases.map((c) => [`${c.analyte.key}: ${c.conversion.units.join(', ')}`, c] as const))(
+    '%s',
+    (_name, { analyte, conversion }) => {
+      const proven = conversion.units.filter((unit) => viaUcum(analyte, unit, 1) !== undefined);
+      expect(
+        proven.length,
+        `no UCUM code among ${conversion.units.join(', ')} converts to ${analyte.unit}`,
+      ).toBeGreaterThan(0);
+      for (const unit of proven) {
+        // Two points, so a wrong offset (temperature) is caught as well as a wrong factor.
+        for (const value of [1, 37.5]) {
+          const expected = value * conversion.factor + (conversion.offset ?? 0);
+          const actual = viaUcum(analyte, unit, value) ?? Number.NaN;
+          expect(Math.abs(actual - expected), `${value} ${unit} → ${analyte.unit}`).toBeLessThanOrEqual(
+            Math.abs(expected) * 1e-3 + 1e-9,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   it('names a canonical unit UCUM accepts for every analyte', () => {
     for (const analyte of ANALYTES) expect(utils.validateUnitString(analyte.unit).status, analyte.key).toBe('valid');

@@ -9,7 +9,9 @@ const order = (code: string, display: string) => makeMedicationRequest({ code, d
 
 describe('dosage: FHIR Dosage read without guessing', () => {
   it('tablets × strength from the RxNorm name × frequency per day', () => {
-    const m = factOf(withDose(order('617311', 'atorvastatin 40 MG Oral Tablet'), { value: 2, unit: '{tbl}', frequency: 1 }));
+    const m = factOf(
+      withDose(order('617311', 'atorvastatin 40 MG Oral Tablet'), { value: 2, unit: '{tbl}', frequency: 1 }),
+    );
     expect(dailyDose(m, '83367')).toMatchObject({ known: true, dailyMg: 80, perDay: 1 });
   });
 
@@ -19,32 +21,73 @@ describe('dosage: FHIR Dosage read without guessing', () => {
   });
 
   it('grams convert to mg; every 6 hours is four a day', () => {
-    const m = factOf(withDose(order('161', 'acetaminophen'), { value: 1, unit: 'g', frequency: 1, period: 6, periodUnit: 'h' }));
+    const m = factOf(
+      withDose(order('161', 'acetaminophen'), { value: 1, unit: 'g', frequency: 1, period: 6, periodUnit: 'h' }),
+    );
     expect(dailyDose(m, '161')).toMatchObject({ known: true, dailyMg: 4000 });
   });
 
   it('once weekly has a 7-day interval', () => {
-    const m = factOf(withDose(order('105586', 'methotrexate 10 MG Oral Tablet'), { value: 1, unit: 'tablet', frequency: 1, period: 1, periodUnit: 'wk' }));
+    const m = factOf(
+      withDose(order('105586', 'methotrexate 10 MG Oral Tablet'), {
+        value: 1,
+        unit: 'tablet',
+        frequency: 1,
+        period: 1,
+        periodUnit: 'wk',
+      }),
+    );
     const d = dailyDose(m, '6851');
     expect(d).toMatchObject({ known: true, intervalDays: 7 });
   });
 
   it('as-needed orders are capped by maxDosePerPeriod', () => {
-    const m = factOf(withDose(order('161', 'acetaminophen'), { value: 1000, unit: 'mg', frequency: 1, period: 4, periodUnit: 'h', asNeeded: true, maxPerDayMg: 3000 }));
+    const m = factOf(
+      withDose(order('161', 'acetaminophen'), {
+        value: 1000,
+        unit: 'mg',
+        frequency: 1,
+        period: 4,
+        periodUnit: 'h',
+        asNeeded: true,
+        maxPerDayMg: 3000,
+      }),
+    );
     expect(dailyDose(m, '161')).toMatchObject({ known: true, dailyMg: 3000 });
   });
 
   it('per-ingredient strength of a combination product', () => {
-    const m = factOf(withDose(order('1049221', 'acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet'), { value: 2, unit: 'tablet', code: 'Q6H' }));
+    const m = factOf(
+      withDose(order('1049221', 'acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet'), {
+        value: 2,
+        unit: 'tablet',
+        code: 'Q6H',
+      }),
+    );
     expect(dailyDose(m, '7804')).toMatchObject({ known: true, dailyMg: 40 });
     expect(dailyDose(m, '161')).toMatchObject({ known: true, dailyMg: 2600 });
   });
 
   it.each([
     ['no dosage at all', (r: fhir4.MedicationRequest) => r, /no dosage instruction/],
-    ['free text only', (r: fhir4.MedicationRequest) => ({ ...r, dosageInstruction: [{ text: 'take as directed' }] }), /free text/],
-    ['a volume unit', (r: fhir4.MedicationRequest) => withDose(r, { value: 5, unit: 'mL', frequency: 3 }), /not a mass or a tablet count/],
-    ['no timing', (r: fhir4.MedicationRequest) => ({ ...r, dosageInstruction: [{ doseAndRate: [{ doseQuantity: { value: 20, unit: 'mg' } }] }] }), /no timing/],
+    [
+      'free text only',
+      (r: fhir4.MedicationRequest) => ({ ...r, dosageInstruction: [{ text: 'take as directed' }] }),
+      /free text/,
+    ],
+    [
+      'a volume unit',
+      (r: fhir4.MedicationRequest) => withDose(r, { value: 5, unit: 'mL', frequency: 3 }),
+      /not a mass or a tablet count/,
+    ],
+    [
+      'no timing',
+      (r: fhir4.MedicationRequest) => ({
+        ...r,
+        dosageInstruction: [{ doseAndRate: [{ doseQuantity: { value: 20, unit: 'mg' } }] }],
+      }),
+      /no timing/,
+    ],
   ])('says why the dose is unknown: %s', (_n, shape, reason) => {
     const d = dailyDose(factOf(shape(order('2556', 'citalopram'))), '2556');
     expect(d.known).toBe(false);

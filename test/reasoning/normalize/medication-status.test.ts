@@ -5,11 +5,23 @@
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '@reasoning/engine';
 import { normalize } from '@reasoning/normalize';
-import { NOW, makeCondition, makeDraft, makeInput, makeMedicationRequest, makePatient, RX } from '../support/fhir-builders';
+import {
+  NOW,
+  makeCondition,
+  makeDraft,
+  makeInput,
+  makeMedicationRequest,
+  makePatient,
+  RX,
+} from '../support/fhir-builders';
 import { find } from '../support/scenario-helpers';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-const HEPARIN_5000 = { system: RXNORM, code: '1361615', display: 'heparin sodium, porcine 5000 UNT/ML Injectable Solution' };
+const HEPARIN_5000 = {
+  system: RXNORM,
+  code: '1361615',
+  display: 'heparin sodium, porcine 5000 UNT/ML Injectable Solution',
+};
 const WARFARIN_5 = { system: RXNORM, code: RX.warfarin5, display: 'warfarin sodium 5 MG Oral Tablet' };
 const man80 = makePatient({ gender: 'male', birthDate: '1940-06-01' });
 // AF with hypertension, diabetes, heart failure at 80: CHA2DS2-VASc well above the treatment threshold.
@@ -19,23 +31,43 @@ const afChart = [
   makeCondition({ snomed: '84114007', display: 'Heart failure', clinicalStatus: 'active' }),
 ];
 
-function administration(o: { id: string; status: fhir4.MedicationAdministration['status']; when: string; med?: fhir4.Coding }): fhir4.MedicationAdministration {
+function administration(o: {
+  id: string;
+  status: fhir4.MedicationAdministration['status'];
+  when: string;
+  med?: fhir4.Coding;
+}): fhir4.MedicationAdministration {
   return {
-    resourceType: 'MedicationAdministration', id: o.id, status: o.status, subject: { reference: 'Patient/p1' },
-    medicationCodeableConcept: { coding: [o.med ?? HEPARIN_5000] }, effectiveDateTime: o.when,
+    resourceType: 'MedicationAdministration',
+    id: o.id,
+    status: o.status,
+    subject: { reference: 'Patient/p1' },
+    medicationCodeableConcept: { coding: [o.med ?? HEPARIN_5000] },
+    effectiveDateTime: o.when,
   };
 }
 
-function dispense(o: { id: string; status: fhir4.MedicationDispense['status']; handedOver: string; days?: number }): fhir4.MedicationDispense {
+function dispense(o: {
+  id: string;
+  status: fhir4.MedicationDispense['status'];
+  handedOver: string;
+  days?: number;
+}): fhir4.MedicationDispense {
   const d: fhir4.MedicationDispense = {
-    resourceType: 'MedicationDispense', id: o.id, status: o.status, subject: { reference: 'Patient/p1' },
-    medicationCodeableConcept: { coding: [WARFARIN_5] }, whenHandedOver: o.handedOver,
+    resourceType: 'MedicationDispense',
+    id: o.id,
+    status: o.status,
+    subject: { reference: 'Patient/p1' },
+    medicationCodeableConcept: { coding: [WARFARIN_5] },
+    whenHandedOver: o.handedOver,
   };
-  if (o.days !== undefined) d.daysSupply = { value: o.days, unit: 'day', system: 'http://unitsofmeasure.org', code: 'd' };
+  if (o.days !== undefined)
+    d.daysSupply = { value: o.days, unit: 'day', system: 'http://unitsofmeasure.org', code: 'd' };
   return d;
 }
 
-const gap = (resources: fhir4.Resource[]) => find(runEngine(makeInput([...afChart, ...resources], [], man80)), 'anticoag-gap-af');
+const gap = (resources: fhir4.Resource[]) =>
+  find(runEngine(makeInput([...afChart, ...resources], [], man80)), 'anticoag-gap-af');
 
 describe('MedicationAdministration (the MAR)', () => {
   it('an inpatient on heparin only on the MAR counts as anticoagulated', () => {
@@ -47,11 +79,19 @@ describe('MedicationAdministration (the MAR)', () => {
   it('an old, not-done or entered-in-error administration is not a current drug', () => {
     expect(gap([administration({ id: 'ma3', status: 'completed', when: '2021-03-20T08:00:00Z' })])).toBeDefined();
     expect(gap([administration({ id: 'ma4', status: 'not-done', when: '2021-03-31T20:00:00Z' })])).toBeDefined();
-    expect(gap([administration({ id: 'ma5', status: 'entered-in-error', when: '2021-03-31T20:00:00Z' })])).toBeDefined();
+    expect(
+      gap([administration({ id: 'ma5', status: 'entered-in-error', when: '2021-03-31T20:00:00Z' })]),
+    ).toBeDefined();
   });
 
   it('a heparin dose on the MAR with a new warfarin draft is shown as a MAR entry, with its date', () => {
-    const r = runEngine(makeInput([administration({ id: 'ma6', status: 'completed', when: '2021-03-31T20:00:00Z' })], [makeDraft({ id: 'd1', code: RX.warfarin5 })], man80));
+    const r = runEngine(
+      makeInput(
+        [administration({ id: 'ma6', status: 'completed', when: '2021-03-31T20:00:00Z' })],
+        [makeDraft({ id: 'd1', code: RX.warfarin5 })],
+        man80,
+      ),
+    );
     const dup = find(r, 'dup-anticoagulant');
     expect(dup?.severity).toBe('warning');
     expect(dup?.detail).toContain('given 2021-03-31 (medication administration record');
@@ -60,7 +100,12 @@ describe('MedicationAdministration (the MAR)', () => {
 
   it('a MAR entry of the ordered drug is the same therapy, not a second product', () => {
     const order = makeMedicationRequest({ id: 'o1', code: '1361615' });
-    const mar = administration({ id: 'ma7', status: 'completed', when: '2021-03-31T20:00:00Z', med: { system: RXNORM, code: '5224', display: 'heparin' } });
+    const mar = administration({
+      id: 'ma7',
+      status: 'completed',
+      when: '2021-03-31T20:00:00Z',
+      med: { system: RXNORM, code: '5224', display: 'heparin' },
+    });
     expect(find(runEngine(makeInput([order, mar], [], man80)), 'dup-same-ingredient')).toBeUndefined();
   });
 });
@@ -79,10 +124,16 @@ describe('MedicationDispense', () => {
 
 describe('MedicationRequest.doNotPerform', () => {
   it('an order NOT to give warfarin is not an anticoagulant, and says why it was skipped', () => {
-    const dnp: fhir4.MedicationRequest = { ...makeMedicationRequest({ id: 'dnp1', code: RX.warfarin5 }), doNotPerform: true };
+    const dnp: fhir4.MedicationRequest = {
+      ...makeMedicationRequest({ id: 'dnp1', code: RX.warfarin5 }),
+      doNotPerform: true,
+    };
     const r = runEngine(makeInput([...afChart, dnp], [], man80));
     expect(find(r, 'anticoag-gap-af')).toBeDefined();
-    expect(r.skipped).toContainEqual({ subject: 'MedicationRequest/dnp1', reason: 'doNotPerform: an order not to give this drug' });
+    expect(r.skipped).toContainEqual({
+      subject: 'MedicationRequest/dnp1',
+      reason: 'doNotPerform: an order not to give this drug',
+    });
   });
 
   it('a draft that says "do not give" is not checked as a new drug', () => {
@@ -94,8 +145,12 @@ describe('MedicationRequest.doNotPerform', () => {
 
 describe('MedicationStatement status unknown', () => {
   const statement = (status: fhir4.MedicationStatement['status']): fhir4.MedicationStatement => ({
-    resourceType: 'MedicationStatement', id: `ms-${status}`, status, subject: { reference: 'Patient/p1' },
-    medicationCodeableConcept: { coding: [WARFARIN_5] }, dateAsserted: '2021-03-01',
+    resourceType: 'MedicationStatement',
+    id: `ms-${status}`,
+    status,
+    subject: { reference: 'Patient/p1' },
+    medicationCodeableConcept: { coding: [WARFARIN_5] },
+    dateAsserted: '2021-03-01',
   });
 
   it('is kept as uncertain (never dropped) and labelled wherever it is shown', () => {
@@ -109,6 +164,8 @@ describe('MedicationStatement status unknown', () => {
   });
 
   it('a stopped or completed statement is history', () => {
-    expect(normalize({ resources: [man80, statement('stopped'), statement('completed')], now: NOW }).medications).toEqual([]);
+    expect(
+      normalize({ resources: [man80, statement('stopped'), statement('completed')], now: NOW }).medications,
+    ).toEqual([]);
   });
 });

@@ -29,7 +29,11 @@ describe('normalize: observations', () => {
 
   it('splits a blood-pressure panel into systolic and diastolic', () => {
     const f = facts([makeBloodPressure(142, 88, 'bp1')]);
-    expect(f.observations.get('systolic-bp')?.[0]).toMatchObject({ value: 142, ref: 'Observation/bp1', loinc: '8480-6' });
+    expect(f.observations.get('systolic-bp')?.[0]).toMatchObject({
+      value: 142,
+      ref: 'Observation/bp1',
+      loinc: '8480-6',
+    });
     expect(f.observations.get('diastolic-bp')?.[0]?.value).toBe(88);
   });
 
@@ -43,7 +47,11 @@ describe('normalize: observations', () => {
 
   it.each([
     ['unknown unit', { loinc: '2160-0', value: 1, unit: 'furlongs' }, 'unknown unit'],
-    ['entered-in-error', { loinc: '2160-0', value: 1, unit: 'mg/dL', status: 'entered-in-error' as const }, 'status entered-in-error'],
+    [
+      'entered-in-error',
+      { loinc: '2160-0', value: 1, unit: 'mg/dL', status: 'entered-in-error' as const },
+      'status entered-in-error',
+    ],
     ['registered', { loinc: '2160-0', value: 1, unit: 'mg/dL', status: 'registered' as const }, 'status registered'],
     ['missing date', { loinc: '2160-0', value: 1, unit: 'mg/dL', date: null }, 'missing or unparseable'],
     ['no value', { loinc: '2160-0' }, 'no numeric valueQuantity'],
@@ -56,7 +64,10 @@ describe('normalize: observations', () => {
   });
 
   it('uses a preliminary result and says so in its display (a silent all-clear would be worse)', () => {
-    const [k] = facts([makeObservation({ loinc: '2823-3', value: 6.8, unit: 'mmol/L', status: 'preliminary' })]).observations.get('potassium') ?? [];
+    const [k] =
+      facts([makeObservation({ loinc: '2823-3', value: 6.8, unit: 'mmol/L', status: 'preliminary' })]).observations.get(
+        'potassium',
+      ) ?? [];
     expect(k).toMatchObject({ value: 6.8, display: expect.stringContaining('(preliminary)') });
   });
 

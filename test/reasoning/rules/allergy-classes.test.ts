@@ -9,8 +9,11 @@ import { makeAllergy, makeDraft, makeInput, makeMedicationRequest, RX } from '..
 import { ANAPHYLAXIS, PENICILLIN_SNOMED, RASH, RXNORM } from '../support/scenario-helpers';
 
 const allergyFindings = (allergy: fhir4.AllergyIntolerance, draft: string, chart: fhir4.Resource[] = []): Finding[] =>
-  runEngine(makeInput([allergy, ...chart], [makeDraft({ code: draft, id: 'draft1' })])).findings.filter((f) => f.family === 'drug-allergy');
-const rxAllergy = (code: string, reaction: { snomed: string; display: string; severity: 'mild' | 'severe' } = RASH) => makeAllergy({ code, system: RXNORM, reaction });
+  runEngine(makeInput([allergy, ...chart], [makeDraft({ code: draft, id: 'draft1' })])).findings.filter(
+    (f) => f.family === 'drug-allergy',
+  );
+const rxAllergy = (code: string, reaction: { snomed: string; display: string; severity: 'mild' | 'severe' } = RASH) =>
+  makeAllergy({ code, system: RXNORM, reaction });
 
 describe('NSAID and aspirin allergy', () => {
   it('ibuprofen allergy + a new naproxen order: warning (COX-1 cross-reactivity)', () => {
@@ -20,7 +23,9 @@ describe('NSAID and aspirin allergy', () => {
   });
 
   it('aspirin allergy + a new ibuprofen order: warning', () => {
-    expect(allergyFindings(rxAllergy('1191'), RX.ibuprofen400).map((f) => [f.ruleId, f.severity])).toEqual([['allergy-aspirin-nsaid', 'warning']]);
+    expect(allergyFindings(rxAllergy('1191'), RX.ibuprofen400).map((f) => [f.ruleId, f.severity])).toEqual([
+      ['allergy-aspirin-nsaid', 'warning'],
+    ]);
   });
 
   it('ibuprofen allergy + a new celecoxib order: info, the allergy was considered and COX-2 selective is usually tolerated', () => {
@@ -44,7 +49,9 @@ describe('sulfonamide and opioid allergy', () => {
   });
 
   it('codeine allergy + a new codeine order is still the same-drug check', () => {
-    expect(allergyFindings(rxAllergy('2670', ANAPHYLAXIS), '2670').map((f) => [f.ruleId, f.severity])).toEqual([['allergy-same-drug', 'critical']]);
+    expect(allergyFindings(rxAllergy('2670', ANAPHYLAXIS), '2670').map((f) => [f.ruleId, f.severity])).toEqual([
+      ['allergy-same-drug', 'critical'],
+    ]);
   });
 });
 
@@ -57,7 +64,9 @@ describe('beta-lactams: low-risk orders say the allergy was considered', () => {
 
   it('penicillin allergy + a chart-only carbapenem raises nothing (no new decision)', () => {
     const allergy = makeAllergy({ code: PENICILLIN_SNOMED, reaction: RASH });
-    const fs = runEngine(makeInput([allergy, makeMedicationRequest({ code: '29561' })])).findings.filter((f) => f.family === 'drug-allergy');
+    const fs = runEngine(makeInput([allergy, makeMedicationRequest({ code: '29561' })])).findings.filter(
+      (f) => f.family === 'drug-allergy',
+    );
     expect(fs).toEqual([]);
   });
 });

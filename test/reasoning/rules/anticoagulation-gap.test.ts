@@ -23,10 +23,19 @@ describe('anticoagulation-gap', () => {
 
   it('shows every score component with its points and source', () => {
     const [f] = run({ ageYears: 76, sex: 'male' }, [af, htn, dm]).findings;
-    expect(f).toMatchObject({ ruleId: 'anticoag-gap-af', family: 'anticoagulation-gap', severity: 'warning', suggestions: [], draftRefs: [] });
+    expect(f).toMatchObject({
+      ruleId: 'anticoag-gap-af',
+      family: 'anticoagulation-gap',
+      severity: 'warning',
+      suggestions: [],
+      draftRefs: [],
+    });
     expect(f?.id).toBe(`anticoag-gap-af:${af.ref}`);
     expect(f?.summary).toContain('CHA2DS2-VASc 4');
-    expect(f?.inputs.find((i) => i.name.startsWith('H:'))).toMatchObject({ value: '1 point (Hypertension)', source: htn.ref });
+    expect(f?.inputs.find((i) => i.name.startsWith('H:'))).toMatchObject({
+      value: '1 point (Hypertension)',
+      source: htn.ref,
+    });
     expect(f?.inputs.find((i) => i.name.startsWith('C:'))?.value).toBe('0 points (not recorded)');
     expect(f?.evidence.map((e) => e.reference)).toEqual(expect.arrayContaining([af.ref, htn.ref, dm.ref]));
     expect(f?.limitations?.join(' ')).toMatch(/Bleeding risk/);
@@ -34,7 +43,10 @@ describe('anticoagulation-gap', () => {
 
   it.each([
     { name: 'an active warfarin order', extra: { medications: [warfarin] } },
-    { name: 'a draft apixaban order', extra: { drafts: [makeMedicationFact({ ingredients: ['1364430'], classes: ['doac'] })] } },
+    {
+      name: 'a draft apixaban order',
+      extra: { drafts: [makeMedicationFact({ ingredients: ['1364430'], classes: ['doac'] })] },
+    },
   ])('does not fire with $name', ({ extra }) => {
     expect(run({ ageYears: 80, sex: 'male' }, [af, htn], extra).findings).toEqual([]);
   });
@@ -50,6 +62,8 @@ describe('anticoagulation-gap', () => {
   });
 
   it('recognises AF coded in ICD-10-CM', () => {
-    expect(run({ ageYears: 80, sex: 'male' }, [makeConditionFact('I48.21', 'Permanent AF', 'icd10')]).findings).toHaveLength(1);
+    expect(
+      run({ ageYears: 80, sex: 'male' }, [makeConditionFact('I48.21', 'Permanent AF', 'icd10')]).findings,
+    ).toHaveLength(1);
   });
 });

@@ -2,23 +2,73 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '@reasoning/normalize';
 import { drugAllergyRule } from '@reasoning/rules/drug-allergy';
 import type { Finding } from '@reasoning/types';
-import { makeAllergy, makeDraft, makeInput, makeMedicationRequest, RX, type AllergyOptions } from '../support/fhir-builders';
+import {
+  makeAllergy,
+  makeDraft,
+  makeInput,
+  makeMedicationRequest,
+  RX,
+  type AllergyOptions,
+} from '../support/fhir-builders';
 
 const RXN = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const run = (allergy: AllergyOptions, drafts: string[] = [], chart: string[] = []): Finding[] =>
-  drugAllergyRule.evaluate(normalize(makeInput([makeAllergy({ id: 'a1', ...allergy }), ...chart.map((code) => makeMedicationRequest({ code }))], drafts.map((code, i) => makeDraft({ code, id: `d${i}` }))))).findings;
+  drugAllergyRule.evaluate(
+    normalize(
+      makeInput(
+        [makeAllergy({ id: 'a1', ...allergy }), ...chart.map((code) => makeMedicationRequest({ code }))],
+        drafts.map((code, i) => makeDraft({ code, id: `d${i}` })),
+      ),
+    ),
+  ).findings;
 
 const anaphylaxis = { snomed: '39579001', display: 'Anaphylaxis', severity: 'severe' as const };
 const penicillinHigh: AllergyOptions = { code: '91936005', criticality: 'high', reaction: anaphylaxis };
 
 describe('drug-allergy', () => {
   it.each([
-    ['penicillin anaphylaxis + amoxicillin draft → critical', penicillinHigh, [RX.amoxicillin500], 'allergy-same-drug', 'critical'],
-    ['penicillin (low criticality) + amoxicillin draft → warning', { code: '91936005', criticality: 'low' as const }, [RX.amoxicillin500], 'allergy-same-drug', 'warning'],
-    ['unconfirmed penicillin + penicillin V draft → warning', { code: '764146007', verificationStatus: 'unconfirmed' }, [RX.penicillinV500], 'allergy-same-drug', 'warning'],
-    ['amoxicillin (RxNorm) anaphylaxis + cephalexin draft (same side chain) → warning', { code: '723', system: RXN, criticality: 'high' as const, reaction: anaphylaxis }, [RX.cephalexin500], 'allergy-penicillin-cephalosporin', 'warning'],
-    ['penicillin anaphylaxis + ceftriaxone draft (dissimilar side chain) → info', penicillinHigh, [RX.ceftriaxone1g], 'allergy-penicillin-cephalosporin', 'info'],
-    ['penicillin anaphylaxis + cefazolin draft → info', penicillinHigh, [RX.cefazolin1g], 'allergy-penicillin-cephalosporin', 'info'],
+    [
+      'penicillin anaphylaxis + amoxicillin draft → critical',
+      penicillinHigh,
+      [RX.amoxicillin500],
+      'allergy-same-drug',
+      'critical',
+    ],
+    [
+      'penicillin (low criticality) + amoxicillin draft → warning',
+      { code: '91936005', criticality: 'low' as const },
+      [RX.amoxicillin500],
+      'allergy-same-drug',
+      'warning',
+    ],
+    [
+      'unconfirmed penicillin + penicillin V draft → warning',
+      { code: '764146007', verificationStatus: 'unconfirmed' },
+      [RX.penicillinV500],
+      'allergy-same-drug',
+      'warning',
+    ],
+    [
+      'amoxicillin (RxNorm) anaphylaxis + cephalexin draft (same side chain) → warning',
+      { code: '723', system: RXN, criticality: 'high' as const, reaction: anaphylaxis },
+      [RX.cephalexin500],
+      'allergy-penicillin-cephalosporin',
+      'warning',
+    ],
+    [
+      'penicillin anaphylaxis + ceftriaxone draft (dissimilar side chain) → info',
+      penicillinHigh,
+      [RX.ceftriaxone1g],
+      'allergy-penicillin-cephalosporin',
+      'info',
+    ],
+    [
+      'penicillin anaphylaxis + cefazolin draft → info',
+      penicillinHigh,
+      [RX.cefazolin1g],
+      'allergy-penicillin-cephalosporin',
+      'info',
+    ],
   ])('%s', (_n, allergy, drafts, ruleId, severity) => {
     const f = run(allergy, drafts);
     expect(f.map((x) => [x.ruleId, x.severity])).toEqual([[ruleId, severity]]);

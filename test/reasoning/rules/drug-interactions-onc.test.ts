@@ -9,20 +9,48 @@ import type { Finding } from '@reasoning/types';
 import { makeDraft, makeInput, makeMedicationRequest, RX } from '../support/fhir-builders';
 
 const IN = {
-  linezolid: ['190376', 'linezolid'], methyleneBlue: ['6878', 'methylene blue'], selegiline: ['9639', 'selegiline'],
-  rasagiline: ['134748', 'rasagiline'], isocarboxazid: ['6011', 'isocarboxazid'], tranylcypromine: ['10734', 'tranylcypromine'],
-  phenelzine: ['8123', 'phenelzine'], procarbazine: ['8702', 'procarbazine'], duloxetine: ['72625', 'duloxetine'],
-  desvenlafaxine: ['734064', 'desvenlafaxine'], levomilnacipran: ['1433212', 'levomilnacipran'], trazodone: ['10737', 'trazodone'],
-  vilazodone: ['1086769', 'vilazodone'], vortioxetine: ['1455099', 'vortioxetine'], stJohnsWort: ['258326', "St. John's wort extract"],
-  imipramine: ['5691', 'imipramine'], rizatriptan: ['88014', 'rizatriptan'], tapentadol: ['787390', 'tapentadol'],
-  dextromethorphan: ['3289', 'dextromethorphan'], lisdexamfetamine: ['700810', 'lisdexamfetamine'], amphetamine: ['725', 'amphetamine'],
-  pseudoephedrine: ['8896', 'pseudoephedrine'], atomoxetine: ['38400', 'atomoxetine'], phentermine: ['8152', 'phentermine'],
-  bupropion: ['42347', 'bupropion'], febuxostat: ['73689', 'febuxostat'], azathioprine: ['1256', 'azathioprine'],
-  mercaptopurine: ['103', 'mercaptopurine'], ramelteon: ['596205', 'ramelteon'], fluvoxamine: ['42355', 'fluvoxamine'],
-  ciprofloxacin: ['2551', 'ciprofloxacin'], tizanidine: ['57258', 'tizanidine'], dihydroergotamine: ['3418', 'dihydroergotamine'],
-  ergotamine: ['4025', 'ergotamine'], ritonavir: ['85762', 'ritonavir'], darunavir: ['460132', 'darunavir'],
-  irinotecan: ['51499', 'irinotecan'], voriconazole: ['121243', 'voriconazole'], posaconazole: ['282446', 'posaconazole'],
-  rifampin: ['9384', 'rifampin'], phenytoin: ['8183', 'phenytoin'], nefazodone: ['31565', 'nefazodone'],
+  linezolid: ['190376', 'linezolid'],
+  methyleneBlue: ['6878', 'methylene blue'],
+  selegiline: ['9639', 'selegiline'],
+  rasagiline: ['134748', 'rasagiline'],
+  isocarboxazid: ['6011', 'isocarboxazid'],
+  tranylcypromine: ['10734', 'tranylcypromine'],
+  phenelzine: ['8123', 'phenelzine'],
+  procarbazine: ['8702', 'procarbazine'],
+  duloxetine: ['72625', 'duloxetine'],
+  desvenlafaxine: ['734064', 'desvenlafaxine'],
+  levomilnacipran: ['1433212', 'levomilnacipran'],
+  trazodone: ['10737', 'trazodone'],
+  vilazodone: ['1086769', 'vilazodone'],
+  vortioxetine: ['1455099', 'vortioxetine'],
+  stJohnsWort: ['258326', "St. John's wort extract"],
+  imipramine: ['5691', 'imipramine'],
+  rizatriptan: ['88014', 'rizatriptan'],
+  tapentadol: ['787390', 'tapentadol'],
+  dextromethorphan: ['3289', 'dextromethorphan'],
+  lisdexamfetamine: ['700810', 'lisdexamfetamine'],
+  amphetamine: ['725', 'amphetamine'],
+  pseudoephedrine: ['8896', 'pseudoephedrine'],
+  atomoxetine: ['38400', 'atomoxetine'],
+  phentermine: ['8152', 'phentermine'],
+  bupropion: ['42347', 'bupropion'],
+  febuxostat: ['73689', 'febuxostat'],
+  azathioprine: ['1256', 'azathioprine'],
+  mercaptopurine: ['103', 'mercaptopurine'],
+  ramelteon: ['596205', 'ramelteon'],
+  fluvoxamine: ['42355', 'fluvoxamine'],
+  ciprofloxacin: ['2551', 'ciprofloxacin'],
+  tizanidine: ['57258', 'tizanidine'],
+  dihydroergotamine: ['3418', 'dihydroergotamine'],
+  ergotamine: ['4025', 'ergotamine'],
+  ritonavir: ['85762', 'ritonavir'],
+  darunavir: ['460132', 'darunavir'],
+  irinotecan: ['51499', 'irinotecan'],
+  voriconazole: ['121243', 'voriconazole'],
+  posaconazole: ['282446', 'posaconazole'],
+  rifampin: ['9384', 'rifampin'],
+  phenytoin: ['8183', 'phenytoin'],
+  nefazodone: ['31565', 'nefazodone'],
   acetaminophen: ['161', 'acetaminophen'],
 } as const;
 type Drug = readonly [string, string];
@@ -35,11 +63,21 @@ const findings = (onChart: Drug[], drafted: Drug[]): Finding[] =>
 describe('ONC high-priority pairs: a draft that would create the pair is critical', () => {
   it.each([
     ['linezolid (MAOI) ordered for a patient on duloxetine', IN.duloxetine, IN.linezolid, 'ddi-maoi-ssri-snri'],
-    ['methylene blue ordered for a patient on desvenlafaxine', IN.desvenlafaxine, IN.methyleneBlue, 'ddi-maoi-ssri-snri'],
+    [
+      'methylene blue ordered for a patient on desvenlafaxine',
+      IN.desvenlafaxine,
+      IN.methyleneBlue,
+      'ddi-maoi-ssri-snri',
+    ],
     ['levomilnacipran ordered on selegiline', IN.selegiline, IN.levomilnacipran, 'ddi-maoi-ssri-snri'],
     ['trazodone ordered on phenelzine', IN.phenelzine, IN.trazodone, 'ddi-maoi-serotonergic-antidepressant'],
     ['vilazodone ordered on rasagiline', IN.rasagiline, IN.vilazodone, 'ddi-maoi-serotonergic-antidepressant'],
-    ['vortioxetine ordered on isocarboxazid', IN.isocarboxazid, IN.vortioxetine, 'ddi-maoi-serotonergic-antidepressant'],
+    [
+      'vortioxetine ordered on isocarboxazid',
+      IN.isocarboxazid,
+      IN.vortioxetine,
+      'ddi-maoi-serotonergic-antidepressant',
+    ],
     ["St John's wort on tranylcypromine", IN.tranylcypromine, IN.stJohnsWort, 'ddi-maoi-serotonergic-antidepressant'],
     ['imipramine ordered on phenelzine', IN.phenelzine, IN.imipramine, 'ddi-maoi-tca'],
     ['rizatriptan ordered on phenelzine', IN.phenelzine, IN.rizatriptan, 'ddi-maoi-triptan'],
@@ -64,15 +102,28 @@ describe('ONC high-priority pairs: a draft that would create the pair is critica
     ['posaconazole ordered on irinotecan', IN.irinotecan, IN.posaconazole, 'ddi-irinotecan-strong-cyp3a4'],
     ['rifampin ordered on darunavir', IN.darunavir, IN.rifampin, 'ddi-protease-inhibitor-cyp3a4-inducer'],
     ['phenytoin ordered on ritonavir', IN.ritonavir, IN.phenytoin, 'ddi-protease-inhibitor-cyp3a4-inducer'],
-    ['darunavir ordered on simvastatin 20 mg', [RX.simvastatin20, 'simvastatin 20 MG Oral Tablet'] as const, IN.darunavir, 'ddi-statin-protease-inhibitor'],
-    ['nefazodone ordered on simvastatin', [RX.simvastatin20, 'simvastatin 20 MG Oral Tablet'] as const, IN.nefazodone, 'ddi-simvastatin-strong-cyp3a4'],
+    [
+      'darunavir ordered on simvastatin 20 mg',
+      [RX.simvastatin20, 'simvastatin 20 MG Oral Tablet'] as const,
+      IN.darunavir,
+      'ddi-statin-protease-inhibitor',
+    ],
+    [
+      'nefazodone ordered on simvastatin',
+      [RX.simvastatin20, 'simvastatin 20 MG Oral Tablet'] as const,
+      IN.nefazodone,
+      'ddi-simvastatin-strong-cyp3a4',
+    ],
   ] as const)('%s', (_name, onChart, drafted, ruleId) => {
     const f = findings([onChart], [drafted]).filter((x) => x.ruleId === ruleId);
     expect(f).toHaveLength(1);
     expect(f[0]?.severity).toBe('critical');
     expect(f[0]?.draftRefs).toEqual(['MedicationRequest/draft1']);
     expect(f[0]?.citations.map((c) => c.title).join(' ')).toMatch(/Phansalkar/);
-    expect(f[0]?.suggestions[0]?.actions[0]).toMatchObject({ type: 'delete', resourceId: ['MedicationRequest/draft1'] });
+    expect(f[0]?.suggestions[0]?.actions[0]).toMatchObject({
+      type: 'delete',
+      resourceId: ['MedicationRequest/draft1'],
+    });
   });
 });
 
@@ -88,7 +139,10 @@ describe('ONC high-priority pairs: chart-only and non-pairs', () => {
   });
 
   it('atorvastatin 40 mg with a clarithromycin order is a warning above the 20 mg label cap, not a contraindication', () => {
-    const f = findings([['617311', 'atorvastatin 40 MG Oral Tablet']], [[RX.clarithromycin500, 'clarithromycin 500 MG Oral Tablet']]);
+    const f = findings(
+      [['617311', 'atorvastatin 40 MG Oral Tablet']],
+      [[RX.clarithromycin500, 'clarithromycin 500 MG Oral Tablet']],
+    );
     const hit = f.filter((x) => x.ruleId === 'ddi-atorvastatin-strong-cyp3a4');
     expect(hit.map((x) => x.severity)).toEqual(['warning']);
     expect(hit[0]?.detail).toMatch(/40 mg per tablet, label cap 20 mg/);

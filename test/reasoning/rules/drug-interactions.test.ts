@@ -13,18 +13,66 @@ const young = makePatient({ birthDate: '1980-01-01' });
 describe('drug-interactions: fires', () => {
   it.each([
     ['warfarin + NSAID, both in chart', [med(RX.warfarin5), med(RX.naproxen220)], [], 'ddi-warfarin-nsaid', 'warning'],
-    ['simvastatin + clarithromycin draft (contraindicated)', [med(RX.simvastatin20)], [draft(RX.clarithromycin500)], 'ddi-simvastatin-strong-cyp3a4', 'critical'],
-    ['simvastatin + clarithromycin in chart', [med(RX.simvastatin20), med(RX.clarithromycin500)], [], 'ddi-simvastatin-strong-cyp3a4', 'warning'],
+    [
+      'simvastatin + clarithromycin draft (contraindicated)',
+      [med(RX.simvastatin20)],
+      [draft(RX.clarithromycin500)],
+      'ddi-simvastatin-strong-cyp3a4',
+      'critical',
+    ],
+    [
+      'simvastatin + clarithromycin in chart',
+      [med(RX.simvastatin20), med(RX.clarithromycin500)],
+      [],
+      'ddi-simvastatin-strong-cyp3a4',
+      'warning',
+    ],
     ['MAOI + SSRI draft', [med(RX.phenelzine15)], [draft(RX.sertraline50)], 'ddi-maoi-ssri-snri', 'critical'],
     ['MAOI + tramadol draft', [med(RX.phenelzine15)], [draft(RX.tramadol50)], 'ddi-maoi-opioid', 'critical'],
-    ['lisinopril + spironolactone draft', [med(RX.lisinopril10)], [draft(RX.spironolactone25)], 'ddi-raas-potassium-sparing', 'warning'],
-    ['lisinopril + potassium chloride (ingredient-coded) draft', [med(RX.lisinopril10)], [draft('8591')], 'ddi-raas-potassium-sparing', 'warning'],
-    ['methotrexate + TMP-SMX draft', [med(RX.methotrexate10)], [draft(RX.smxTmpDs)], 'ddi-methotrexate-trimethoprim', 'warning'],
+    [
+      'lisinopril + spironolactone draft',
+      [med(RX.lisinopril10)],
+      [draft(RX.spironolactone25)],
+      'ddi-raas-potassium-sparing',
+      'warning',
+    ],
+    [
+      'lisinopril + potassium chloride (ingredient-coded) draft',
+      [med(RX.lisinopril10)],
+      [draft('8591')],
+      'ddi-raas-potassium-sparing',
+      'warning',
+    ],
+    [
+      'methotrexate + TMP-SMX draft',
+      [med(RX.methotrexate10)],
+      [draft(RX.smxTmpDs)],
+      'ddi-methotrexate-trimethoprim',
+      'warning',
+    ],
     ['digoxin + verapamil, long-standing', [med(RX.digoxin), med(RX.verapamil40)], [], 'ddi-digoxin-verapamil', 'info'],
-    ['atazanavir (ingredient-coded) + pantoprazole draft', [med('343047')], [draft(RX.pantoprazole40)], 'ddi-atazanavir-ppi', 'critical'],
-    ['atazanavir + carbamazepine in chart', [med('343047'), med('308971')], [], 'ddi-protease-inhibitor-cyp3a4-inducer', 'warning'],
+    [
+      'atazanavir (ingredient-coded) + pantoprazole draft',
+      [med('343047')],
+      [draft(RX.pantoprazole40)],
+      'ddi-atazanavir-ppi',
+      'critical',
+    ],
+    [
+      'atazanavir + carbamazepine in chart',
+      [med('343047'), med('308971')],
+      [],
+      'ddi-protease-inhibitor-cyp3a4-inducer',
+      'warning',
+    ],
     ['two QT drugs, one drafted', [med(RX.azithromycin250)], [draft(RX.levofloxacin500)], 'ddi-qt-qt', 'warning'],
-    ['warfarin + clopidogrel in chart', [med(RX.warfarin5), med(RX.clopidogrel75)], [], 'ddi-warfarin-antiplatelet', 'info'],
+    [
+      'warfarin + clopidogrel in chart',
+      [med(RX.warfarin5), med(RX.clopidogrel75)],
+      [],
+      'ddi-warfarin-antiplatelet',
+      'info',
+    ],
     ['apixaban + ibuprofen draft', [med(RX.apixaban5)], [draft(RX.ibuprofen400)], 'ddi-anticoagulant-nsaid', 'warning'],
     ['sertraline + tramadol draft', [med(RX.sertraline50)], [draft(RX.tramadol50)], 'ddi-serotonergic', 'warning'],
   ])('%s', (_name, chart, drafts, ruleId, severity) => {
@@ -42,7 +90,11 @@ describe('drug-interactions: does not fire', () => {
     ['warfarin alone', [med(RX.warfarin5)], []],
     ['NSAID alone', [med(RX.naproxen220), med(RX.naproxen500)], []],
     ['stopped NSAID', [med(RX.warfarin5), makeMedicationRequest({ code: RX.naproxen220, status: 'stopped' })], []],
-    ['entered-in-error NSAID', [med(RX.warfarin5), makeMedicationRequest({ code: RX.naproxen220, status: 'entered-in-error' })], []],
+    [
+      'entered-in-error NSAID',
+      [med(RX.warfarin5), makeMedicationRequest({ code: RX.naproxen220, status: 'entered-in-error' })],
+      [],
+    ],
     ['unknown product', [med(RX.warfarin5), med('123456789')], []],
     ['simvastatin + verapamil is not a strong inhibitor pair', [med(RX.simvastatin10), med(RX.verapamil40)], []],
   ])('%s', (_name, chart, drafts) => {
@@ -52,7 +104,9 @@ describe('drug-interactions: does not fire', () => {
   });
 
   it('does not pair a drug with itself (two QT orders of one ingredient)', () => {
-    expect(run([med(RX.azithromycin250, 'a1'), med(RX.azithromycin250, 'a2')]).filter((f) => f.ruleId === 'ddi-qt-qt')).toEqual([]);
+    expect(
+      run([med(RX.azithromycin250, 'a1'), med(RX.azithromycin250, 'a2')]).filter((f) => f.ruleId === 'ddi-qt-qt'),
+    ).toEqual([]);
   });
 });
 
@@ -60,11 +114,23 @@ describe('drug-interactions: warfarin + NSAID individualized risk (PDDI-CDS)', (
   it.each([
     ['draft NSAID, age 71, no PPI → critical', makePatient({ birthDate: '1950-01-01' }), [], 'critical'],
     ['draft NSAID, age 41, no risk factors → warning', young, [], 'warning'],
-    ['draft NSAID, age 71 but on a PPI → warning', makePatient({ birthDate: '1950-01-01' }), [med(RX.pantoprazole40)], 'warning'],
-    ['draft NSAID, age 41 with prior GI bleed → critical', young, [makeCondition({ snomed: '74474003', display: 'Gastrointestinal hemorrhage' })], 'critical'],
+    [
+      'draft NSAID, age 71 but on a PPI → warning',
+      makePatient({ birthDate: '1950-01-01' }),
+      [med(RX.pantoprazole40)],
+      'warning',
+    ],
+    [
+      'draft NSAID, age 41 with prior GI bleed → critical',
+      young,
+      [makeCondition({ snomed: '74474003', display: 'Gastrointestinal hemorrhage' })],
+      'critical',
+    ],
     ['draft NSAID, age 41 with prednisone → critical', young, [med(RX.prednisone5)], 'critical'],
   ])('%s', (_name, patient, extra, severity) => {
-    const f = run([med(RX.warfarin5), ...extra], [draft(RX.ibuprofen800)], patient).find((x) => x.ruleId === 'ddi-warfarin-nsaid');
+    const f = run([med(RX.warfarin5), ...extra], [draft(RX.ibuprofen800)], patient).find(
+      (x) => x.ruleId === 'ddi-warfarin-nsaid',
+    );
     expect(f?.severity).toBe(severity);
     expect(f?.draftRefs).toEqual(['MedicationRequest/draft1']);
   });
@@ -82,7 +148,9 @@ describe('drug-interactions: warfarin + NSAID individualized risk (PDDI-CDS)', (
   });
 
   it('shows order dates and flags stale orders in the detail', () => {
-    const f = run([makeMedicationRequest({ code: RX.warfarin5, authoredOn: '2012-02-01' }), med(RX.naproxen220)]).find((x) => x.ruleId === 'ddi-warfarin-nsaid');
+    const f = run([makeMedicationRequest({ code: RX.warfarin5, authoredOn: '2012-02-01' }), med(RX.naproxen220)]).find(
+      (x) => x.ruleId === 'ddi-warfarin-nsaid',
+    );
     expect(f?.detail).toContain('since 2012-02-01');
     expect(f?.detail).toContain('over a year old');
     expect(f?.inputs.some((i) => i.date === '2012-02-01')).toBe(true);

@@ -5,17 +5,39 @@ import type { Finding } from '@reasoning/types';
 import { makeDraft, makeInput, makeMedicationRequest, RX } from '../support/fhir-builders';
 
 const run = (chart: string[], drafts: string[] = []): Finding[] =>
-  duplicateTherapyRule.evaluate(normalize(makeInput(chart.map((code) => makeMedicationRequest({ code })), drafts.map((code, i) => makeDraft({ code, id: `d${i}` }))))).findings;
+  duplicateTherapyRule.evaluate(
+    normalize(
+      makeInput(
+        chart.map((code) => makeMedicationRequest({ code })),
+        drafts.map((code, i) => makeDraft({ code, id: `d${i}` })),
+      ),
+    ),
+  ).findings;
 const pairs = (f: Finding[]) => f.map((x) => [x.ruleId, x.severity]);
 
 describe('duplicate-therapy', () => {
   it.each([
     ['two NSAIDs in chart', [RX.naproxen220, RX.ibuprofen400], [], [['dup-nsaid', 'warning']]],
     ['warfarin + apixaban draft', [RX.warfarin5], [RX.apixaban5], [['dup-anticoagulant', 'critical']]],
-    ['heparin draft while on warfarin (bridging is often intended) → warning', [RX.warfarin5], ['1361615'], [['dup-anticoagulant', 'warning']]],
+    [
+      'heparin draft while on warfarin (bridging is often intended) → warning',
+      [RX.warfarin5],
+      ['1361615'],
+      [['dup-anticoagulant', 'warning']],
+    ],
     ['ACE inhibitor + ARB draft', [RX.lisinopril10], [RX.losartan50], [['dup-ace-arb', 'warning']]],
-    ['two simvastatin products in chart (superseded order)', [RX.simvastatin10, RX.simvastatin20], [], [['dup-same-ingredient', 'info']]],
-    ['naproxen draft while naproxen 500 active', [RX.naproxen500], [RX.naproxen220], [['dup-same-ingredient', 'warning']]],
+    [
+      'two simvastatin products in chart (superseded order)',
+      [RX.simvastatin10, RX.simvastatin20],
+      [],
+      [['dup-same-ingredient', 'info']],
+    ],
+    [
+      'naproxen draft while naproxen 500 active',
+      [RX.naproxen500],
+      [RX.naproxen220],
+      [['dup-same-ingredient', 'warning']],
+    ],
     ['furosemide oral + injection', [RX.furosemide40, RX.furosemideInj], [], [['dup-same-ingredient', 'info']]],
   ])('fires: %s', (_n, chart, drafts, expected) => {
     expect(pairs(run(chart, drafts))).toEqual(expected);

@@ -3,15 +3,32 @@ import { earlyWarningRule } from '@reasoning/rules/early-warning';
 import { makeFacts, makeObservationFact } from '../support/fact-builders';
 
 const T = '2021-04-01T10:00:00Z';
-const vitals = (v: Partial<Record<string, number>>, date = T) => Object.entries(v).map(([k, x]) => makeObservationFact(k, x as number, date));
+const vitals = (v: Partial<Record<string, number>>, date = T) =>
+  Object.entries(v).map(([k, x]) => makeObservationFact(k, x as number, date));
 const normal = { 'respiratory-rate': 16, spo2: 97, 'systolic-bp': 125, 'heart-rate': 75, 'body-temperature': 37 };
-const run = (v: Partial<Record<string, number>>, date = T) => earlyWarningRule.evaluate(makeFacts({ now: '2021-04-01T12:00:00Z', observations: vitals(v, date) })).findings;
+const run = (v: Partial<Record<string, number>>, date = T) =>
+  earlyWarningRule.evaluate(makeFacts({ now: '2021-04-01T12:00:00Z', observations: vitals(v, date) })).findings;
 
 describe('early-warning: NEWS2 findings (RCP 2017 clinical response)', () => {
   it.each([
-    ['aggregate 8 (RR 25, SpO2 91, HR 111 → 3+3+2) → emergency, critical', { ...normal, 'respiratory-rate': 25, spo2: 91, 'heart-rate': 111 }, 'news2-emergency', 'critical'],
-    ['aggregate 5 (RR 21, HR 111, T 38.5 → 2+2+1) → urgent, warning', { ...normal, 'respiratory-rate': 21, 'heart-rate': 111, 'body-temperature': 38.5 }, 'news2-urgent', 'warning'],
-    ['single red parameter (SBP 88) with aggregate 3 → urgent, warning', { ...normal, 'systolic-bp': 88 }, 'news2-urgent', 'warning'],
+    [
+      'aggregate 8 (RR 25, SpO2 91, HR 111 → 3+3+2) → emergency, critical',
+      { ...normal, 'respiratory-rate': 25, spo2: 91, 'heart-rate': 111 },
+      'news2-emergency',
+      'critical',
+    ],
+    [
+      'aggregate 5 (RR 21, HR 111, T 38.5 → 2+2+1) → urgent, warning',
+      { ...normal, 'respiratory-rate': 21, 'heart-rate': 111, 'body-temperature': 38.5 },
+      'news2-urgent',
+      'warning',
+    ],
+    [
+      'single red parameter (SBP 88) with aggregate 3 → urgent, warning',
+      { ...normal, 'systolic-bp': 88 },
+      'news2-urgent',
+      'warning',
+    ],
   ])('%s', (_name, v, ruleId, severity) => {
     const f = run(v);
     expect(f).toHaveLength(1);

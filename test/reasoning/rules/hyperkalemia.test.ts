@@ -5,8 +5,15 @@ import { makeFacts, makeMedicationFact, makeObservationFact } from '../support/f
 
 // now = 2021-04-01T12:00Z (fact-builders)
 const k = (v: number, date = '2021-03-31T08:00:00Z', over = {}) => makeObservationFact('potassium', v, date, over);
-const lisinopril = (over: Partial<MedicationFact> = {}) => makeMedicationFact({ ingredients: ['29046'], classes: ['ace-inhibitor'], display: 'lisinopril 10 MG', ...over });
-const spironolactone = (over: Partial<MedicationFact> = {}) => makeMedicationFact({ ingredients: ['9997'], classes: ['potassium-sparing-diuretic', 'aldosterone-antagonist'], display: 'spironolactone 25 MG', ...over });
+const lisinopril = (over: Partial<MedicationFact> = {}) =>
+  makeMedicationFact({ ingredients: ['29046'], classes: ['ace-inhibitor'], display: 'lisinopril 10 MG', ...over });
+const spironolactone = (over: Partial<MedicationFact> = {}) =>
+  makeMedicationFact({
+    ingredients: ['9997'],
+    classes: ['potassium-sparing-diuretic', 'aldosterone-antagonist'],
+    display: 'spironolactone 25 MG',
+    ...over,
+  });
 const run = (spec: Parameters<typeof makeFacts>[0]) => hyperkalemiaRule.evaluate(makeFacts(spec));
 
 describe('hyperkalemia (UKKA levels)', () => {
@@ -68,7 +75,11 @@ describe('hyperkalemia (UKKA levels)', () => {
 });
 
 describe('hyperkalemia: draft MRA at K ≥ 5.0 (2022 AHA/ACC/HFSA)', () => {
-  it.each([[4.9, 0], [5.0, 1], [5.4, 1]])('K %s with a draft spironolactone → %i MRA finding(s)', (v, n) => {
+  it.each([
+    [4.9, 0],
+    [5.0, 1],
+    [5.4, 1],
+  ])('K %s with a draft spironolactone → %i MRA finding(s)', (v, n) => {
     const { findings } = run({ observations: [k(v)], drafts: [spironolactone({ isDraft: true })] });
     expect(findings.filter((f) => f.ruleId === 'hyperkalemia-mra-draft')).toHaveLength(n);
   });

@@ -8,21 +8,36 @@ import type { Finding } from '@reasoning/types';
 import { makeDraft, makeInput, makeMedicationRequest } from '../support/fhir-builders';
 import { withDose } from '../support/dosage-builders';
 
-const run = (chart: fhir4.Resource[], drafts: fhir4.Resource[]): Finding[] => runEngine(makeInput(chart, drafts)).findings;
+const run = (chart: fhir4.Resource[], drafts: fhir4.Resource[]): Finding[] =>
+  runEngine(makeInput(chart, drafts)).findings;
 const mme = (fs: Finding[]) => fs.filter((f) => f.family === 'opioid-mme');
 const OXY_APAP = { code: '1049221', display: 'acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet' };
 const oxyApap = (tabs: number, code: string, draft = true) =>
-  withDose(draft ? makeDraft({ ...OXY_APAP, id: 'draft1' }) : makeMedicationRequest(OXY_APAP), { value: tabs, unit: 'tablet', code, asNeeded: true });
-const fentanylPatch = (mcgH: string) => withDose(makeMedicationRequest({ code: '4337', display: `72 HR fentanyl ${mcgH} MG/HR Transdermal System` }), { value: 1, unit: 'patch', frequency: 1, period: 72, periodUnit: 'h' });
+  withDose(draft ? makeDraft({ ...OXY_APAP, id: 'draft1' }) : makeMedicationRequest(OXY_APAP), {
+    value: tabs,
+    unit: 'tablet',
+    code,
+    asNeeded: true,
+  });
+const fentanylPatch = (mcgH: string) =>
+  withDose(makeMedicationRequest({ code: '4337', display: `72 HR fentanyl ${mcgH} MG/HR Transdermal System` }), {
+    value: 1,
+    unit: 'patch',
+    frequency: 1,
+    period: 72,
+    periodUnit: 'h',
+  });
 
 describe('opioid MME/day on a new order', () => {
   it('oxycodone 5 mg, 2 tablets every 6 h = 40 mg/day x 1.5 = 60 MME/day: info, with the basis as inputs', () => {
     const [f] = mme(run([], [oxyApap(2, 'Q6H')]));
     expect(f?.severity).toBe('info');
-    expect(f?.inputs).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'total MME/day', value: 60, unit: 'MME/day' }),
-      expect.objectContaining({ name: 'MME/day of order', value: 'oxycodone 40 mg/day × 1.5 = 60' }),
-    ]));
+    expect(f?.inputs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'total MME/day', value: 60, unit: 'MME/day' }),
+        expect.objectContaining({ name: 'MME/day of order', value: 'oxycodone 40 mg/day × 1.5 = 60' }),
+      ]),
+    );
   });
 
   it('a new oxycodone order on top of a 25 mcg/h fentanyl patch (60 MME) reaches 120 MME/day: warning', () => {
@@ -33,12 +48,20 @@ describe('opioid MME/day on a new order', () => {
   });
 
   it('methadone uses the CDC 2022 factor 4.7: 10 mg twice daily = 94 MME/day', () => {
-    const d = withDose(makeDraft({ code: '6813', display: 'methadone', id: 'draft1' }), { value: 10, unit: 'mg', code: 'BID' });
+    const d = withDose(makeDraft({ code: '6813', display: 'methadone', id: 'draft1' }), {
+      value: 10,
+      unit: 'mg',
+      code: 'BID',
+    });
     expect(mme(run([], [d]))[0]).toMatchObject({ severity: 'warning', ruleId: 'opioid-mme-90' });
   });
 
   it('tramadol 50 mg four times a day (40 MME/day) stays silent', () => {
-    const d = withDose(makeDraft({ code: '10689', display: 'tramadol', id: 'draft1' }), { value: 50, unit: 'mg', code: 'QID' });
+    const d = withDose(makeDraft({ code: '10689', display: 'tramadol', id: 'draft1' }), {
+      value: 50,
+      unit: 'mg',
+      code: 'QID',
+    });
     expect(mme(run([], [d]))).toEqual([]);
   });
 
@@ -50,7 +73,11 @@ describe('opioid MME/day on a new order', () => {
     const noDose = makeMedicationRequest({ code: '7052', display: 'morphine' });
     const [f] = mme(run([noDose, fentanylPatch('0.05')], [oxyApap(1, 'Q6H')]));
     expect(f?.summary).toMatch(/at least 150 MME\/day/);
-    expect(f?.inputs).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'not computed: morphine: no dosage instruction on the order' })]));
+    expect(f?.inputs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ value: 'not computed: morphine: no dosage instruction on the order' }),
+      ]),
+    );
   });
 });
 
@@ -61,7 +88,10 @@ describe('opioid + CNS depressant pairs', () => {
     ['gabapentin', '25480', 'ddi-opioid-gabapentinoid'],
     ['pregabalin', '187832', 'ddi-opioid-gabapentinoid'],
   ])('a new %s order on an opioid is a warning', (_n, code, ruleId) => {
-    const fs = run([makeMedicationRequest({ code: '3423', display: 'hydromorphone' })], [makeDraft({ code, id: 'draft1' })]);
+    const fs = run(
+      [makeMedicationRequest({ code: '3423', display: 'hydromorphone' })],
+      [makeDraft({ code, id: 'draft1' })],
+    );
     expect(fs.filter((f) => f.ruleId === ruleId).map((f) => f.severity)).toEqual(['warning']);
   });
 

@@ -4,14 +4,21 @@ import type { MedicationFact, ObservationFact } from '@reasoning/facts';
 import { makeFacts, makeMedicationFact, makeObservationFact } from '../support/fact-builders';
 
 const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-const med = (ingredient: string, over: Partial<MedicationFact> = {}) => makeMedicationFact({ ingredients: [ingredient], display: `drug ${ingredient}`, ...over });
+const med = (ingredient: string, over: Partial<MedicationFact> = {}) =>
+  makeMedicationFact({ ingredients: [ingredient], display: `drug ${ingredient}`, ...over });
 const METFORMIN = '6809';
 const egfr = (v: number, date = '2021-03-01') => makeObservationFact('egfr', v, date);
 /** A 68-year-old man: Cockcroft–Gault CrCl = weight / creatinine exactly ((140 − 68) / 72 = 1). */
-const crclFacts = (crcl: number, meds: MedicationFact[], drafts: MedicationFact[] = []) => makeFacts({
-  patient: { ageYears: 68, birthDate: '1952-06-01', sex: 'male' }, medications: meds, drafts,
-  observations: [makeObservationFact('creatinine', 1, '2021-03-01'), makeObservationFact('body-weight', crcl, '2021-03-01')],
-});
+const crclFacts = (crcl: number, meds: MedicationFact[], drafts: MedicationFact[] = []) =>
+  makeFacts({
+    patient: { ageYears: 68, birthDate: '1952-06-01', sex: 'male' },
+    medications: meds,
+    drafts,
+    observations: [
+      makeObservationFact('creatinine', 1, '2021-03-01'),
+      makeObservationFact('body-weight', crcl, '2021-03-01'),
+    ],
+  });
 
 describe('renal-dosing: metformin (eGFR, FDA 2016)', () => {
   it.each([
@@ -19,16 +26,25 @@ describe('renal-dosing: metformin (eGFR, FDA 2016)', () => {
     { v: 30, chart: 'info', draft: 'warning', brief: 'do not start' },
     { v: 44, chart: 'info', draft: 'warning', brief: 'do not start' },
   ])('eGFR $v → $brief (chart $chart, draft $draft)', ({ v, chart, draft, brief }) => {
-    const onChart = renalDosingRule.evaluate(makeFacts({ medications: [med(METFORMIN)], observations: [egfr(v)] })).findings;
+    const onChart = renalDosingRule.evaluate(
+      makeFacts({ medications: [med(METFORMIN)], observations: [egfr(v)] }),
+    ).findings;
     const asDraft = renalDosingRule.evaluate(makeFacts({ drafts: [med(METFORMIN)], observations: [egfr(v)] })).findings;
     expect(onChart).toHaveLength(1);
-    expect(onChart[0]).toMatchObject({ ruleId: 'renal-metformin', family: 'renal-dosing', severity: chart, draftRefs: [] });
+    expect(onChart[0]).toMatchObject({
+      ruleId: 'renal-metformin',
+      family: 'renal-dosing',
+      severity: chart,
+      draftRefs: [],
+    });
     expect(onChart[0]?.summary).toContain(brief);
     expect(asDraft[0]?.severity).toBe(draft);
   });
 
   it('does not fire at exactly eGFR 45', () => {
-    expect(renalDosingRule.evaluate(makeFacts({ medications: [med(METFORMIN)], observations: [egfr(45)] })).findings).toEqual([]);
+    expect(
+      renalDosingRule.evaluate(makeFacts({ medications: [med(METFORMIN)], observations: [egfr(45)] })).findings,
+    ).toEqual([]);
   });
 
   it('names the draft and suggests deleting it', () => {
@@ -41,16 +57,34 @@ describe('renal-dosing: metformin (eGFR, FDA 2016)', () => {
   });
 
   it('shows the calculated eGFR, the creatinine and their dates as inputs', () => {
-    const scr: ObservationFact = makeObservationFact('creatinine', 2.5, '2021-03-01', { originalValue: 221, originalUnit: 'umol/L' });
-    const [f] = renalDosingRule.evaluate(makeFacts({ patient: { birthDate: '1951-01-01', sex: 'male' }, medications: [med(METFORMIN)], observations: [scr] })).findings;
-    expect(f?.inputs[0]).toMatchObject({ name: 'eGFR (CKD-EPI 2021, calculated)', value: 27, date: '2021-03-01', source: scr.ref });
+    const scr: ObservationFact = makeObservationFact('creatinine', 2.5, '2021-03-01', {
+      originalValue: 221,
+      originalUnit: 'umol/L',
+    });
+    const [f] = renalDosingRule.evaluate(
+      makeFacts({
+        patient: { birthDate: '1951-01-01', sex: 'male' },
+        medications: [med(METFORMIN)],
+        observations: [scr],
+      }),
+    ).findings;
+    expect(f?.inputs[0]).toMatchObject({
+      name: 'eGFR (CKD-EPI 2021, calculated)',
+      value: 27,
+      date: '2021-03-01',
+      source: scr.ref,
+    });
     expect(f?.inputs[1]).toMatchObject({ name: 'Serum creatinine', value: 2.5, unit: 'mg/dL' });
     expect(f?.evidence.map((e) => e.reference)).toContain(scr.ref);
   });
 
   it.each([
     { name: 'no kidney labs', obs: [], reason: /no creatinine is recorded/ },
-    { name: 'creatinine and eGFR older than 12 months', obs: [makeObservationFact('creatinine', 3, '2020-01-15'), egfr(20, '2020-01-15')], reason: /older than 365 days/ },
+    {
+      name: 'creatinine and eGFR older than 12 months',
+      obs: [makeObservationFact('creatinine', 3, '2020-01-15'), egfr(20, '2020-01-15')],
+      reason: /older than 365 days/,
+    },
   ])('reports insufficient data with the reason: $name', ({ obs, reason }) => {
     const out = renalDosingRule.evaluate(makeFacts({ medications: [med(METFORMIN)], observations: obs }));
     expect(out.findings).toEqual([]);
@@ -63,12 +97,21 @@ describe('renal-dosing: metformin (eGFR, FDA 2016)', () => {
 });
 
 describe('renal-dosing: NSAIDs (eGFR < 30)', () => {
-  const nsaid = (over: Partial<MedicationFact> = {}) => makeMedicationFact({ ingredients: ['7258'], classes: ['nsaid'], display: 'naproxen', ...over });
-  it.each([[29, 1], [30, 0]])('eGFR %i → %i finding(s)', (v, n) => {
-    expect(renalDosingRule.evaluate(makeFacts({ medications: [nsaid()], observations: [egfr(v)] })).findings).toHaveLength(n);
+  const nsaid = (over: Partial<MedicationFact> = {}) =>
+    makeMedicationFact({ ingredients: ['7258'], classes: ['nsaid'], display: 'naproxen', ...over });
+  it.each([
+    [29, 1],
+    [30, 0],
+  ])('eGFR %i → %i finding(s)', (v, n) => {
+    expect(
+      renalDosingRule.evaluate(makeFacts({ medications: [nsaid()], observations: [egfr(v)] })).findings,
+    ).toHaveLength(n);
   });
   it('exempts topical NSAIDs', () => {
-    expect(renalDosingRule.evaluate(makeFacts({ medications: [nsaid({ route: 'topical' })], observations: [egfr(10)] })).findings).toEqual([]);
+    expect(
+      renalDosingRule.evaluate(makeFacts({ medications: [nsaid({ route: 'topical' })], observations: [egfr(10)] }))
+        .findings,
+    ).toEqual([]);
   });
 });
 
@@ -97,7 +140,8 @@ describe('renal-dosing: CrCl-based labels (Cockcroft–Gault)', () => {
     const { findings } = renalDosingRule.evaluate(crclFacts(crcl, [med(cui)]));
     if (fires === undefined) expect(findings).toEqual([]);
     else expect(findings[0]?.summary).toContain(fires);
-    if (fires) expect(findings[0]?.inputs[0]).toMatchObject({ name: 'CrCl (Cockcroft–Gault, actual body weight)', value: crcl });
+    if (fires)
+      expect(findings[0]?.inputs[0]).toMatchObject({ name: 'CrCl (Cockcroft–Gault, actual body weight)', value: crcl });
   });
 
   it.each([
@@ -136,20 +180,38 @@ describe('renal-dosing: CrCl-based labels (Cockcroft–Gault)', () => {
   });
 
   it('falls back to eGFR, and says so, when no recent weight exists', () => {
-    const obs = [makeObservationFact('creatinine', 2.5, '2021-03-01'), makeObservationFact('body-weight', 70, '2020-01-01')];
+    const obs = [
+      makeObservationFact('creatinine', 2.5, '2021-03-01'),
+      makeObservationFact('body-weight', 70, '2020-01-01'),
+    ];
     const [f] = renalDosingRule.evaluate(makeFacts({ medications: [med('7454')], observations: obs })).findings;
     expect(f?.summary).toContain('eGFR 27');
-    expect(f?.detail).toMatch(/CrCl could not be computed \(the latest body weight \(2020-01-01\) is older than 183 days\)/);
+    expect(f?.detail).toMatch(
+      /CrCl could not be computed \(the latest body weight \(2020-01-01\) is older than 183 days\)/,
+    );
   });
 });
 
 describe('renal-dosing: apixaban dose-reduction criteria', () => {
   const APIX_5 = { system: RX, code: '1364445' };
-  const apix = (over: Partial<MedicationFact> = {}) => med('1364430', { codes: [APIX_5], display: 'apixaban 5 MG Oral Tablet', ...over });
-  const facts = (age: number, scr: number | undefined, weight: number | undefined, meds: MedicationFact[], drafts: MedicationFact[] = []) => makeFacts({
-    patient: { ageYears: age, birthDate: `${2021 - age - 1}-01-01` }, medications: meds, drafts,
-    observations: [...(scr === undefined ? [] : [makeObservationFact('creatinine', scr, '2021-03-01')]), ...(weight === undefined ? [] : [makeObservationFact('body-weight', weight, '2021-03-01')])],
-  });
+  const apix = (over: Partial<MedicationFact> = {}) =>
+    med('1364430', { codes: [APIX_5], display: 'apixaban 5 MG Oral Tablet', ...over });
+  const facts = (
+    age: number,
+    scr: number | undefined,
+    weight: number | undefined,
+    meds: MedicationFact[],
+    drafts: MedicationFact[] = [],
+  ) =>
+    makeFacts({
+      patient: { ageYears: age, birthDate: `${2021 - age - 1}-01-01` },
+      medications: meds,
+      drafts,
+      observations: [
+        ...(scr === undefined ? [] : [makeObservationFact('creatinine', scr, '2021-03-01')]),
+        ...(weight === undefined ? [] : [makeObservationFact('body-weight', weight, '2021-03-01')]),
+      ],
+    });
 
   it.each([
     { age: 80, scr: 1.5, weight: 70, fires: true },
@@ -157,7 +219,9 @@ describe('renal-dosing: apixaban dose-reduction criteria', () => {
     { age: 79, scr: 1.49, weight: 61, fires: false },
     { age: 85, scr: 1.0, weight: 61, fires: false },
   ])('age $age, creatinine $scr, weight $weight → fires $fires', ({ age, scr, weight, fires }) => {
-    expect(renalDosingRule.evaluate(facts(age, scr, weight, [apix()])).findings.some((f) => f.ruleId === 'renal-apixaban')).toBe(fires);
+    expect(
+      renalDosingRule.evaluate(facts(age, scr, weight, [apix()])).findings.some((f) => f.ruleId === 'renal-apixaban'),
+    ).toBe(fires);
   });
 
   it('proposes the label dose product for a draft, as a draft order, plus plain removal', () => {
@@ -166,12 +230,18 @@ describe('renal-dosing: apixaban dose-reduction criteria', () => {
     expect(f?.severity).toBe('warning');
     const create = f?.suggestions[0]?.actions[1];
     expect(create?.type).toBe('create');
-    expect(create && 'resource' in create ? create.resource : undefined).toMatchObject({ status: 'draft', medicationCodeableConcept: { coding: [{ code: '1364435' }] } });
+    expect(create && 'resource' in create ? create.resource : undefined).toMatchObject({
+      status: 'draft',
+      medicationCodeableConcept: { coding: [{ code: '1364435' }] },
+    });
     expect(f?.suggestions[1]?.actions).toHaveLength(1);
   });
 
   it('does not fire for an order already at 2.5 mg (strength read from the RxNorm name, as normalize does)', () => {
-    const low = apix({ codes: [{ system: RX, code: '1364435' }], strengths: { '1364430': { mg: 2.5, perHour: false } } });
+    const low = apix({
+      codes: [{ system: RX, code: '1364435' }],
+      strengths: { '1364430': { mg: 2.5, perHour: false } },
+    });
     expect(renalDosingRule.evaluate(facts(84, 1.7, 55, [low])).findings).toEqual([]);
   });
 

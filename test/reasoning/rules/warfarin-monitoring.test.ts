@@ -7,12 +7,18 @@ import { makeDraft, makeInput, makeMedicationRequest, makeObservation, RX } from
 const run = (chart: fhir4.Resource[], drafts: fhir4.Resource[] = []): Finding[] =>
   warfarinMonitoringRule.evaluate(normalize(makeInput(chart, drafts))).findings;
 const warfarin = (authoredOn = '2021-01-10') => makeMedicationRequest({ code: RX.warfarin5, id: 'w1', authoredOn });
-const inr = (value: number, date: string, id?: string, loinc = '6301-6') => makeObservation({ loinc, value, unit: '{INR}', date, ...(id ? { id } : {}) });
+const inr = (value: number, date: string, id?: string, loinc = '6301-6') =>
+  makeObservation({ loinc, value, unit: '{INR}', date, ...(id ? { id } : {}) });
 
 describe('warfarin-monitoring: INR overdue (CHEST 2012: at most every 12 weeks)', () => {
   it.each([
     ['no INR ever, recent order → warning', [warfarin()], 'warning', 'no INR on record'],
-    ['last INR 85 days ago → warning', [warfarin(), inr(2.4, '2021-01-06T00:00:00Z')], 'warning', 'last INR 2.4 on 2021-01-06'],
+    [
+      'last INR 85 days ago → warning',
+      [warfarin(), inr(2.4, '2021-01-06T00:00:00Z')],
+      'warning',
+      'last INR 2.4 on 2021-01-06',
+    ],
     ['no INR, order over a year old → info', [warfarin('2015-05-01')], 'info', 'no INR on record'],
   ])('%s', (_name, chart, severity, text) => {
     const f = run(chart).filter((x) => x.ruleId === 'warfarin-inr-overdue');
@@ -37,7 +43,11 @@ describe('warfarin-monitoring: INR overdue (CHEST 2012: at most every 12 weeks)'
     const create = run([warfarin()])[0]?.suggestions[0]?.actions[0];
     expect(create?.type).toBe('create');
     if (create?.type === 'create') {
-      expect(create.resource).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', subject: { reference: 'Patient/p1' } });
+      expect(create.resource).toMatchObject({
+        resourceType: 'ServiceRequest',
+        status: 'draft',
+        subject: { reference: 'Patient/p1' },
+      });
       expect((create.resource as fhir4.ServiceRequest).code?.coding?.[0]?.code).toBe('6301-6');
     }
   });
@@ -56,7 +66,9 @@ describe('warfarin-monitoring: INR above range (CHEST 2012, 9.1-9.2)', () => {
     ['INR 11.5 this week → critical', 11.5, '2021-03-30T00:00:00Z', 'critical'],
     ['INR 11.5 a month ago → warning (no longer current)', 11.5, '2021-03-01T00:00:00Z', 'warning'],
   ])('%s', (_name, value, date, severity) => {
-    const f = run([warfarin(), inr(2.6, '2021-02-15T00:00:00Z', 'inr-old'), inr(value, date, 'inr-new')]).filter((x) => x.ruleId === 'warfarin-inr-high');
+    const f = run([warfarin(), inr(2.6, '2021-02-15T00:00:00Z', 'inr-old'), inr(value, date, 'inr-new')]).filter(
+      (x) => x.ruleId === 'warfarin-inr-high',
+    );
     if (!severity) {
       expect(f).toEqual([]);
       return;
@@ -74,7 +86,9 @@ describe('warfarin-monitoring: INR above range (CHEST 2012, 9.1-9.2)', () => {
   });
 
   it('marks a draft warfarin order on a high INR as the draft it concerns', () => {
-    const f = run([warfarin(), inr(6, '2021-03-30T00:00:00Z')], [makeDraft({ code: RX.warfarin5, id: 'd1' })]).find((x) => x.ruleId === 'warfarin-inr-high');
+    const f = run([warfarin(), inr(6, '2021-03-30T00:00:00Z')], [makeDraft({ code: RX.warfarin5, id: 'd1' })]).find(
+      (x) => x.ruleId === 'warfarin-inr-high',
+    );
     expect(f?.draftRefs).toEqual(['MedicationRequest/d1']);
   });
 });

@@ -18,13 +18,17 @@ describe('computeCha2ds2Vasc', () => {
   });
 
   it('does not count atrial flutter (I48.3) as AF', () => {
-    expect(computeCha2ds2Vasc(makeFacts({ conditions: [makeConditionFact('I48.3', 'flutter', 'icd10')] }))).toBeUndefined();
+    expect(
+      computeCha2ds2Vasc(makeFacts({ conditions: [makeConditionFact('I48.3', 'flutter', 'icd10')] })),
+    ).toBeUndefined();
   });
 
   it('scores every item with its source condition, or "not recorded"', () => {
     const chf = makeConditionFact('88805009', 'Chronic congestive heart failure');
     const stroke = makeConditionFact('I63.9', 'Cerebral infarction', 'icd10');
-    const s = computeCha2ds2Vasc(makeFacts({ patient: { ageYears: 78, sex: 'female' }, conditions: [af(), chf, stroke] }));
+    const s = computeCha2ds2Vasc(
+      makeFacts({ patient: { ageYears: 78, sex: 'female' }, conditions: [af(), chf, stroke] }),
+    );
     expect(s?.value).toBe(1 + 2 + 2 + 1);
     const byName = Object.fromEntries(s?.components.map((c) => [c.name.split(':')[0], c]) ?? []);
     expect(byName.C).toMatchObject({ points: 1, source: chf.ref });
@@ -35,7 +39,12 @@ describe('computeCha2ds2Vasc', () => {
     expect(s?.interpretation).toMatch(/anticoagulation recommended/);
   });
 
-  it.each([[64, 0], [65, 1], [74, 1], [75, 2]])('age %i scores %i (band boundaries)', (age, points) => {
+  it.each([
+    [64, 0],
+    [65, 1],
+    [74, 1],
+    [75, 2],
+  ])('age %i scores %i (band boundaries)', (age, points) => {
     const s = computeCha2ds2Vasc(makeFacts({ patient: { ageYears: age, sex: 'male' }, conditions: [af()] }));
     expect(s?.components.find((c) => c.name.startsWith('A2/A'))?.points).toBe(points);
   });

@@ -25,7 +25,16 @@ describe('ckdEpi2021 (CKD-EPI 2021 creatinine equation)', () => {
     expect(ckdEpi2021(0.9, 60, 'male')).toBeCloseTo(142 * 0.9938 ** 60, 8);
   });
 
-  it.each([[95, 'G1'], [90, 'G1'], [89.9, 'G2'], [60, 'G2'], [45, 'G3a'], [30, 'G3b'], [15, 'G4'], [14, 'G5']])('categorises %s as %s', (v, cat) => {
+  it.each([
+    [95, 'G1'],
+    [90, 'G1'],
+    [89.9, 'G2'],
+    [60, 'G2'],
+    [45, 'G3a'],
+    [30, 'G3b'],
+    [15, 'G4'],
+    [14, 'G5'],
+  ])('categorises %s as %s', (v, cat) => {
     expect(gfrCategory(v)).toMatch(new RegExp(`^${cat} `));
   });
 });
@@ -34,7 +43,10 @@ describe('computeEgfr', () => {
   const scr = (value: number, date = '2021-03-01', over = {}) => makeObservationFact('creatinine', value, date, over);
 
   it('calculates from the latest creatinine with age at that date, showing every input', () => {
-    const facts = makeFacts({ patient: { birthDate: '1966-01-01', sex: 'male' }, observations: [scr(2.0, '2020-01-01'), scr(1.2, '2021-03-01')] });
+    const facts = makeFacts({
+      patient: { birthDate: '1966-01-01', sex: 'male' },
+      observations: [scr(2.0, '2020-01-01'), scr(1.2, '2021-03-01')],
+    });
     const r = computeEgfr(facts);
     expect(r.basis).toBe('calculated');
     expect(r.score.value).toBe(71);
@@ -43,17 +55,31 @@ describe('computeEgfr', () => {
   });
 
   it('shows the original unit when the creatinine was converted', () => {
-    const facts = makeFacts({ observations: [scr(1.131, '2021-03-01', { originalValue: 100, originalUnit: 'umol/L' })] });
+    const facts = makeFacts({
+      observations: [scr(1.131, '2021-03-01', { originalValue: 100, originalUnit: 'umol/L' })],
+    });
     expect(computeEgfr(facts).score.components[0]?.value).toBe('1.13 mg/dL (reported 100 umol/L)');
   });
 
   it.each([
     { name: 'no creatinine', spec: {}, reason: /no creatinine is recorded/ },
     { name: 'stale creatinine', spec: { observations: [scr(1.0, '2019-01-01')] }, reason: /older than 365 days/ },
-    { name: 'unknown sex', spec: { patient: { sex: 'unknown' as const }, observations: [scr(1.0)] }, reason: /"unknown".*female and male/ },
+    {
+      name: 'unknown sex',
+      spec: { patient: { sex: 'unknown' as const }, observations: [scr(1.0)] },
+      reason: /"unknown".*female and male/,
+    },
     { name: 'other sex', spec: { patient: { sex: 'other' as const }, observations: [scr(1.0)] }, reason: /"other"/ },
-    { name: 'no birth date', spec: { patient: { birthDate: undefined, ageYears: undefined }, observations: [scr(1.0)] }, reason: /age unknown/ },
-    { name: 'a child', spec: { patient: { birthDate: '2010-01-01', ageYears: 11 }, observations: [scr(0.5)] }, reason: /adults only/ },
+    {
+      name: 'no birth date',
+      spec: { patient: { birthDate: undefined, ageYears: undefined }, observations: [scr(1.0)] },
+      reason: /age unknown/,
+    },
+    {
+      name: 'a child',
+      spec: { patient: { birthDate: '2010-01-01', ageYears: 11 }, observations: [scr(0.5)] },
+      reason: /adults only/,
+    },
   ])('is insufficient with the reason: $name', ({ spec, reason }) => {
     const r = computeEgfr(makeFacts(spec));
     expect(r.score.value).toBeNull();
@@ -62,7 +88,9 @@ describe('computeEgfr', () => {
   });
 
   it('uses a laboratory-reported eGFR, labeled as reported, when no creatinine is usable', () => {
-    const facts = makeFacts({ observations: [makeObservationFact('egfr', 41.4, '2021-02-01'), scr(1.0, '2019-01-01')] });
+    const facts = makeFacts({
+      observations: [makeObservationFact('egfr', 41.4, '2021-02-01'), scr(1.0, '2019-01-01')],
+    });
     const r = computeEgfr(facts);
     expect(r.basis).toBe('reported');
     expect(r.score.value).toBe(41);
@@ -74,13 +102,20 @@ describe('computeEgfr', () => {
     { name: 'unknown sex', patient: { sex: 'unknown' as const }, because: /sex recorded as "unknown"/ },
     { name: 'no birth date', patient: { birthDate: undefined, ageYears: undefined }, because: /age unknown/ },
   ])('falls back to a reported eGFR when the equation cannot be applied: $name', ({ patient, because }) => {
-    const r = computeEgfr(makeFacts({ patient, observations: [scr(1.0), makeObservationFact('egfr', 55, '2021-03-01')] }));
+    const r = computeEgfr(
+      makeFacts({ patient, observations: [scr(1.0), makeObservationFact('egfr', 55, '2021-03-01')] }),
+    );
     expect(r.basis).toBe('reported');
     expect(r.reportedBecause).toMatch(because);
   });
 
   it('does not use an adult reported eGFR for a child', () => {
-    const r = computeEgfr(makeFacts({ patient: { birthDate: '2010-01-01', ageYears: 11 }, observations: [scr(0.5), makeObservationFact('egfr', 120, '2021-03-01')] }));
+    const r = computeEgfr(
+      makeFacts({
+        patient: { birthDate: '2010-01-01', ageYears: 11 },
+        observations: [scr(0.5), makeObservationFact('egfr', 120, '2021-03-01')],
+      }),
+    );
     expect(r.score.value).toBeNull();
   });
 

@@ -17,11 +17,21 @@ export interface DoseOptions {
 const UCUM = 'http://unitsofmeasure.org';
 
 export function dosage(o: DoseOptions): fhir4.Dosage {
-  const d: fhir4.Dosage = { doseAndRate: [{ doseQuantity: { value: o.value, unit: o.unit, system: UCUM, code: o.unit } }] };
-  if (o.code) d.timing = { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: o.code }] } };
-  else if (o.frequency !== undefined) d.timing = { repeat: { frequency: o.frequency, period: o.period ?? 1, periodUnit: o.periodUnit ?? 'd' } };
+  const d: fhir4.Dosage = {
+    doseAndRate: [{ doseQuantity: { value: o.value, unit: o.unit, system: UCUM, code: o.unit } }],
+  };
+  if (o.code)
+    d.timing = {
+      code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: o.code }] },
+    };
+  else if (o.frequency !== undefined)
+    d.timing = { repeat: { frequency: o.frequency, period: o.period ?? 1, periodUnit: o.periodUnit ?? 'd' } };
   if (o.asNeeded) d.asNeededBoolean = true;
-  if (o.maxPerDayMg !== undefined) d.maxDosePerPeriod = { numerator: { value: o.maxPerDayMg, unit: 'mg', system: UCUM, code: 'mg' }, denominator: { value: 1, unit: 'd', system: UCUM, code: 'd' } };
+  if (o.maxPerDayMg !== undefined)
+    d.maxDosePerPeriod = {
+      numerator: { value: o.maxPerDayMg, unit: 'mg', system: UCUM, code: 'mg' },
+      denominator: { value: 1, unit: 'd', system: UCUM, code: 'd' },
+    };
   if (o.text) d.text = o.text;
   return d;
 }

@@ -14,7 +14,8 @@ export const creatinine = (value: number, date: string, unit = 'mg/dL'): fhir4.O
   makeObservation({ loinc: '2160-0', value, unit, date });
 export const egfrReported = (value: number): fhir4.Observation =>
   makeObservation({ loinc: '98979-8', value, unit: 'mL/min/{1.73_m2}', date: '2021-03-25T08:00:00Z' });
-export const weight = (kg: number): fhir4.Observation => makeObservation({ loinc: '29463-7', value: kg, unit: 'kg', date: '2021-03-20T08:00:00Z' });
+export const weight = (kg: number): fhir4.Observation =>
+  makeObservation({ loinc: '29463-7', value: kg, unit: 'kg', date: '2021-03-20T08:00:00Z' });
 export const potassium = (value: number, date = '2021-03-31T08:00:00Z'): fhir4.Observation =>
   makeObservation({ loinc: '2823-3', value, unit: 'mmol/L', date });
 export const vitals = (date: string): fhir4.Observation[] => [
@@ -26,7 +27,11 @@ export const vitals = (date: string): fhir4.Observation[] => [
 ];
 export const AF = makeCondition({ snomed: '49436004', display: 'Atrial fibrillation', clinicalStatus: 'active' });
 export const HTN = makeCondition({ snomed: '38341003', display: 'Hypertension', clinicalStatus: 'active' });
-export const T2DM = makeCondition({ snomed: '44054006', display: 'Type 2 diabetes mellitus', clinicalStatus: 'active' });
+export const T2DM = makeCondition({
+  snomed: '44054006',
+  display: 'Type 2 diabetes mellitus',
+  clinicalStatus: 'active',
+});
 export const METFORMIN_500 = '861007';
 export const NITROFURANTOIN_100 = '1648759';
 export const NITROGLYCERIN_SL = '198039';
@@ -42,25 +47,58 @@ export const AMIODARONE_200 = '833528';
 export const RIFAMPIN_300 = '198202';
 
 export function withRoute(r: fhir4.MedicationRequest, snomed: string, display: string): fhir4.MedicationRequest {
-  return { ...r, dosageInstruction: [{ route: { coding: [{ system: 'http://snomed.info/sct', code: snomed, display }] } }] };
+  return {
+    ...r,
+    dosageInstruction: [{ route: { coding: [{ system: 'http://snomed.info/sct', code: snomed, display }] } }],
+  };
 }
 
-export function textOnly(id: string, text: string, status: fhir4.MedicationRequest['status'] = 'active'): fhir4.MedicationRequest {
-  return { resourceType: 'MedicationRequest', id, status, intent: 'order', subject: { reference: 'Patient/p1' }, medicationCodeableConcept: { text }, authoredOn: '2021-03-01' };
+export function textOnly(
+  id: string,
+  text: string,
+  status: fhir4.MedicationRequest['status'] = 'active',
+): fhir4.MedicationRequest {
+  return {
+    resourceType: 'MedicationRequest',
+    id,
+    status,
+    intent: 'order',
+    subject: { reference: 'Patient/p1' },
+    medicationCodeableConcept: { text },
+    authoredOn: '2021-03-01',
+  };
 }
 
-export function byRef(id: string, reference: string, status: fhir4.MedicationRequest['status'] = 'active', contained?: fhir4.Medication): fhir4.MedicationRequest {
-  const r: fhir4.MedicationRequest = { resourceType: 'MedicationRequest', id, status, intent: 'order', subject: { reference: 'Patient/p1' }, medicationReference: { reference }, authoredOn: '2021-03-01' };
+export function byRef(
+  id: string,
+  reference: string,
+  status: fhir4.MedicationRequest['status'] = 'active',
+  contained?: fhir4.Medication,
+): fhir4.MedicationRequest {
+  const r: fhir4.MedicationRequest = {
+    resourceType: 'MedicationRequest',
+    id,
+    status,
+    intent: 'order',
+    subject: { reference: 'Patient/p1' },
+    medicationReference: { reference },
+    authoredOn: '2021-03-01',
+  };
   if (contained) r.contained = [contained];
   return r;
 }
 
-export const medication = (id: string, code: string): fhir4.Medication =>
-  ({ resourceType: 'Medication', id, code: { coding: [{ system: RXNORM, code }] } });
+export const medication = (id: string, code: string): fhir4.Medication => ({
+  resourceType: 'Medication',
+  id,
+  code: { coding: [{ system: RXNORM, code }] },
+});
 
-export const find = (r: EngineResult, ruleId: string): Finding | undefined => r.findings.find((f) => f.ruleId === ruleId);
+export const find = (r: EngineResult, ruleId: string): Finding | undefined =>
+  r.findings.find((f) => f.ruleId === ruleId);
 export const findFamily = (r: EngineResult, family: string): Finding[] => r.findings.filter((f) => f.family === family);
-export const allText = (f: Finding): string => [f.summary, f.detail, ...f.suggestions.map((s) => s.label)].join('\n').toLowerCase();
+export const allText = (f: Finding): string =>
+  [f.summary, f.detail, ...f.suggestions.map((s) => s.label)].join('\n').toLowerCase();
 
 export interface Scenario {
   name: string;

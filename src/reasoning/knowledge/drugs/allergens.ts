@@ -23,7 +23,11 @@ export const SNOMED_ALLERGENS: Readonly<Record<string, Allergen>> = {
  * 10831 "sulfamethoxazole / trimethoprim" is checked in the CPIC drug table (RxNorm:10831, ATC J01EE).
  */
 export const RXNORM_ALLERGENS: Readonly<Record<string, Allergen>> = {
-  '10831': { name: 'sulfamethoxazole / trimethoprim', ingredients: ['10180', '10829'], classes: ['sulfonamide-antibiotic', 'folate-antagonist-antibiotic'] },
+  '10831': {
+    name: 'sulfamethoxazole / trimethoprim',
+    ingredients: ['10180', '10829'],
+    classes: ['sulfonamide-antibiotic', 'folate-antagonist-antibiotic'],
+  },
 };
 
 /** SNOMED CT 39579001 "Anaphylaxis (disorder)": a reaction manifestation that makes re-exposure critical. */

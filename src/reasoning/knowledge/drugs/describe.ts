@@ -29,7 +29,13 @@ export function medStatusText(m: MedicationFact): string {
 }
 
 export function medInput(m: MedicationFact): FindingInput {
-  const name = m.isDraft ? 'draft order' : m.record === 'administration' ? 'administered medication' : m.record === 'dispense' ? 'dispensed medication' : 'active medication';
+  const name = m.isDraft
+    ? 'draft order'
+    : m.record === 'administration'
+      ? 'administered medication'
+      : m.record === 'dispense'
+        ? 'dispensed medication'
+        : 'active medication';
   // A drug known only from its name says so: the reader can check what Cairn read.
   const value = m.identifiedFrom ? `${m.display} (identified from ${m.identifiedFrom})` : m.display;
   const input: FindingInput = { name: m.uncertain ? `${name} (status unknown)` : name, value, source: m.ref };
@@ -49,8 +55,13 @@ export function deleteDrafts(drafts: readonly MedicationFact[], description: str
 /** A draft MedicationRequest for an alternative product: code only, dose left to the prescriber. */
 export function draftRequest(patientRef: string | undefined, code: string, display: string): fhir4.MedicationRequest {
   const req: fhir4.MedicationRequest = {
-    resourceType: 'MedicationRequest', status: 'draft', intent: 'order',
-    medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code, display }], text: display },
+    resourceType: 'MedicationRequest',
+    status: 'draft',
+    intent: 'order',
+    medicationCodeableConcept: {
+      coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code, display }],
+      text: display,
+    },
     subject: { reference: patientRef ?? 'Patient/unknown' },
   };
   return req;

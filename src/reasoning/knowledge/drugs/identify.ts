@@ -50,10 +50,13 @@ interface Tables {
 let tables: Tables | undefined;
 
 function tsv(text: string): [string, string][] {
-  return text.split('\n').filter(Boolean).map((l) => {
-    const tab = l.indexOf('\t');
-    return [l.slice(0, tab), l.slice(tab + 1)];
-  });
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const tab = l.indexOf('\t');
+      return [l.slice(0, tab), l.slice(tab + 1)];
+    });
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,7 +73,15 @@ function load(): Tables {
   const brandsKnown = [...brands].filter(([, keys]) => keys.some((k) => INGREDIENTS[k])).map(([b]) => b);
   const all = [...known.names, ...brandsKnown].sort((a, b) => b.length - a.length).map(escape);
   const words = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  tables = { lexicon, others, known, names: new Map(tsv(RXNORM_NAMES)), brands, brandCodes: new Map(tsv(RXNORM_BRAND_CODES)), words };
+  tables = {
+    lexicon,
+    others,
+    known,
+    names: new Map(tsv(RXNORM_NAMES)),
+    brands,
+    brandCodes: new Map(tsv(RXNORM_BRAND_CODES)),
+    words,
+  };
   return tables;
 }
 
@@ -87,10 +98,18 @@ function fromParsed(parsed: ParsedName, name: string, via: IdentifiedVia): Ident
 
 /** One RxNorm code of any term type. */
 function byCode(code: string, t: Tables): Identification | undefined {
-  if (INGREDIENTS[code]) return { ingredients: [code], productClasses: [], via: 'code', basis: `RxNorm ${code}`, tty: 'IN' };
+  if (INGREDIENTS[code])
+    return { ingredients: [code], productClasses: [], via: 'code', basis: `RxNorm ${code}`, tty: 'IN' };
   const product = PRODUCTS[code];
   if (product) {
-    return { ingredients: [...product.ingredients].sort(), productClasses: [...(product.classes ?? [])], via: 'code', basis: `RxNorm ${code}`, rxnormName: product.name, route: product.route };
+    return {
+      ingredients: [...product.ingredients].sort(),
+      productClasses: [...(product.classes ?? [])],
+      via: 'code',
+      basis: `RxNorm ${code}`,
+      rxnormName: product.name,
+      route: product.route,
+    };
   }
   const name = t.names.get(code);
   const parsed = name ? parseRxNormName(name, t.lexicon) : undefined;
@@ -98,7 +117,9 @@ function byCode(code: string, t: Tables): Identification | undefined {
   if (named) return { ...named, basis: `RxNorm ${code}` };
   const brand = t.brandCodes.get(code);
   const keys = brand ? t.brands.get(brand.toLowerCase()) : undefined;
-  return keys ? { ingredients: [...keys].sort(), productClasses: [], via: 'code', basis: `RxNorm ${code}`, tty: 'BN' } : undefined;
+  return keys
+    ? { ingredients: [...keys].sort(), productClasses: [], via: 'code', basis: `RxNorm ${code}`, tty: 'BN' }
+    : undefined;
 }
 
 function byBrand(brand: string, t: Tables): Identification | undefined {
@@ -121,7 +142,11 @@ function byWords(text: string, t: Tables): Identification | undefined {
 function merge(ids: readonly Identification[]): Identification | undefined {
   const [first] = ids;
   if (!first) return undefined;
-  return { ...first, ingredients: [...new Set(ids.flatMap((i) => i.ingredients))].sort(), productClasses: [...new Set(ids.flatMap((i) => i.productClasses))].sort() };
+  return {
+    ...first,
+    ingredients: [...new Set(ids.flatMap((i) => i.ingredients))].sort(),
+    productClasses: [...new Set(ids.flatMap((i) => i.productClasses))].sort(),
+  };
 }
 
 /** Identifies one CodeableConcept; `ingredients` is empty when nothing could be identified. */
@@ -133,8 +158,11 @@ export function identifyConcept(concept: fhir4.CodeableConcept | undefined): Ide
   const rx = codings.filter((c) => c.system === RXNORM && c.code);
   const coded = merge(rx.map((c) => byCode(c.code!, t)).filter((x): x is Identification => x !== undefined));
   if (coded) return coded;
-  const texts = [...rx.map((c) => c.display), concept.text, ...codings.filter((c) => c.system !== RXNORM).map((c) => c.display)]
-    .filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  const texts = [
+    ...rx.map((c) => c.display),
+    concept.text,
+    ...codings.filter((c) => c.system !== RXNORM).map((c) => c.display),
+  ].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
   for (const text of texts) {
     const parsed = parseRxNormName(text, t.lexicon);
     const id = parsed && fromParsed(parsed, text, 'name');
@@ -155,7 +183,9 @@ export function identifyConcept(concept: fhir4.CodeableConcept | undefined): Ide
 /** A Medication resource: its code, then its ingredients' codes (Medication.ingredient.itemCodeableConcept). */
 export function identifyMedication(med: fhir4.Medication): Identification {
   const own = identifyConcept(med.code);
-  const parts = (med.ingredient ?? []).map((i) => identifyConcept(i.itemCodeableConcept)).filter((i) => i.ingredients.length > 0);
+  const parts = (med.ingredient ?? [])
+    .map((i) => identifyConcept(i.itemCodeableConcept))
+    .filter((i) => i.ingredients.length > 0);
   return merge([own, ...parts].filter((i) => i.ingredients.length > 0 || i.productClasses.length > 0)) ?? own;
 }
 

@@ -49,7 +49,10 @@ export function routeOf(rxnormCode: string): string | undefined {
 }
 
 /** Ingredients and classes an allergy code names (RxNorm ingredient/product or SNOMED substance/finding). */
-export function allergenOf(system: 'rxnorm' | 'snomed', code: string): { ingredients: string[]; classes: DrugClassId[] } | undefined {
+export function allergenOf(
+  system: 'rxnorm' | 'snomed',
+  code: string,
+): { ingredients: string[]; classes: DrugClassId[] } | undefined {
   if (system === 'snomed') {
     const a = SNOMED_ALLERGENS[code];
     return a ? { ingredients: [...a.ingredients], classes: [...a.classes] } : undefined;

@@ -22,8 +22,12 @@ export interface Product {
   classes?: readonly DrugClassId[];
 }
 
-const p = (name: string, ingredients: readonly string[], route: Product['route'], src: Product['src']): Product =>
-  ({ name, ingredients, route, src });
+const p = (name: string, ingredients: readonly string[], route: Product['route'], src: Product['src']): Product => ({
+  name,
+  ingredients,
+  route,
+  src,
+});
 
 export const PRODUCTS: Readonly<Record<string, Product>> = {
   // Synthea fixtures (codes from the files themselves)
@@ -54,9 +58,19 @@ export const PRODUCTS: Readonly<Record<string, Product>> = {
   '313782': p('acetaminophen 325 MG Oral Tablet', ['161'], 'oral', 'pddi'),
   '198440': p('acetaminophen 500 MG Oral Tablet', ['161'], 'oral', 'pddi'),
   '1049221': p('acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet', ['161', '7804'], 'oral', 'vsac'),
-  '1043400': p('acetaminophen 21.7 MG/ML / dextromethorphan hydrobromide 1 MG/ML / doxylamine succinate 0.417 MG/ML Oral Solution', ['161', '3289'], 'oral', 'vsac'),
+  '1043400': p(
+    'acetaminophen 21.7 MG/ML / dextromethorphan hydrobromide 1 MG/ML / doxylamine succinate 0.417 MG/ML Oral Solution',
+    ['161', '3289'],
+    'oral',
+    'vsac',
+  ),
   '106258': p('hydrocortisone 10 MG/ML Topical Cream', ['5492'], 'topical', 'vsac'),
-  '1599803': p('24 HR donepezil hydrochloride 10 MG / memantine hydrochloride 28 MG Extended Release Oral Capsule', ['135447', '6719'], 'oral', 'synthea'),
+  '1599803': p(
+    '24 HR donepezil hydrochloride 10 MG / memantine hydrochloride 28 MG Extended Release Oral Capsule',
+    ['135447', '6719'],
+    'oral',
+    'synthea',
+  ),
   '310436': p('galantamine 4 MG Oral Tablet', ['4637'], 'oral', 'synthea'),
   '1803932': p('leucovorin 100 MG Injection', ['6313'], 'injection', 'synthea'),
   '1736776': p('10 ML oxaliplatin 5 MG/ML Injection', ['32592'], 'injection', 'synthea'),
@@ -66,7 +80,13 @@ export const PRODUCTS: Readonly<Record<string, Product>> = {
   '1804799': p('alteplase 100 MG Injection', ['8410'], 'injection', 'synthea'),
   '705129': p('nitroglycerin 0.4 MG/ACTUAT Mucosal Spray', ['4917'], 'mucosal', 'synthea'),
   '745679': p('200 ACTUAT albuterol 0.09 MG/ACTUAT Metered Dose Inhaler', ['435'], 'inhalation', 'synthea'),
-  '141918': { name: 'terfenadine 60 MG Oral Tablet', ingredients: [], route: 'oral', src: 'synthea', classes: ['qt-prolonging'] },
+  '141918': {
+    name: 'terfenadine 60 MG Oral Tablet',
+    ingredients: [],
+    route: 'oral',
+    src: 'synthea',
+    classes: ['qt-prolonging'],
+  },
   // Teaching cases and common orders (demo)
   '197805': p('ibuprofen 400 MG Oral Tablet', ['5640'], 'oral', 'pddi'),
   '197806': p('ibuprofen 600 MG Oral Tablet', ['5640'], 'oral', 'pddi'),

@@ -8,17 +8,100 @@
 
 /** Salt, ester and qualifier words RxNorm appends to a base ingredient in precise-ingredient (PIN) names. */
 export const SALT_WORDS: ReadonlySet<string> = new Set([
-  'sodium', 'disodium', 'potassium', 'calcium', 'magnesium', 'lithium', 'zinc', 'aluminum', 'hydrochloride', 'dihydrochloride',
-  'hcl', 'hydrobromide', 'bromide', 'chloride', 'sulfate', 'bisulfate', 'hemisulfate', 'mesylate', 'dimesylate', 'besylate',
-  'maleate', 'fumarate', 'hemifumarate', 'tartrate', 'bitartrate', 'succinate', 'citrate', 'acetate', 'phosphate',
-  'diphosphate', 'lactate', 'gluconate', 'nitrate', 'carbonate', 'bicarbonate', 'oxalate', 'malate', 'mandelate',
-  'napsylate', 'pamoate', 'saccharate', 'aspartate', 'tosylate', 'xinafoate', 'hyclate', 'etexilate', 'medoxomil',
-  'axetil', 'pivoxil', 'proxetil', 'propionate', 'dipropionate', 'furoate', 'valerate', 'butyrate', 'cypionate',
-  'enanthate', 'decanoate', 'palmitate', 'stearate', 'ethylsuccinate', 'estolate', 'lactobionate', 'glucoheptonate',
-  'tromethamine', 'benzathine', 'procaine', 'trihydrate', 'dihydrate', 'monohydrate', 'hydrate', 'sesquihydrate',
-  'anhydrous', 'porcine', 'bovine', 'macrocrystals', 'monohydrate/macrocrystals', 'meglumine', 'erbumine', 'olamine',
-  'dimeglumine', 'hydroxide', 'oxide', 'iodide', 'sulfosalicylate', 'edisylate', 'isethionate', 'lysine', 'arginine',
-  'polistirex', 'cilexetil', 'dipotassium', 'tannate', 'hydrogen',
+  'sodium',
+  'disodium',
+  'potassium',
+  'calcium',
+  'magnesium',
+  'lithium',
+  'zinc',
+  'aluminum',
+  'hydrochloride',
+  'dihydrochloride',
+  'hcl',
+  'hydrobromide',
+  'bromide',
+  'chloride',
+  'sulfate',
+  'bisulfate',
+  'hemisulfate',
+  'mesylate',
+  'dimesylate',
+  'besylate',
+  'maleate',
+  'fumarate',
+  'hemifumarate',
+  'tartrate',
+  'bitartrate',
+  'succinate',
+  'citrate',
+  'acetate',
+  'phosphate',
+  'diphosphate',
+  'lactate',
+  'gluconate',
+  'nitrate',
+  'carbonate',
+  'bicarbonate',
+  'oxalate',
+  'malate',
+  'mandelate',
+  'napsylate',
+  'pamoate',
+  'saccharate',
+  'aspartate',
+  'tosylate',
+  'xinafoate',
+  'hyclate',
+  'etexilate',
+  'medoxomil',
+  'axetil',
+  'pivoxil',
+  'proxetil',
+  'propionate',
+  'dipropionate',
+  'furoate',
+  'valerate',
+  'butyrate',
+  'cypionate',
+  'enanthate',
+  'decanoate',
+  'palmitate',
+  'stearate',
+  'ethylsuccinate',
+  'estolate',
+  'lactobionate',
+  'glucoheptonate',
+  'tromethamine',
+  'benzathine',
+  'procaine',
+  'trihydrate',
+  'dihydrate',
+  'monohydrate',
+  'hydrate',
+  'sesquihydrate',
+  'anhydrous',
+  'porcine',
+  'bovine',
+  'macrocrystals',
+  'monohydrate/macrocrystals',
+  'meglumine',
+  'erbumine',
+  'olamine',
+  'dimeglumine',
+  'hydroxide',
+  'oxide',
+  'iodide',
+  'sulfosalicylate',
+  'edisylate',
+  'isethionate',
+  'lysine',
+  'arginine',
+  'polistirex',
+  'cilexetil',
+  'dipotassium',
+  'tannate',
+  'hydrogen',
 ]);
 
 /** Dose-form words → route (the route words rules read: medications.ts). First match wins. */
@@ -63,13 +146,15 @@ export function makeLexicon(entries: Iterable<readonly [name: string, key: strin
   return { names: [...keyOf.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)), keyOf };
 }
 
-const STRENGTH = /(?:^|\s)(\d+(?:\.\d+)?)\s+((?:MG|MCG|UNT|MEQ|ML|MMOL|%|GM|G|IU|MG\/ML|[A-Z]+)(?:\/[A-Z0-9.]+)*)(?=\s|$)/;
+const STRENGTH =
+  /(?:^|\s)(\d+(?:\.\d+)?)\s+((?:MG|MCG|UNT|MEQ|ML|MMOL|%|GM|G|IU|MG\/ML|[A-Z]+)(?:\/[A-Z0-9.]+)*)(?=\s|$)/;
 /**
  * What may precede the first ingredient: the quantity factor ("24 HR", "10 ML", "200 ACTUAT", "0.4 ML"), RxNorm's
  * qualitative distinctions ("Abuse-Deterrent 12 HR …", "Sprinkle", "3-Bead 24 HR …") and the application number
  * RxNorm puts before some names ("NDA020800 0.3 ML epinephrine 1 MG/ML Auto-Injector").
  */
-const LEAD = /^(?:(?:\d+(?:\.\d+)?\s+(?:HR|ML|ACTUAT|MG|DAY|WK|CM2|UNT|MEQ|G|L)|abuse-deterrent|sprinkle|\d+-bead|sensor|matrix delivery|osmotic|biphasic|triphasic|A?NDA\d+|BLA\d+)\s+)+/i;
+const LEAD =
+  /^(?:(?:\d+(?:\.\d+)?\s+(?:HR|ML|ACTUAT|MG|DAY|WK|CM2|UNT|MEQ|G|L)|abuse-deterrent|sprinkle|\d+-bead|sensor|matrix delivery|osmotic|biphasic|triphasic|A?NDA\d+|BLA\d+)\s+)+/i;
 
 /** Base ingredient of a substance text: a known name, then only salt/modifier words ("heparin sodium, porcine"). */
 export function baseIngredient(substance: string, lex: Lexicon): string | undefined {
@@ -101,7 +186,11 @@ function splitTop(s: string): string[] {
     const ch = s[i];
     if (ch === '(' || ch === '{') depth++;
     else if (ch === ')' || ch === '}') depth--;
-    else if (depth === 0 && s.startsWith(' / ', i)) { out.push(s.slice(start, i)); start = i + 3; i += 2; }
+    else if (depth === 0 && s.startsWith(' / ', i)) {
+      out.push(s.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
   }
   out.push(s.slice(start));
   return out.map((x) => x.trim()).filter(Boolean);
@@ -138,7 +227,10 @@ export function parseRxNormName(name: string, lex: Lexicon): ParsedName | undefi
   let body = name.trim().replace(/\s+/g, ' ');
   let brand: string | undefined;
   const b = /\s*\[([^\]]+)\]$/.exec(body);
-  if (b) { brand = b[1]!.trim(); body = body.slice(0, b.index).trim(); }
+  if (b) {
+    brand = b[1]!.trim();
+    body = body.slice(0, b.index).trim();
+  }
   if (body.startsWith('{')) return parsePack(body, brand, lex);
   body = body.replace(LEAD, '');
   const parts = splitTop(body);
@@ -161,17 +253,36 @@ export function parseRxNormName(name: string, lex: Lexicon): ParsedName | undefi
     }
     // No strength: "warfarin Oral Tablet" (SCDF) or a bare ingredient ("warfarin sodium", "a / b").
     const key = baseIngredient(part, lex);
-    if (key) { components.push({ substance: part, ingredient: key }); continue; }
-    if (!last) { components.push({ substance: part }); continue; }
+    if (key) {
+      components.push({ substance: part, ingredient: key });
+      continue;
+    }
+    if (!last) {
+      components.push({ substance: part });
+      continue;
+    }
     const split = splitForm(part, lex);
-    if (!split) { components.push({ substance: part }); continue; }
+    if (!split) {
+      components.push({ substance: part });
+      continue;
+    }
     components.push(split.component);
     doseForm = split.form;
   }
   const hasStrength = components.some((c) => c.strength);
   const tty: NameTermType = !doseForm
-    ? hasStrength ? (brand ? 'SBDC' : 'SCDC') : 'IN/PIN/MIN'
-    : hasStrength ? (brand ? 'SBD' : 'SCD') : (brand ? 'SBDF' : 'SCDF');
+    ? hasStrength
+      ? brand
+        ? 'SBDC'
+        : 'SCDC'
+      : 'IN/PIN/MIN'
+    : hasStrength
+      ? brand
+        ? 'SBD'
+        : 'SCD'
+      : brand
+        ? 'SBDF'
+        : 'SCDF';
   const out: ParsedName = { tty, components };
   if (doseForm) out.doseForm = doseForm;
   if (brand) out.brand = brand;

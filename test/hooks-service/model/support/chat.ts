@@ -10,12 +10,22 @@ export function openAiChat(stubUrl: string, model = 'stub-model'): HostedChat {
 }
 
 export function azureChat(stubUrl: string, deployment = 'cairn-dep'): HostedChat {
-  const client = new AzureOpenAI({ endpoint: stubUrl, apiKey: STUB_KEY, deployment, apiVersion: '2024-10-21', maxRetries: 0 });
+  const client = new AzureOpenAI({
+    endpoint: stubUrl,
+    apiKey: STUB_KEY,
+    deployment,
+    apiVersion: '2024-10-21',
+    maxRetries: 0,
+  });
   return chatFromClient(client, deployment, 'azure');
 }
 
 export function openAiConfig(stubUrl: string, extra: Record<string, string> = {}): ModelConfig {
   return parseModelConfig({
-    CAIRN_MODEL: 'openai', CAIRN_MODEL_URL: `${stubUrl}/v1`, CAIRN_MODEL_KEY: STUB_KEY, CAIRN_MODEL_NAME: 'stub-model', ...extra,
+    CAIRN_MODEL: 'openai',
+    CAIRN_MODEL_URL: `${stubUrl}/v1`,
+    CAIRN_MODEL_KEY: STUB_KEY,
+    CAIRN_MODEL_NAME: 'stub-model',
+    ...extra,
   });
 }

@@ -20,20 +20,34 @@ export interface ManagedIdentityServer {
 }
 
 export async function startManagedIdentityServer(lifetimeSeconds = 3600): Promise<ManagedIdentityServer> {
-  const state = { secret: `mi-secret-${process.pid}`, issued: [] as string[], resources: [] as string[], lifetimeSeconds, refuse: false };
+  const state = {
+    secret: `mi-secret-${process.pid}`,
+    issued: [] as string[],
+    resources: [] as string[],
+    lifetimeSeconds,
+    refuse: false,
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (state.refuse || req.headers['x-identity-header'] !== state.secret) {
-      return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: 'Identity not found' }));
+      return void res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'invalid_request', error_description: 'Identity not found' }));
     }
     const resource = url.searchParams.get('resource') ?? '';
     state.resources.push(resource);
     const token = `entra-token-${state.issued.length + 1}`;
     state.issued.push(token);
     const expiresOn = Math.floor(Date.now() / 1000) + state.lifetimeSeconds;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-      access_token: token, expires_on: String(expiresOn), resource, token_type: 'Bearer', client_id: 'test-client',
-    }));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        access_token: token,
+        expires_on: String(expiresOn),
+        resource,
+        token_type: 'Bearer',
+        client_id: 'test-client',
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

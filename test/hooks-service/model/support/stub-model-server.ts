@@ -9,8 +9,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Behaviour = 'good' | 'invented-citations' | 'invented-dose' | 'invalid-json' | 'empty' | 'stall'
-  | 'content-filter' | 'filtered-completion' | 429 | 500;
+export type Behaviour =
+  | 'good'
+  | 'invented-citations'
+  | 'invented-dose'
+  | 'invalid-json'
+  | 'empty'
+  | 'stall'
+  | 'content-filter'
+  | 'filtered-completion'
+  | 429
+  | 500;
 
 /** The strongest output format the played model accepts; stronger `response_format`s are refused. */
 export type Supports = 'json_schema' | 'json_object' | 'text';
@@ -50,38 +59,62 @@ function answerFor(behaviour: Behaviour, body: RecordedRequest['body']): string 
   if (behaviour === 'invalid-json') return '{"assessment": {"text": "cut off';
   if (behaviour === 'empty' || behaviour === 'filtered-completion') return '';
   const f = payloadOf(body).findings[0] ?? { id: 'F1', evidence: [], citations: ['C1'] };
-  const claim = (text: string, evidence = [f.id, ...f.evidence], citations = f.citations) => ({ text, evidence, citations });
+  const claim = (text: string, evidence = [f.id, ...f.evidence], citations = f.citations) => ({
+    text,
+    evidence,
+    citations,
+  });
   const invented = behaviour === 'invented-citations';
   return JSON.stringify({
     assessment: claim('Interacting anticoagulant and NSAID raise bleeding risk.'),
     considerations: [
       { kind: 'next-step', ...claim('Review whether the NSAID is needed; prefer paracetamol for pain.') },
       { kind: 'monitoring', ...claim('Check INR and look for bleeding signs.', invented ? ['R999'] : undefined) },
-      { kind: 'risk', ...claim(behaviour === 'invented-dose' ? 'Reduce warfarin to 2.5 mg.' : 'GI bleeding risk is higher at older age.',
-        undefined, invented ? ['C99'] : undefined) },
+      {
+        kind: 'risk',
+        ...claim(
+          behaviour === 'invented-dose' ? 'Reduce warfarin to 2.5 mg.' : 'GI bleeding risk is higher at older age.',
+          undefined,
+          invented ? ['C99'] : undefined,
+        ),
+      },
     ],
   });
 }
 
 function completion(content: string, model: string, finishReason = 'stop'): string {
   return JSON.stringify({
-    id: 'chatcmpl-stub', object: 'chat.completion', created: 0, model: `${model}-2026-01-01`,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null }],
+    id: 'chatcmpl-stub',
+    object: 'chat.completion',
+    created: 0,
+    model: `${model}-2026-01-01`,
+    choices: [
+      { index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null },
+    ],
     usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   });
 }
 
 function isKnownRoute(url: string): boolean {
-  return url === '/v1/chat/completions' || url === '/openai/v1/chat/completions'
-    || /^\/openai\/deployments\/[^/]+\/chat\/completions\?api-version=[^&]+/.test(url);
+  return (
+    url === '/v1/chat/completions' ||
+    url === '/openai/v1/chat/completions' ||
+    /^\/openai\/deployments\/[^/]+\/chat\/completions\?api-version=[^&]+/.test(url)
+  );
 }
 
 /** Azure's answer when the prompt trips the content filter (HTTP 400, code content_filter). */
 const CONTENT_FILTER_ERROR = JSON.stringify({
   error: {
     message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
-    type: null, param: 'prompt', code: 'content_filter', status: 400,
-    innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: { self_harm: { filtered: true, severity: 'medium' } } },
+    type: null,
+    param: 'prompt',
+    code: 'content_filter',
+    status: 400,
+    innererror: {
+      code: 'ResponsibleAIPolicyViolation',
+      content_filter_result: { self_harm: { filtered: true, severity: 'medium' } },
+    },
   },
 });
 
@@ -90,9 +123,29 @@ function formatRefusal(supports: Supports, asked: string | undefined): [number, 
   if (!asked || asked === 'text') return undefined;
   if (supports === 'json_schema' || (supports === 'json_object' && asked === 'json_object')) return undefined;
   if (supports === 'json_object') {
-    return [400, JSON.stringify({ error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error', param: 'response_format', code: null } })];
+    return [
+      400,
+      JSON.stringify({
+        error: {
+          message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+          type: 'invalid_request_error',
+          param: 'response_format',
+          code: null,
+        },
+      }),
+    ];
   }
-  return [422, JSON.stringify({ error: { code: 'Invalid input', status: 422, message: 'invalid input error', details: [{ type: 'extra_forbidden', loc: ['body', 'response_format'], msg: 'Extra inputs are not permitted' }] } })];
+  return [
+    422,
+    JSON.stringify({
+      error: {
+        code: 'Invalid input',
+        status: 422,
+        message: 'invalid input error',
+        details: [{ type: 'extra_forbidden', loc: ['body', 'response_format'], msg: 'Extra inputs are not permitted' }],
+      },
+    }),
+  ];
 }
 
 function bearerOf(req: IncomingMessage): string {
@@ -100,11 +153,17 @@ function bearerOf(req: IncomingMessage): string {
   return h.startsWith('Bearer ') ? h.slice(7) : '';
 }
 
-export async function startStubModelServer(options: { fallback?: Behaviour; stallMs?: number } = {}): Promise<StubModelServer> {
+export async function startStubModelServer(
+  options: { fallback?: Behaviour; stallMs?: number } = {},
+): Promise<StubModelServer> {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const stub: Omit<StubModelServer, 'url' | 'close'> = {
-    requests: [], script: [], fallback: options.fallback ?? 'good', stallMs: options.stallMs ?? 10_000,
-    supports: 'json_schema', bearer: undefined,
+    requests: [],
+    script: [],
+    fallback: options.fallback ?? 'good',
+    stallMs: options.stallMs ?? 10_000,
+    supports: 'json_schema',
+    bearer: undefined,
   };
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
     const url = req.url ?? '';
@@ -114,7 +173,15 @@ export async function startStubModelServer(options: { fallback?: Behaviour; stal
     const send = (status: number, text: string) =>
       void res.writeHead(status, { 'content-type': 'application/json' }).end(text);
     if (stub.bearer && !stub.bearer(bearerOf(req))) {
-      return send(401, JSON.stringify({ error: { code: 'PermissionDenied', message: 'Access token is missing, invalid, audience is incorrect, or have expired.' } }));
+      return send(
+        401,
+        JSON.stringify({
+          error: {
+            code: 'PermissionDenied',
+            message: 'Access token is missing, invalid, audience is incorrect, or have expired.',
+          },
+        }),
+      );
     }
     const refused = formatRefusal(stub.supports, body.response_format?.type);
     if (refused) return send(...refused);
@@ -123,16 +190,28 @@ export async function startStubModelServer(options: { fallback?: Behaviour; stal
     if (behaviour === 'content-filter') return send(400, CONTENT_FILTER_ERROR);
     const content = answerFor(behaviour === 'stall' ? 'good' : behaviour, body);
     // A text-only model tends to wrap its JSON in prose and a fence; the adapter must still find the one object.
-    const asText = stub.supports === 'text' && behaviour === 'good' ? `Here is the assessment:\n\`\`\`json\n${content}\n\`\`\`` : content;
-    const ok = () => send(200, completion(asText, body.model ?? 'stub', behaviour === 'filtered-completion' ? 'content_filter' : 'stop'));
+    const asText =
+      stub.supports === 'text' && behaviour === 'good'
+        ? `Here is the assessment:\n\`\`\`json\n${content}\n\`\`\``
+        : content;
+    const ok = () =>
+      send(
+        200,
+        completion(asText, body.model ?? 'stub', behaviour === 'filtered-completion' ? 'content_filter' : 'stop'),
+      );
     if (behaviour !== 'stall') return ok();
-    const t = setTimeout(() => { timers.delete(t); ok(); }, stub.stallMs);
+    const t = setTimeout(() => {
+      timers.delete(t);
+      ok();
+    }, stub.stallMs);
     timers.add(t);
   };
   const server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
-    req.on('data', (c: string) => { raw += c; });
+    req.on('data', (c: string) => {
+      raw += c;
+    });
     req.on('end', () => handle(req, res, raw));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

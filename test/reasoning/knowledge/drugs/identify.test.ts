@@ -3,7 +3,9 @@ import { identifyConcept, identifyMedication } from '@reasoning/knowledge/drugs/
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const WARFARIN = '11289';
-const rx = (code: string, display?: string): fhir4.CodeableConcept => ({ coding: [{ system: RXNORM, code, ...(display ? { display } : {}) }] });
+const rx = (code: string, display?: string): fhir4.CodeableConcept => ({
+  coding: [{ system: RXNORM, code, ...(display ? { display } : {}) }],
+});
 const text = (t: string): fhir4.CodeableConcept => ({ text: t });
 
 // Codes and names as the public value sets publish them (generated/rxnorm-names.ts names the sources).
@@ -11,8 +13,20 @@ describe('identify: RxNorm codes of every term type an EHR sends', () => {
   it.each([
     ['SCD', '855302', 'warfarin sodium 2 MG Oral Tablet', [WARFARIN], 'oral'],
     ['SBD', '1037181', 'dabigatran etexilate 75 MG Oral Capsule [Pradaxa]', ['1037042'], 'oral'],
-    ['GPCK', '1549682', '{42 (rivaroxaban 15 MG Oral Tablet) / 9 (rivaroxaban 20 MG Oral Tablet) } Pack', ['1114195'], 'oral'],
-    ['BPCK', '851210', '{60 (caffeine 65 MG / riboflavin 6.25 MG / thiamine 25 MG / vitamin B12 0.125 MG / vitamin B6 25 MG Oral Capsule) / 60 (ibuprofen 400 MG Oral Tablet) } Pack [IC 400 Kit]', ['5640'], 'oral'],
+    [
+      'GPCK',
+      '1549682',
+      '{42 (rivaroxaban 15 MG Oral Tablet) / 9 (rivaroxaban 20 MG Oral Tablet) } Pack',
+      ['1114195'],
+      'oral',
+    ],
+    [
+      'BPCK',
+      '851210',
+      '{60 (caffeine 65 MG / riboflavin 6.25 MG / thiamine 25 MG / vitamin B12 0.125 MG / vitamin B6 25 MG Oral Capsule) / 60 (ibuprofen 400 MG Oral Tablet) } Pack [IC 400 Kit]',
+      ['5640'],
+      'oral',
+    ],
     ['SCDC', '317408', 'lorazepam 4 MG/ML', ['6470'], undefined],
     ['SCDF', '370674', 'Ibuprofen Oral Tablet', ['5640'], 'oral'],
     ['SBDF', '368254', 'metformin Oral Tablet [Glucophage]', ['6809'], 'oral'],
@@ -29,7 +43,16 @@ describe('identify: RxNorm codes of every term type an EHR sends', () => {
   });
 
   it('knows the products the audit found missing: every warfarin strength, enoxaparin syringes, reduced-dose DOACs, lorazepam, midazolam', () => {
-    for (const [code, cui] of [['855288', WARFARIN], ['855344', WARFARIN], ['854235', '67108'], ['1232082', '1114195'], ['1037179', '1037042'], ['1599551', '1599538'], ['197901', '6470'], ['106517', '6960']] as const) {
+    for (const [code, cui] of [
+      ['855288', WARFARIN],
+      ['855344', WARFARIN],
+      ['854235', '67108'],
+      ['1232082', '1114195'],
+      ['1037179', '1037042'],
+      ['1599551', '1599538'],
+      ['197901', '6470'],
+      ['106517', '6960'],
+    ] as const) {
       expect(identifyConcept(rx(code)).ingredients, code).toEqual([cui]);
     }
   });
@@ -40,7 +63,13 @@ describe('identify: RxNorm codes of every term type an EHR sends', () => {
 
   it('an unknown code with an RxNorm display is identified from the name, and says so', () => {
     const id = identifyConcept(rx('999999901', 'warfarin sodium 3 MG Oral Tablet'));
-    expect(id).toMatchObject({ ingredients: [WARFARIN], via: 'name', basis: 'warfarin sodium 3 MG Oral Tablet', tty: 'SCD', route: 'oral' });
+    expect(id).toMatchObject({
+      ingredients: [WARFARIN],
+      via: 'name',
+      basis: 'warfarin sodium 3 MG Oral Tablet',
+      tty: 'SCD',
+      route: 'oral',
+    });
   });
 });
 
@@ -87,7 +116,8 @@ describe('identify: brands and text as written', () => {
   });
 
   it('junk and empty concepts identify nothing', () => {
-    for (const c of [text('see attached'), text('   '), { coding: [{ system: 'urn:local', code: '42' }] }, {}]) expect(identifyConcept(c).ingredients).toEqual([]);
+    for (const c of [text('see attached'), text('   '), { coding: [{ system: 'urn:local', code: '42' }] }, {}])
+      expect(identifyConcept(c).ingredients).toEqual([]);
     expect(identifyConcept(undefined).ingredients).toEqual([]);
   });
 
@@ -99,7 +129,8 @@ describe('identify: brands and text as written', () => {
 describe('identify: Medication resources', () => {
   it('reads Medication.code, then ingredient[].itemCodeableConcept', () => {
     const med: fhir4.Medication = {
-      resourceType: 'Medication', code: { text: 'Compounded capsule' },
+      resourceType: 'Medication',
+      code: { text: 'Compounded capsule' },
       ingredient: [{ itemCodeableConcept: rx('11289', 'warfarin') }, { itemCodeableConcept: text('lactose') }],
     };
     expect(identifyMedication(med).ingredients).toEqual([WARFARIN]);
