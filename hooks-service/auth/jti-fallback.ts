@@ -6,30 +6,20 @@
  * different replica (logged at warn on every such call, so the gap is visible).
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { SeenJtis } from '../store/seen-jtis';
 
 export type RememberJti = (key: string, expiresAt: Date) => Promise<boolean>;
 
 export function rememberJtiWithFallback(shared: RememberJti, log: FastifyBaseLogger, now: () => number): RememberJti {
-  const local = new Map<string, number>();
-  let sweptAt = 0;
-  const seenLocally = (key: string): boolean => {
-    const t = now();
-    // At most one sweep a second: during a long outage the map holds every jti accepted within a token lifetime.
-    if (local.size > 0 && t - sweptAt >= 1_000) {
-      for (const [k, exp] of local) if (exp <= t) local.delete(k);
-      sweptAt = t;
-    }
-    return (local.get(key) ?? 0) > t;
-  };
+  // The process's one expiring-key memory; it sweeps expired jtis itself.
+  const local = new SeenJtis();
   return async (key, expiresAt) => {
-    const replayedHere = seenLocally(key);
+    const replayedHere = local.holds(key, now());
     try {
       return (await shared(key, expiresAt)) && !replayedHere;
     } catch {
       log.warn('jti store unavailable; replay check is local to this replica until it returns');
-      if (replayedHere) return false;
-      local.set(key, expiresAt.getTime());
-      return true;
+      return local.claim(key, expiresAt.getTime(), now());
     }
   };
 }

@@ -44,6 +44,13 @@ describe('jti replay memory across a store outage', () => {
     expect(await remember('iss|b', in5min())).toBe(false);
   });
 
+  it('accepts only one of two concurrent calls with the same jti while the store is down', async () => {
+    const { remember, setDown } = setUp();
+    setDown(true);
+    const answers = await Promise.all([remember('iss|f', in5min()), remember('iss|f', in5min())]);
+    expect(answers.sort()).toEqual([false, true]);
+  });
+
   it('refuses a jti first seen during the outage when it is replayed after the store is back', async () => {
     const { remember, setDown } = setUp();
     setDown(true);
