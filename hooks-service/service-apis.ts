@@ -10,11 +10,11 @@ import { APP_FEEDBACK_ROUTE, appFeedbackPlugin, createCanReadPatient } from './a
 import { narrativePlugin } from './model/index';
 import { NARRATIVE_ROUTES } from './model/narrative-route';
 import type { NarrativeService } from './model/narrative-service';
+import { installCors } from './net/cors';
 import { limitAnalyticsRoutes, limitAppRoutes } from './net/rate-limit';
 import { createFetchChart } from './prefetch/fetch-chart';
 import type { ServiceDeps } from './server';
 import type { DurableStore } from './store/types';
-import { installAppApiCors } from './web/app-api-cors';
 
 /** What only the APIs need beyond the hooks' dependencies. */
 export interface ServiceApis {
@@ -30,7 +30,11 @@ export function registerServiceApis(app: FastifyInstance, deps: ServiceDeps, api
   const limits = deps.config.rateLimit;
   // Each group in its own scope, so its rate limit (net/rate-limit.ts) applies to its routes only.
   void app.register(async (scope) => {
-    installAppApiCors(scope, [...NARRATIVE_ROUTES, APP_FEEDBACK_ROUTE], apis.appOrigins ?? []);
+    // Only the listed origins: these APIs act with a clinician's SMART token (net/cors.ts).
+    installCors(scope, [...NARRATIVE_ROUTES, APP_FEEDBACK_ROUTE], {
+      origins: apis.appOrigins ?? [],
+      methods: 'POST, OPTIONS',
+    });
     await limitAppRoutes(scope, limits);
     await scope.register(narrativePlugin, {
       service: apis.narrative,

@@ -6,9 +6,9 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
 import { AppError, installScopedErrorHandler } from '../errors';
+import { installCors } from '../net/cors';
 import { installJsonBodyParser } from '../net/json-body';
 import { limitCdsRoutes, type RateLimitConfig } from '../net/rate-limit';
-import { installCors } from './cors';
 import { handleFeedback } from './feedback';
 import { handleHook, type HookDeps } from './handle-hook';
 import { installMethodNotAllowed } from './method-not-allowed';
@@ -52,6 +52,8 @@ export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (
       `${e.prefix}/cds-services/:id`,
       `${e.prefix}/cds-services/:id/feedback`,
     ]),
+    // Any origin: CDS Hooks clients are arbitrary browsers (net/cors.ts).
+    { origins: 'any', methods: 'GET, POST, OPTIONS' },
   );
   // application/json and application/fhir+json, depth-bounded; any other media type stays a 415.
   installJsonBodyParser(app);
