@@ -90,14 +90,53 @@ export function classifyError(error: unknown): { code: ErrorCode; message: strin
   return { code: 'INTERNAL', message: '' };
 }
 
-/** Sends an error; 401 and 500 bodies are empty of detail; a 503 says what was not done and when to retry. */
+/** FHIR R4 IssueType for each code (https://hl7.org/fhir/R4/valueset-issue-type.html). */
+const ISSUE_TYPE: Readonly<Record<ErrorCode, string>> = {
+  INVALID_REQUEST: 'invalid',
+  UNAUTHENTICATED: 'login',
+  FORBIDDEN: 'forbidden',
+  NOT_FOUND: 'not-found',
+  METHOD_NOT_ALLOWED: 'not-supported',
+  UNSUPPORTED_MEDIA_TYPE: 'not-supported',
+  TOO_LARGE: 'too-costly',
+  RATE_LIMITED: 'throttled',
+  DATA_UNAVAILABLE: 'incomplete',
+  UNAVAILABLE: 'transient',
+  INTERNAL: 'exception',
+};
+
+/**
+ * The CDS Hooks 3.0 edition's routes. The 2.0 root keeps its `{error, message}` body: 2.0 defines no error body, and
+ * clients in the field today (and the app APIs' own clients) read that one.
+ */
+const CDS_HOOKS_3_PATH = /\/3\.0\/cds-services(?:[/?]|$)/;
+
+/**
+ * CDS Hooks 3.0 §Returning OperationOutcome: a non-2xx answer SHOULD carry an OperationOutcome. The readable message is
+ * in `details.text`, the service's error code in `diagnostics`; a 5xx says nothing more than its code.
+ */
+export function operationOutcome(code: ErrorCode, message: string): object {
+  const text = message || GENERIC_MESSAGE[code] || (code === 'INTERNAL' ? 'internal error' : '');
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code: ISSUE_TYPE[code], details: { text }, diagnostics: code }],
+  };
+}
+
+function errorBody(reply: FastifyReply, code: ErrorCode, message: string): object {
+  if (CDS_HOOKS_3_PATH.test(reply.request.url)) return operationOutcome(code, message);
+  return STATUS_OF[code] >= 500 && code !== 'UNAVAILABLE' ? { error: code } : { error: code, message };
+}
+
+/**
+ * Sends an error. A 401 is bare (no detail, so a probing client learns nothing about which check failed); a 5xx carries
+ * no message or stack; a 503 says what was not done and when to retry.
+ */
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
   const status = STATUS_OF[code];
   if (code === 'UNAUTHENTICATED') return reply.code(status).header('www-authenticate', 'Bearer').send();
-  if (code === 'UNAVAILABLE')
-    return reply.code(status).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S)).send({ error: code, message });
-  if (status >= 500) return reply.code(status).send({ error: code });
-  return reply.code(status).send({ error: code, message });
+  if (code === 'UNAVAILABLE') reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S));
+  return reply.code(status).send(errorBody(reply, code, message));
 }
 
 /** The one error handler, for the plugin's own scope (other plugins in the same instance keep theirs). */

@@ -2,6 +2,7 @@
 
 export type ProblemKind =
   | 'consent-denied'
+  | 'authorization-error'
   | 'no-launch-state'
   | 'session-expired'
   | 'fhir-down'

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { classifyLaunchError, type ProblemKind } from '../data/errors';
 import { fromSmartClient, type FhirSession } from '../data/session';
+import { readOAuthError, type OAuthRedirectError } from '../smart/oauth-error';
 import type { SmartApi } from '../smart/smart-api';
 import type { RunEngine } from '../state/use-record';
 import { App } from './App';
@@ -12,14 +13,28 @@ export interface BootProps {
   loadEngine: () => Promise<RunEngine>;
   fetchImpl: typeof fetch;
   now: () => string;
+  /** The page URL the authorization server redirected to; defaults to this window's. */
+  pageUrl?: string;
 }
 
 type BootState =
-  { status: 'starting' } | { status: 'ready'; session: FhirSession } | { status: 'failed'; kind: ProblemKind };
+  | { status: 'starting' }
+  | { status: 'ready'; session: FhirSession }
+  | { status: 'failed'; kind: ProblemKind; oauth?: OAuthRedirectError };
 
-export function Boot({ smart, loadEngine, fetchImpl, now }: BootProps) {
+export function Boot({ smart, loadEngine, fetchImpl, now, pageUrl }: BootProps) {
   const [state, setState] = useState<BootState>({ status: 'starting' });
   useEffect(() => {
+    // RFC 6749 §4.1.2.1: an error redirect carries `error` instead of `code`; show it rather than call fhirclient.
+    const oauth = readOAuthError(pageUrl ?? location.href);
+    if (oauth) {
+      setState({
+        status: 'failed',
+        kind: oauth.code === 'access_denied' ? 'consent-denied' : 'authorization-error',
+        oauth,
+      });
+      return;
+    }
     smart.ready().then(
       (client) => {
         const session = fromSmartClient(client);
@@ -27,7 +42,7 @@ export function Boot({ smart, loadEngine, fetchImpl, now }: BootProps) {
       },
       (error: unknown) => setState({ status: 'failed', kind: classifyLaunchError(error) }),
     );
-  }, [smart]);
+  }, [smart, pageUrl]);
   switch (state.status) {
     case 'starting':
       return (
@@ -36,7 +51,7 @@ export function Boot({ smart, loadEngine, fetchImpl, now }: BootProps) {
         </main>
       );
     case 'failed':
-      return <ProblemScreen kind={state.kind} />;
+      return <ProblemScreen kind={state.kind} oauth={state.oauth} />;
     case 'ready':
       // Keyed by launch: a new session never inherits the state of the one before.
       return (

@@ -1,4 +1,5 @@
 /** Load progress, the patient banner, and full-screen problems (each with what to do next). */
+import type { OAuthRedirectError } from '../smart/oauth-error';
 import type { ProblemKind } from '../data/errors';
 import { RECORD_TYPES, type RecordType, type TypeLoad } from '../data/load-record';
 import { shortDate } from './describe';
@@ -67,6 +68,10 @@ const PROBLEM_COPY: Record<ProblemKind, { title: string; body: string }> = {
     title: 'Access was not granted',
     body: 'Cairn was not given permission to read this record. Relaunch from the EHR and approve access to use it.',
   },
+  'authorization-error': {
+    title: 'Sign-in was refused',
+    body: 'The EHR’s authorization server returned an error. Tell your EHR administrator, quoting the error code below.',
+  },
   'no-launch-state': {
     title: 'Launch information is missing',
     body: 'This page was opened without a launch in progress, or the browser frame blocked storage. Relaunch Cairn from the EHR.',
@@ -98,7 +103,15 @@ const PROBLEM_COPY: Record<ProblemKind, { title: string; body: string }> = {
 };
 
 /** A full-screen problem with its next step; focus moves to the heading so screen readers announce it. */
-export function ProblemScreen({ kind, detail }: { kind: ProblemKind; detail?: string }) {
+export function ProblemScreen({
+  kind,
+  detail,
+  oauth,
+}: {
+  kind: ProblemKind;
+  detail?: string;
+  oauth?: OAuthRedirectError;
+}) {
   const copy = PROBLEM_COPY[kind];
   return (
     <main class="problem" role="alert" aria-labelledby="problem-h">
@@ -107,6 +120,19 @@ export function ProblemScreen({ kind, detail }: { kind: ProblemKind; detail?: st
       </h1>
       <p>{copy.body}</p>
       {detail && <p class="muted">Details: {detail}</p>}
+      {oauth && (
+        <>
+          {kind === 'consent-denied' && (
+            <p>You or your administrator declined access. Relaunch Cairn from the EHR to try again.</p>
+          )}
+          {/* Text nodes only: the description comes from a URL and must never be read as HTML. */}
+          <p>
+            Error code: <code>{oauth.code}</code>
+          </p>
+          {oauth.description && <p class="muted">The server said: {oauth.description}</p>}
+          {oauth.uri && <a href={oauth.uri}>More about this error</a>}
+        </>
+      )}
     </main>
   );
 }

@@ -65,7 +65,11 @@ describe('fhirAuthorization scopes', () => {
         .join(' '),
     );
     expect(res.status).toBe(412);
-    expect((res.body as { message: string }).message).toMatch(
+    // The 3.0 edition answers errors as an OperationOutcome (CDS Hooks 3.0 §Returning OperationOutcome).
+    const outcome = res.body as { resourceType: string; issue: { code: string; details: { text: string } }[] };
+    expect(outcome.resourceType).toBe('OperationOutcome');
+    expect(outcome.issue[0]?.code).toBe('incomplete');
+    expect(outcome.issue[0]?.details.text).toMatch(
       /observations missing .*fhirAuthorization\.scope grants no Observation search/,
     );
     expect(fhir.requests.slice(before).some((p) => p.includes('/Observation'))).toBe(false);

@@ -65,9 +65,32 @@ describe('CDS Hooks 3.0 discovery under /3.0', () => {
       hook: 'encounter-start',
     });
     expect(res.status).toBe(400);
-    expect((res.body as { message: string }).message).toBe(
-      'hook "encounter-start" is not served by cairn, which serves "patient-view", "order-select", "order-sign"',
-    );
+    // CDS Hooks 3.0 §Returning OperationOutcome: the error body is an OperationOutcome with the readable message.
+    expect(res.body).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [
+        {
+          severity: 'error',
+          code: 'invalid',
+          details: {
+            text: 'hook "encounter-start" is not served by cairn, which serves "patient-view", "order-select", "order-sign"',
+          },
+          diagnostics: 'INVALID_REQUEST',
+        },
+      ],
+    });
+  });
+
+  it('answers an unknown 3.0 service with a 404 OperationOutcome, and keeps the 2.0 body on the 2.0 root', async () => {
+    const three = await svc.post('/3.0/cds-services/no-such-service', hookRequest('patient-view', fx));
+    expect(three.status).toBe(404);
+    expect(three.body).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'not-found' }],
+    });
+    const two = await svc.post('/cds-services/no-such-service', hookRequest('patient-view', fx));
+    expect(two.status).toBe(404);
+    expect(two.body).toMatchObject({ error: 'NOT_FOUND' });
   });
 
   it('takes feedback on the shared id', async () => {
