@@ -72,7 +72,7 @@ const GENERIC_MESSAGE: Readonly<Record<ErrorCode, string>> = {
   RATE_LIMITED: 'too many requests; retry later',
   DATA_UNAVAILABLE: 'the FHIR data this service needs is not available',
   UNAVAILABLE: 'the service store is unavailable; nothing was stored, retry later',
-  INTERNAL: '',
+  INTERNAL: 'internal error',
 };
 
 /** Code and public message for anything thrown inside a route. */
@@ -112,20 +112,21 @@ const ISSUE_TYPE: Readonly<Record<ErrorCode, string>> = {
 const CDS_HOOKS_3_PATH = /\/3\.0\/cds-services(?:[/?]|$)/;
 
 /**
- * CDS Hooks 3.0 §Returning OperationOutcome: a non-2xx answer SHOULD carry an OperationOutcome. The readable message is
- * in `details.text`, the service's error code in `diagnostics`; a 5xx says nothing more than its code.
+ * CDS Hooks 3.0 §Returning OperationOutcome: a non-2xx answer SHOULD carry an OperationOutcome, with the readable
+ * message in `details.text` and the service's error code in `diagnostics`.
  */
-export function operationOutcome(code: ErrorCode, message: string): object {
-  const text = message || GENERIC_MESSAGE[code] || (code === 'INTERNAL' ? 'internal error' : '');
+function operationOutcome(code: ErrorCode, text: string): object {
   return {
     resourceType: 'OperationOutcome',
     issue: [{ severity: 'error', code: ISSUE_TYPE[code], details: { text }, diagnostics: code }],
   };
 }
 
+/** A 5xx says nothing more than its code, except the 503, which says what was not done. */
 function errorBody(reply: FastifyReply, code: ErrorCode, message: string): object {
-  if (CDS_HOOKS_3_PATH.test(reply.request.url)) return operationOutcome(code, message);
-  return STATUS_OF[code] >= 500 && code !== 'UNAVAILABLE' ? { error: code } : { error: code, message };
+  const publicMessage = STATUS_OF[code] >= 500 && code !== 'UNAVAILABLE' ? undefined : message;
+  if (CDS_HOOKS_3_PATH.test(reply.request.url)) return operationOutcome(code, publicMessage || GENERIC_MESSAGE[code]);
+  return publicMessage === undefined ? { error: code } : { error: code, message: publicMessage };
 }
 
 /**
