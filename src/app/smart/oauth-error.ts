@@ -11,21 +11,18 @@ export interface OAuthRedirectError {
 }
 
 export function readOAuthError(pageUrl: string): OAuthRedirectError | undefined {
-  let params: URLSearchParams;
+  const params = parseUrl(pageUrl)?.searchParams;
+  const code = params?.get('error');
+  if (!params || !code) return undefined;
+  const rawUri = params.get('error_uri');
+  const uri = rawUri && parseUrl(rawUri)?.protocol === 'https:' ? rawUri : undefined;
+  return { code, description: params.get('error_description') ?? undefined, uri };
+}
+
+function parseUrl(value: string): URL | undefined {
   try {
-    params = new URL(pageUrl).searchParams;
+    return new URL(value);
   } catch {
     return undefined;
   }
-  const code = params.get('error');
-  if (!code) return undefined;
-  const description = params.get('error_description') ?? undefined;
-  const rawUri = params.get('error_uri');
-  let uri: string | undefined;
-  try {
-    if (rawUri && new URL(rawUri).protocol === 'https:') uri = rawUri;
-  } catch {
-    uri = undefined;
-  }
-  return { code, description, uri };
 }
