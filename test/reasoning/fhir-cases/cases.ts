@@ -55,6 +55,8 @@ export const P = {
   clarithromycin500: { code: '197517', name: 'clarithromycin 500 MG Oral Tablet' },
   furosemide40: { code: '313988', name: 'furosemide 40 MG Oral Tablet' },
   eliquis5: { code: '1364447', name: 'apixaban 5 MG Oral Tablet [Eliquis]' },
+  dexmethylphenidate10: { code: '899548', name: 'dexmethylphenidate hydrochloride 10 MG Oral Tablet' },
+  tybost150: { code: '1551999', name: 'cobicistat 150 MG Oral Tablet [Tybost]' },
 } as const satisfies Record<string, Product>;
 
 export interface Expected {
@@ -505,6 +507,25 @@ const byName = (id: string, name: string, sig: Parameters<typeof draftOrder>[2])
 
 /** More pairs within the families above: each label or guideline pair a pharmacist expects, and calibrated non-alarms. */
 const MORE: readonly FhirCase[] = [
+  // Class-only products (no checked ingredient CUI, so not in the names-only twins): products.ts names the sources.
+  {
+    name: 'phenelzine on the chart, dexmethylphenidate 10 mg ordered by its SCD code: MAOI + stimulant → critical',
+    family: 'drug-interactions',
+    hook: 'order-sign',
+    patient: woman71,
+    chart: [activeOrder('mr-phenelzine', P.phenelzine15, tid(1, 'tablet', '15 mg'))],
+    drafts: [draftOrder('d-dexmethylphenidate', P.dexmethylphenidate10, bid(1, 'tablet', '10 mg'))],
+    expect: { ruleId: 'ddi-maoi-stimulant', severity: 'critical', summary: /MAOI|phenelzine/i },
+  },
+  {
+    name: 'simvastatin on the chart, Tybost (cobicistat) ordered by its SBD code: simvastatin + strong CYP3A4 inhibitor → critical',
+    family: 'drug-interactions',
+    hook: 'order-sign',
+    patient: man70,
+    chart: [activeOrder('mr-simvastatin', P.simvastatin40, daily(1, 'tablet', '40 mg'))],
+    drafts: [draftOrder('d-tybost', P.tybost150, daily(1, 'tablet', '150 mg'))],
+    expect: { ruleId: 'ddi-simvastatin-strong-cyp3a4', severity: 'critical', summary: /simvastatin/i },
+  },
   {
     name: 'sertraline on the chart, tramadol ordered: serotonergic opioid with an SSRI → warning',
     family: 'drug-interactions',
@@ -687,6 +708,35 @@ const AS_WRITTEN: readonly FhirCase[] = [
   },
 ];
 
+const BRANDS_AS_WRITTEN: readonly FhirCase[] = [
+  {
+    name: '"Nardil 15 mg" on the chart, "Zoloft 50 mg tablet" ordered (brands as text, no code): MAOI + SSRI → critical',
+    family: 'drug-interactions',
+    hook: 'order-sign',
+    patient: woman71,
+    namesOnly: true,
+    chart: [textOrder(activeOrder('mr-phenelzine', P.phenelzine15, tid(1, 'tablet', '15 mg')), 'Nardil 15 mg')],
+    drafts: [textOrder(draftOrder('d-sertraline', P.sertraline50, daily(1, 'tablet', '50 mg')), 'Zoloft 50 mg tablet')],
+    expect: { ruleId: 'ddi-maoi-ssri-snri', severity: 'critical', summary: /phenelzine|MAOI/i },
+  },
+  {
+    name: '"Celexa 20mg" on the chart, "levofloxacin 500" ordered, QTc 470 ms and normal potassium: QT pair → warning',
+    family: 'drug-interactions',
+    hook: 'order-sign',
+    patient: woman71,
+    namesOnly: true,
+    chart: [
+      textOrder(activeOrder('mr-citalopram', P.citalopram20, daily(1, 'tablet', '20 mg')), 'Celexa 20mg'),
+      lab('qtc', '8636-3', 'QT interval corrected', 470, 'ms', '2021-03-30T10:00:00Z'),
+      potassium(4.2),
+    ],
+    drafts: [
+      textOrder(draftOrder('d-levofloxacin', P.levofloxacin500, daily(1, 'tablet', '500 mg')), 'levofloxacin 500'),
+    ],
+    expect: { ruleId: 'ddi-qt-qt', severity: 'warning', summary: /QT/i },
+  },
+];
+
 function textOrder(m: fhir4.MedicationRequest, text: string): fhir4.MedicationRequest {
   return { ...m, medicationCodeableConcept: { text } };
 }
@@ -697,4 +747,5 @@ export const ALL_CASES: readonly FhirCase[] = [
   ...MORE,
   ...CASES.filter(hasOrders).map(namesOnly),
   ...AS_WRITTEN,
+  ...BRANDS_AS_WRITTEN,
 ];

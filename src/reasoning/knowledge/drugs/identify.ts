@@ -15,6 +15,7 @@ import { PRODUCTS } from './products';
 import { RXNORM_NAMES } from './generated/rxnorm-names';
 import { RXNORM_BRAND_CODES, RXNORM_BRANDS } from './generated/rxnorm-brands';
 import { RXNORM_OTHER_INGREDIENTS } from './generated/rxnorm-ingredients';
+import { LABEL_BRANDS } from './label-brands';
 import { ingredientKeys, makeLexicon, parseRxNormName, type Lexicon, type ParsedName } from './rxnorm-name';
 
 export type IdentifiedVia = 'code' | 'name' | 'brand' | 'text';
@@ -68,6 +69,8 @@ function load(): Tables {
   const others = new Map(tsv(RXNORM_OTHER_INGREDIENTS));
   const lexicon = makeLexicon([...known.keyOf, ...[...others].map(([code, name]) => [name, code] as const)]);
   const brands = new Map(tsv(RXNORM_BRANDS).map(([b, keys]) => [b.toLowerCase(), keys.split('+')]));
+  for (const { brand, ingredient } of LABEL_BRANDS)
+    if (!brands.has(brand.toLowerCase())) brands.set(brand.toLowerCase(), [ingredient]);
   // Free text is matched against what Cairn has rules for (and brands): an ingredient no rule reads found in free
   // text ("sugar-free syrup") must not turn an unreadable order into an identified one.
   const brandsKnown = [...brands].filter(([, keys]) => keys.some((k) => INGREDIENTS[k])).map(([b]) => b);

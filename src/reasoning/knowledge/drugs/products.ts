@@ -22,6 +22,20 @@ export interface Product {
   classes?: readonly DrugClassId[];
 }
 
+/**
+ * A product whose ingredient has no checked RxNorm ingredient CUI (so it cannot be in ingredients.ts): the product
+ * code and name were checked in the source named, and the product carries its class itself.
+ */
+const classOnly = (name: string, classes: readonly DrugClassId[], src: Product['src']): Product => ({
+  name,
+  ingredients: [],
+  route: 'oral',
+  src,
+  classes,
+});
+/** Dexmethylphenidate SCDs: VSAC eCQM value set "Dexmethylphenidate" 2.16.840.1.113883.3.464.1003.1172 (canvas copy). */
+const dexmethylphenidate = (name: string): Product => classOnly(name, ['sympathomimetic'], 'vsac');
+
 const p = (name: string, ingredients: readonly string[], route: Product['route'], src: Product['src']): Product => ({
   name,
   ingredients,
@@ -170,4 +184,24 @@ export const PRODUCTS: Readonly<Record<string, Product>> = {
   '833528': p('amiodarone hydrochloride 200 MG Oral Tablet', ['703'], 'oral', 'crosscheck'),
   '855334': p('warfarin sodium 5 MG Oral Tablet [Coumadin]', ['11289'], 'oral', 'crosscheck'),
   '213169': p('clopidogrel 75 MG Oral Tablet [Plavix]', ['32968'], 'oral', 'crosscheck'),
+  // Ingredient CUI not checked (knowledge/README.md): products carry the class. Dexmethylphenidate (ONC: MAOI +
+  // amphetamine derivatives; Focalin label 4 contraindicates MAOIs).
+  '899518': dexmethylphenidate('dexmethylphenidate hydrochloride 5 MG Oral Tablet'),
+  '899548': dexmethylphenidate('dexmethylphenidate hydrochloride 10 MG Oral Tablet'),
+  '899557': dexmethylphenidate('dexmethylphenidate hydrochloride 2.5 MG Oral Tablet'),
+  '899511': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 5 MG Extended Release Oral Capsule'),
+  '899439': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 10 MG Extended Release Oral Capsule'),
+  '899461': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 15 MG Extended Release Oral Capsule'),
+  '899485': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 20 MG Extended Release Oral Capsule'),
+  '1101926': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 25 MG Extended Release Oral Capsule'),
+  '899495': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 30 MG Extended Release Oral Capsule'),
+  '1101932': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 35 MG Extended Release Oral Capsule'),
+  '1006608': dexmethylphenidate('24 HR dexmethylphenidate hydrochloride 40 MG Extended Release Oral Capsule'),
+  '2562187': dexmethylphenidate('dexmethylphenidate 5.2 MG / serdexmethylphenidate 26.1 MG Oral Capsule'),
+  '2562191': dexmethylphenidate('dexmethylphenidate 7.8 MG / serdexmethylphenidate 39.2 MG Oral Capsule'),
+  '2562194': dexmethylphenidate('dexmethylphenidate 10.4 MG / serdexmethylphenidate 52.3 MG Oral Capsule'),
+  // Cobicistat (Tybost), a strong CYP3A inhibitor in the FDA table of inhibitors: HL7 eCR value set "HIV Infection
+  // (ARV Boosters [CYP3A4 Inhibitor])" 2.16.840.1.113762.1.4.1146.1601. Fixed-dose combinations are not listed.
+  '1551993': classOnly('cobicistat 150 MG Oral Tablet', ['strong-cyp3a4-inhibitor'], 'crosscheck'),
+  '1551999': classOnly('cobicistat 150 MG Oral Tablet [Tybost]', ['strong-cyp3a4-inhibitor'], 'crosscheck'),
 };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { identifyConcept, identifyMedication } from '@reasoning/knowledge/drugs/identify';
+import { LABEL_BRANDS } from '@reasoning/knowledge/drugs/label-brands';
+import { RXNORM_BRANDS } from '@reasoning/knowledge/drugs/generated/rxnorm-brands';
+import { INGREDIENTS } from '@reasoning/knowledge/drugs/ingredients';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const WARFARIN = '11289';
@@ -123,6 +126,48 @@ describe('identify: brands and text as written', () => {
 
   it('a code we know wins over a display that disagrees', () => {
     expect(identifyConcept(rx('855302', 'ibuprofen 200 MG Oral Tablet')).ingredients).toEqual([WARFARIN]);
+  });
+});
+
+describe('identify: US brands checked in the FDA NDC Directory (label-brands.ts)', () => {
+  it.each([
+    ['Zoloft 50 mg tablet', '36437'],
+    ['Nardil', '8123'],
+    ['NEURONTIN 300MG CAP', '25480'],
+    ['Lyrica', '187832'],
+    ['celexa 20 mg daily', '2556'],
+    ['Parnate 10 mg', '10734'],
+  ])('"%s" (text only) → ingredient %s, and says it was read from the text', (written, cui) => {
+    const id = identifyConcept(text(written));
+    expect(id.ingredients).toEqual([cui]);
+    expect(id.basis).toBe(written);
+  });
+
+  it('matches whole words only, and an unknown brand stays unidentified', () => {
+    for (const t of ['Zoloftx 50', 'Nardiline', 'Horizant 600 mg', 'Focalin 10 mg'])
+      expect(identifyConcept(text(t)).ingredients).toEqual([]);
+  });
+
+  it('every label brand names an ingredient Cairn reads, and none contradicts the generated brand table', () => {
+    const generated = new Map(
+      RXNORM_BRANDS.split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t') as [string, string]),
+    );
+    for (const b of LABEL_BRANDS) {
+      expect(INGREDIENTS[b.ingredient], b.brand).toBeDefined();
+      const g = [...generated].find(([name]) => name.toLowerCase() === b.brand.toLowerCase());
+      if (g) expect(g[1], b.brand).toBe(b.ingredient);
+    }
+  });
+});
+
+describe('identify: class-only products (ingredient CUI not checked; products.ts)', () => {
+  it('a dexmethylphenidate SCD and a Tybost SBD carry their class, not an unchecked ingredient', () => {
+    const dex = identifyConcept(rx('899548', 'dexmethylphenidate hydrochloride 10 MG Oral Tablet'));
+    expect(dex).toMatchObject({ ingredients: [], productClasses: ['sympathomimetic'], via: 'code' });
+    const tybost = identifyConcept(rx('1551999', 'cobicistat 150 MG Oral Tablet [Tybost]'));
+    expect(tybost).toMatchObject({ ingredients: [], productClasses: ['strong-cyp3a4-inhibitor'] });
   });
 });
 
