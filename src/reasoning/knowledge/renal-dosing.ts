@@ -55,6 +55,11 @@ export interface RenalDosingEntry {
   /** A product of at most this strength (mg per unit, from its RxNorm name) is the reduced-dose product, however coded. */
   reducedStrengthMg?: number;
   tiers: readonly RenalTier[];
+  /**
+   * Products the tiers do not describe (another formulation with its own label table), recognised in the order's
+   * names: when kidney function falls in a tier they are reported as not assessed ("insufficient"), never passed.
+   */
+  otherFormulation?: { pattern: RegExp; reason: string };
   rationale: string;
   citations: Citations;
   limitations: readonly string[];
@@ -98,6 +103,11 @@ const between =
   (v: number): boolean =>
     v >= lo && v <= hi;
 
+/**
+ * Extended-release gabapentinoids in RxNorm names ("24 HR … Extended Release Oral Tablet"), brands and as typed
+ * ("ER", "XR", "CR" as whole words). Gabapentin enacarbil (Horizant) is a prodrug dosed in enacarbil mg.
+ */
+const EXTENDED_RELEASE = /\b(?:extended[ -]release|24 HR|ER|XR|CR|SR|gralise|horizant|enacarbil)\b/i;
 const GABAPENTINOID_DOSE_NOTE =
   'An order whose daily dose is read from its dosage instruction and is within the band is not flagged; when the dose cannot be read the finding asks to check it.';
 /** A gabapentin/pregabalin band of the label's renal table: flagged only when the daily dose is above its maximum or unreadable. */
@@ -367,6 +377,11 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
       gabapentinoidTier('CrCl 15–29', lt(30), 700, '200–700 mg/day'),
       gabapentinoidTier('CrCl 30–59', lt(60), 1400, '400–1400 mg/day'),
     ],
+    otherFormulation: {
+      pattern: EXTENDED_RELEASE,
+      reason:
+        'extended-release gabapentin (Gralise) and gabapentin enacarbil (Horizant) have their own renal tables, which Cairn does not hold: check the product label',
+    },
     rationale:
       'Gabapentin is cleared unchanged by the kidney; accumulation causes sedation, dizziness, falls and encephalopathy.',
     citations: [
@@ -381,7 +396,7 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     limitations: [
       CRCL_NOTE,
       GABAPENTINOID_DOSE_NOTE,
-      'Extended-release gabapentin (Gralise, Horizant) has its own renal table; it is checked against the immediate-release limits here.',
+      'Extended-release gabapentin (Gralise) and gabapentin enacarbil (Horizant) have their own renal tables: such orders are reported as not assessed.',
     ],
   },
   {
@@ -396,6 +411,11 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
       gabapentinoidTier('CrCl 15–30', (v) => v <= 30, 150, '25–150 mg/day'),
       gabapentinoidTier('CrCl 31–59', lt(60), 300, '75–300 mg/day'),
     ],
+    otherFormulation: {
+      pattern: EXTENDED_RELEASE,
+      reason:
+        'extended-release pregabalin (Lyrica CR) has its own renal table, which Cairn does not hold: check the product label',
+    },
     rationale:
       'Pregabalin is about 90 % excreted unchanged in urine; exposure rises in proportion to the fall in CrCl (dizziness, somnolence, falls).',
     citations: [
@@ -410,7 +430,7 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     limitations: [
       CRCL_NOTE,
       GABAPENTINOID_DOSE_NOTE,
-      'Extended-release pregabalin (Lyrica CR) has its own renal table; it is checked against the immediate-release limits here.',
+      'Extended-release pregabalin (Lyrica CR) has its own renal table: such orders are reported as not assessed.',
     ],
   },
 ];

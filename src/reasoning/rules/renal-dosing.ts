@@ -90,7 +90,13 @@ function evaluateEntry(
   }
   const tier = entry.tiers.find((t) => t.applies(reading.value));
   if (!tier) return;
-  const concerned = tier.doseReduction ? matched.filter((m) => !isReducedProduct(entry, m)) : matched;
+  const other = entry.otherFormulation;
+  const names = (m: MedicationFact): string => [m.display, ...m.codes.map((c) => c.display ?? '')].join(' ');
+  const unassessed = other ? matched.filter((m) => other.pattern.test(names(m))) : [];
+  for (const m of unassessed)
+    (out.insufficient ??= []).push(`${entry.id}: ${m.display} not checked at ${tier.label} — ${other?.reason}`);
+  const assessable = matched.filter((m) => !unassessed.includes(m));
+  const concerned = tier.doseReduction ? assessable.filter((m) => !isReducedProduct(entry, m)) : assessable;
   const { over, inputs } = aboveLabelDose(entry, tier, concerned, kf.crcl.weight?.value);
   if (over.length > 0) out.findings.push(finding(entry, tier, reading, over, facts.patient?.ref, inputs));
 }

@@ -162,6 +162,24 @@ describe('renal-dosing: CrCl-based labels (Cockcroft–Gault)', () => {
     expect(remove?.actions).toHaveLength(1);
   });
 
+  it.each([
+    { cui: '25480', display: '24 HR gabapentin 600 MG Extended Release Oral Tablet [Gralise]', id: 'renal-gabapentin' },
+    { cui: '25480', display: 'Horizant 600 mg ER tablet', id: 'renal-gabapentin' },
+    { cui: '187832', display: '24 HR pregabalin 165 MG Extended Release Oral Tablet', id: 'renal-pregabalin' },
+    { cui: '187832', display: 'Lyrica CR 330 mg', id: 'renal-pregabalin' },
+  ])(
+    'an extended-release gabapentinoid ($display) at CrCl 25 is reported as not assessed, not passed or judged by IR limits',
+    ({ cui, display, id }) => {
+      const er = med(cui, { display, isDraft: true });
+      const ir = med(cui, { display: 'immediate-release', ref: 'MedicationRequest/ir' });
+      const out = renalDosingRule.evaluate(crclFacts(25, [ir], [er]));
+      expect(out.insufficient?.join('\n')).toMatch(new RegExp(`${id}: .* not checked at CrCl .*own renal table`));
+      expect(out.findings.flatMap((f) => f.draftRefs)).not.toContain(er.ref);
+      // The immediate-release order on the same chart is still checked.
+      expect(out.findings.map((f) => f.ruleId)).toContain(id);
+    },
+  );
+
   it('does not re-flag an order already coded as the reduced-dose product', () => {
     const low = med('1114195', { codes: [{ system: RX, code: '1232082' }] });
     expect(renalDosingRule.evaluate(crclFacts(40, [low])).findings).toEqual([]);
