@@ -404,8 +404,8 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     name: 'pregabalin',
     ingredients: ['187832'],
     measure: 'crcl',
-    // Lyrica label section 2.7 (Dosing for adult patients with renal impairment: total daily dose by CrCl): ≥ 60: 150–600;
-    // 30–60: 75–300; 15–30: 25–150; < 15: 25–75 mg/day. At a shared boundary the stricter band applies.
+    // Lyrica label (FDA SPL, openFDA copy) section 2.7, total daily dose by CLcr: ≥ 60: 150–600; 30–60: 75–300;
+    // 15–30: 25–150; < 15: 25–75 mg/day once daily. At a shared boundary the stricter band applies.
     tiers: [
       gabapentinoidTier('CrCl < 15', lt(15), 75, '25–75 mg/day once daily (supplemental dose after haemodialysis)'),
       gabapentinoidTier('CrCl 15–30', (v) => v <= 30, 150, '25–150 mg/day'),
@@ -421,9 +421,9 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
     citations: [
       {
         title:
-          'LYRICA (pregabalin) US Prescribing Information, section 2.7 (Dosing for adult patients with renal impairment)',
-        url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=lyrica',
-        year: 2020,
+          'LYRICA (pregabalin) capsules and oral solution, US Prescribing Information (FDA SPL), section 2.7 (Dosing for adult patients with renal impairment: total daily dose by CLcr)',
+        url: 'https://api.fda.gov/drug/label.json?search=openfda.brand_name:%22LYRICA%22',
+        year: 2025,
       },
       BEERS_2023,
     ],

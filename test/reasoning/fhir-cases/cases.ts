@@ -710,6 +710,26 @@ const AS_WRITTEN: readonly FhirCase[] = [
 
 const BRANDS_AS_WRITTEN: readonly FhirCase[] = [
   {
+    name: '"oxycodone 5 mg q6h prn" on the chart, "Neurontin 300mg TID" ordered (brand as text): opioid + gabapentinoid → warning',
+    family: 'drug-interactions',
+    hook: 'order-sign',
+    patient: woman71,
+    namesOnly: true,
+    chart: [
+      textOrder(
+        activeOrder('mr-oxy', P.oxycodone5, {
+          amount: 1,
+          unit: 'tablet',
+          perDay: 4,
+          text: '1 tablet by mouth every 6 hours as needed',
+        }),
+        'oxycodone 5 mg q6h prn',
+      ),
+    ],
+    drafts: [textOrder(draftOrder('d-gaba', P.gabapentin300, tid(1, 'capsule', '300 mg')), 'Neurontin 300mg TID')],
+    expect: { ruleId: 'ddi-opioid-gabapentinoid', severity: 'warning', summary: /gabapentin/i },
+  },
+  {
     name: '"Nardil 15 mg" on the chart, "Zoloft 50 mg tablet" ordered (brands as text, no code): MAOI + SSRI → critical',
     family: 'drug-interactions',
     hook: 'order-sign',

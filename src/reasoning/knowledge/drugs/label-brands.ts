@@ -15,6 +15,9 @@ export interface LabelBrand {
 export const LABEL_BRANDS: readonly LabelBrand[] = [
   { brand: 'Zoloft', ingredient: '36437', ndc: '58151-574 (sertraline hydrochloride)' },
   { brand: 'Celexa', ingredient: '2556', ndc: '0456-4010 (citalopram hydrobromide)' },
+  { brand: 'Prozac', ingredient: '4493', ndc: '0777-3104 (fluoxetine hydrochloride)' },
+  { brand: 'Cymbalta', ingredient: '72625', ndc: '0002-3240 (duloxetine hydrochloride)' },
+  { brand: 'Zyvox', ingredient: '190376', ndc: '0009-5138 (linezolid)' },
   { brand: 'Nardil', ingredient: '8123', ndc: '0071-0350 (phenelzine sulfate)' },
   { brand: 'Parnate', ingredient: '10734', ndc: '59212-447 (tranylcypromine sulfate)' },
   { brand: 'Neurontin', ingredient: '25480', ndc: '58151-281, 0071-0805 (gabapentin)' },

@@ -137,6 +137,9 @@ describe('identify: US brands checked in the FDA NDC Directory (label-brands.ts)
     ['Lyrica', '187832'],
     ['celexa 20 mg daily', '2556'],
     ['Parnate 10 mg', '10734'],
+    ['PROZAC 20MG CAP', '4493'],
+    ['Cymbalta 60 mg daily', '72625'],
+    ['Zyvox 600 mg IV q12h', '190376'],
   ])('"%s" (text only) → ingredient %s, and says it was read from the text', (written, cui) => {
     const id = identifyConcept(text(written));
     expect(id.ingredients).toEqual([cui]);
