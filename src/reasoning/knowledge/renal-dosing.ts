@@ -59,7 +59,7 @@ export interface RenalDosingEntry {
    * Products the tiers do not describe (another formulation with its own label table), recognised in the order's
    * names: when kidney function falls in a tier they are reported as not assessed ("insufficient"), never passed.
    */
-  otherFormulation?: { pattern: RegExp; reason: string };
+  otherFormulation?: { patterns: readonly RegExp[]; reason: string };
   rationale: string;
   citations: Citations;
   limitations: readonly string[];
@@ -105,9 +105,13 @@ const between =
 
 /**
  * Extended-release gabapentinoids in RxNorm names ("24 HR … Extended Release Oral Tablet"), brands and as typed
- * ("ER", "XR", "CR" as whole words). Gabapentin enacarbil (Horizant) is a prodrug dosed in enacarbil mg.
+ * ("ER", "XR", "CR", "SR" as whole words in capitals). Gabapentin enacarbil (Horizant) is a prodrug dosed in enacarbil mg.
  */
-const EXTENDED_RELEASE = /\b(?:extended[ -]release|24 HR|ER|XR|CR|SR|gralise|horizant|enacarbil)\b/i;
+const EXTENDED_RELEASE = [
+  /\b(?:extended[ -]release|24 HR|gralise|horizant|enacarbil)\b/i,
+  // Abbreviations in capitals only: "Cr 2.1" in a note is a creatinine, not a controlled-release product.
+  /\b(?:ER|XR|CR|SR)\b/,
+];
 const GABAPENTINOID_DOSE_NOTE =
   'An order whose daily dose is read from its dosage instruction and is within the band is not flagged; when the dose cannot be read the finding asks to check it.';
 /** A gabapentin/pregabalin band of the label's renal table: flagged only when the daily dose is above its maximum or unreadable. */
@@ -378,7 +382,7 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
       gabapentinoidTier('CrCl 30–59', lt(60), 1400, '400–1400 mg/day'),
     ],
     otherFormulation: {
-      pattern: EXTENDED_RELEASE,
+      patterns: EXTENDED_RELEASE,
       reason:
         'extended-release gabapentin (Gralise) and gabapentin enacarbil (Horizant) have their own renal tables, which Cairn does not hold: check the product label',
     },
@@ -412,7 +416,7 @@ export const RENAL_DOSING: readonly RenalDosingEntry[] = [
       gabapentinoidTier('CrCl 31–59', lt(60), 300, '75–300 mg/day'),
     ],
     otherFormulation: {
-      pattern: EXTENDED_RELEASE,
+      patterns: EXTENDED_RELEASE,
       reason:
         'extended-release pregabalin (Lyrica CR) has its own renal table, which Cairn does not hold: check the product label',
     },

@@ -92,7 +92,7 @@ function evaluateEntry(
   if (!tier) return;
   const other = entry.otherFormulation;
   const names = (m: MedicationFact): string => [m.display, ...m.codes.map((c) => c.display ?? '')].join(' ');
-  const unassessed = other ? matched.filter((m) => other.pattern.test(names(m))) : [];
+  const unassessed = other ? matched.filter((m) => other.patterns.some((p) => p.test(names(m)))) : [];
   for (const m of unassessed)
     (out.insufficient ??= []).push(`${entry.id}: ${m.display} not checked at ${tier.label} — ${other?.reason}`);
   const assessable = matched.filter((m) => !unassessed.includes(m));

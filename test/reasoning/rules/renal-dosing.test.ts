@@ -180,6 +180,13 @@ describe('renal-dosing: CrCl-based labels (Cockcroft–Gault)', () => {
     },
   );
 
+  it('"Cr" in an immediate-release order text is not read as controlled release', () => {
+    const ir = med('187832', { display: 'pregabalin 75 mg cap, dose for Cr 2.1', isDraft: true });
+    const out = renalDosingRule.evaluate(crclFacts(25, [], [ir]));
+    expect(out.insufficient ?? []).toEqual([]);
+    expect(out.findings.map((f) => f.ruleId)).toEqual(['renal-pregabalin']);
+  });
+
   it('does not re-flag an order already coded as the reduced-dose product', () => {
     const low = med('1114195', { codes: [{ system: RX, code: '1232082' }] });
     expect(renalDosingRule.evaluate(crclFacts(40, [low])).findings).toEqual([]);
