@@ -1,10 +1,10 @@
 /**
  * A short fingerprint of which resource versions a chart read returned, so two sides that read the same chart
  * (the SMART app and `/api/narrative`) can tell whether they saw the same record. Each resource counts as
- * `Type/id` with its version: `meta.versionId`, which a server changes with every update (FHIR R4 §2.42.0.1
- * "Resource metadata"), else `meta.lastUpdated`. Order-free (search results may come in any order).
- * The hash (FNV-1a 32-bit from two seeds, 64 bits together) detects a different read, not tampering: it is not a security hash, and it
- * needs none — whoever could forge it could as well alter the narrative itself.
+ * `Type/id` with its version: `meta.versionId` (FHIR R4 `Resource.meta.versionId`: it "changes each time the
+ * content of the resource changes"), else `meta.lastUpdated`. Order-free: search results come in any order.
+ * The hash (FNV-1a 32-bit from two seeds, 64 bits together) detects a different read, not tampering; it needs no
+ * more: whoever could forge it could as well alter the narrative itself.
  */
 
 const versionOf = (r: fhir4.Resource): string => r.meta?.versionId ?? r.meta?.lastUpdated ?? '';
