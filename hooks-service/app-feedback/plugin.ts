@@ -9,6 +9,7 @@ import { sendError } from '../errors';
 import { admitSmartCaller } from '../net/smart-caller';
 import { FhirUnavailable, type FhirClient } from '../prefetch/fhir-client';
 import { nulCharacterAt, nulMessage } from '@cds-hooks/validate';
+import { readQuery } from '@fhir/query';
 import { NOT_USEFUL_REASONS } from '../../src/app-config/feedback-reasons';
 import type { FeedbackRecord, Store } from '../store/types';
 
@@ -64,7 +65,7 @@ export function toFeedbackRecord(body: AppFeedbackBody, at: string): FeedbackRec
 export function createCanReadPatient(fhir: FhirClient): AppFeedbackOptions['canReadPatient'] {
   return async ({ fhirServer, accessToken, patientId }) => {
     try {
-      const found = await fhir.run({ fhirServer, accessToken, query: `Patient/${patientId}` });
+      const found = await fhir.run({ fhirServer, accessToken, query: readQuery('Patient', patientId) });
       return found.some((r) => r.resourceType === 'Patient' && r.id === patientId);
     } catch (e) {
       if (e instanceof FhirUnavailable && e.refusedToken) return false;

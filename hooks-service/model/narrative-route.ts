@@ -6,6 +6,8 @@
  * The token is used for this request only: never stored or logged.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { recordDigest } from '@fhir/record-digest';
+import type { NarrativeAnswer } from '@model/types';
 import type { EngineInput, EngineResult } from '@reasoning/types';
 import { sendError } from '../errors';
 import { admitSmartCaller } from '../net/smart-caller';
@@ -74,11 +76,17 @@ export const narrativePlugin: FastifyPluginAsync<NarrativePluginOptions> = async
             latencyMs: narrative.latencyMs,
             considerations: narrative.considerations.length,
             dropped: narrative.dropped.length,
+            chartResources: resources.length,
           },
           'narrative served',
         );
-        // The body is the `Narrative` itself; `findingIds` inside it lists the findings it covers.
-        return reply.send(narrative);
+        // The narrative, the findings it covers (`findingIds`) and the chart read it is grounded on (`chart`): the
+        // app withholds the text when its own read of the chart differs (issue #15: a proxy had mangled one query).
+        const answer: NarrativeAnswer = {
+          ...narrative,
+          chart: { digest: recordDigest(resources), resources: resources.length },
+        };
+        return reply.send(answer);
       },
     );
 };

@@ -59,6 +59,22 @@ export interface Narrative {
   dropped: { reason: string }[];
 }
 
+/** What `/api/narrative` read to write its narrative, so the app can check it read the same chart. */
+export interface ChartRead {
+  /** `recordDigest` (src/fhir/record-digest.ts) of every resource read: which resource versions the read saw. */
+  digest: string;
+  /** How many resources the read returned. */
+  resources: number;
+}
+
+/**
+ * The body of `POST /api/narrative`: the narrative and the chart read it is grounded on. The app shows the text
+ * only when its own read agrees (src/app/state/narrative-agreement.ts); an older service may omit `chart`.
+ */
+export interface NarrativeAnswer extends Narrative {
+  chart: ChartRead;
+}
+
 /** What every adapter receives: the engine's input (for the minimized context) and its result. */
 export interface NarrativeRequest {
   input: EngineInput;

@@ -3,11 +3,14 @@
  * the record from the (allow-listed) FHIR server itself. The app never waits on it: past the timeout, or on any
  * error, the engine's findings stand alone and the section says why.
  */
-import type { Narrative } from '@model/types';
+import type { ChartRead, Narrative, NarrativeAnswer } from '@model/types';
+
+/** What the service answered; `chart` is absent from a service older than the agreement check. */
+export type ServedNarrative = Narrative & Partial<Pick<NarrativeAnswer, 'chart'>>;
 
 export type NarrativeState =
   | { status: 'loading' }
-  | { status: 'ready'; reasoning: Narrative }
+  | { status: 'ready'; reasoning: ServedNarrative }
   | { status: 'off' }
   | { status: 'not-allowed' }
   | { status: 'timeout' }
@@ -22,11 +25,20 @@ export interface NarrativeRequestDeps {
   timeoutMs?: number;
 }
 
-function isReasoning(body: unknown): body is Narrative {
+function isChartRead(value: unknown): value is ChartRead {
+  const c = value as Partial<ChartRead> | null;
+  return typeof c === 'object' && c !== null && typeof c.digest === 'string' && typeof c.resources === 'number';
+}
+
+// The app compares `findingIds` and `chart` with its own read before it shows the text, so both must be sound.
+function isReasoning(body: unknown): body is ServedNarrative {
   if (typeof body !== 'object' || body === null) return false;
-  const r = body as Partial<Narrative>;
+  const r = body as Partial<NarrativeAnswer>;
   return (
     typeof r.assessment === 'string' &&
+    Array.isArray(r.findingIds) &&
+    r.findingIds.every((id) => typeof id === 'string') &&
+    (r.chart === undefined || isChartRead(r.chart)) &&
     typeof r.label === 'string' &&
     Array.isArray(r.considerations) &&
     typeof r.model === 'object' &&

@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'preact/hooks';
 import { sendFeedback as postFeedback } from '../api/feedback';
 import type { FhirSession } from '../data/session';
 import { readLaunchContext } from '../smart/launch-context';
+import { agreedNarrative } from '../state/narrative-agreement';
 import { useRecord, type RunEngine } from '../state/use-record';
 import { useEvidenceDialog, useNarrative, useSessionAlive, useSmartStyle } from './app-hooks';
 import type { SendFeedback } from './Feedback';
@@ -41,6 +42,12 @@ export function App(props: AppProps) {
   const narrative = useNarrative(session, fetchImpl, props.narrativeTimeoutMs);
   const alive = useSessionAlive(session, props.sessionCheckMs ?? 60_000);
   const dialog = useEvidenceDialog(record.resources);
+  const { resources, result, complete, engineError } = record;
+  // The narrative's text only once it is about the same chart as the findings above it (issue #15).
+  const shownNarrative = useMemo(
+    () => agreedNarrative(narrative, { resources, result, complete, engineError }),
+    [narrative, resources, result, complete, engineError],
+  );
   useSmartStyle(context.smartStyleUrl, fetchImpl);
   const send = useCallback<SendFeedback>(
     async (f) =>
@@ -72,7 +79,7 @@ export function App(props: AppProps) {
         )}
         <Findings {...record} resolve={resolve} onOpen={onOpen} sendFeedback={send} focusId={context.findingId} />
         {record.result && <ScoreList scores={record.result.scores} resolve={resolve} onOpen={onOpen} />}
-        <Narrative state={narrative} resolve={resolve} onOpen={onOpen} findingIds={findingIds} />
+        <Narrative state={shownNarrative} resolve={resolve} onOpen={onOpen} findingIds={findingIds} />
       </main>
       {dialog.open && (
         <ResourceDialog

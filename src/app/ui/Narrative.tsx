@@ -1,9 +1,10 @@
 /**
  * The model narrative, always in its own section and always labeled with what produced it (EU AI Act Art. 13;
  * docs/architecture.md: model text is always labeled model-generated). Claims link to the findings and resources they cite.
+ * The text is shown only once it agrees with this screen's read of the chart (state/narrative-agreement.ts).
  */
 import type { Consideration } from '@model/types';
-import type { NarrativeState } from '../api/narrative';
+import type { ShownNarrative } from '../state/narrative-agreement';
 import { Citations, EvidenceChip, type OpenResource, type Resolve } from './Evidence';
 import { findingAnchor } from './FindingCard';
 
@@ -23,6 +24,14 @@ const STATUS_TEXT = {
   expired:
     'The model narrative needs a current session: relaunch Cairn from the EHR. The findings above are complete without it.',
   error: 'The model narrative is unavailable right now. The findings above are complete without it.',
+  checking:
+    'The model narrative has arrived; it is shown once this screen has read the whole chart, so the two can be ' +
+    'checked against each other. The findings above do not depend on it.',
+  withheld:
+    "Model narrative withheld: the Cairn service read a different version of this patient's chart than this screen " +
+    'did (a proxy may have altered a query, part of the chart could not be read here, or the chart changed in ' +
+    'between), so its text could contradict the findings above. The findings above are still valid: they come ' +
+    "from this screen's own read. Reloading Cairn may fix it.",
 } as const;
 
 // A FHIR relative reference (R4 §2.3.0 "Resource references"); any other evidence id names a finding.
@@ -66,12 +75,14 @@ function ClaimItem({ claim, links }: { claim: Consideration; links: ClaimLinks }
   );
 }
 
-export function Narrative({ state, ...links }: { state: NarrativeState } & ClaimLinks) {
+export function Narrative({ state, ...links }: { state: ShownNarrative } & ClaimLinks) {
   return (
     <section class="narrative" aria-labelledby="narrative-h" aria-busy={state.status === 'loading'}>
       <h2 id="narrative-h">Model narrative</h2>
       {state.status !== 'ready' ? (
-        <p role="status">{STATUS_TEXT[state.status]}</p>
+        <p role="status" data-reason={state.status === 'withheld' ? state.reason : undefined}>
+          {STATUS_TEXT[state.status]}
+        </p>
       ) : (
         <>
           <p class="model-label">

@@ -7,6 +7,7 @@ import {
 } from '../../../hooks-service/model/index';
 import { FhirAuthError, type FetchChartArgs } from '../../../hooks-service/prefetch/fetch-chart';
 import type { EngineInput } from '@reasoning/types';
+import { recordDigest } from '@fhir/record-digest';
 import { canaryChart, makeResult, NOW } from '../../model/support/builders';
 
 const FHIR = 'https://fhir.example.org/r4';
@@ -53,6 +54,13 @@ describe('POST /api/narrative', () => {
     expect(body.findingIds).toEqual(makeResult().findings.map((f) => f.id));
     expect(calls.at(-1)).toEqual({ fhirServer: FHIR, accessToken: 'tok-123', patientId: 'pat-1' });
     expect(inputs.at(-1)?.now).toBe(NOW);
+  });
+
+  it('says which chart read it is grounded on (digest of the resource versions), for the app to compare', async () => {
+    const res = await post({ fhirServer: FHIR, patientId: 'pat-1' }, 'tok-123');
+    const { chart } = res.json<{ chart: { digest: string; resources: number } }>();
+    expect(chart).toEqual({ digest: recordDigest(canaryChart()), resources: canaryChart().length });
+    expect(chart.digest).not.toBe(recordDigest(canaryChart().slice(1)));
   });
 
   it('answers the same at its older name /api/reasoning, so apps deployed before the rename keep working', async () => {
