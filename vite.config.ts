@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -55,6 +56,28 @@ function appPagePaths(): Plugin {
   };
 }
 
+const TEST_FILE = /\.test\.tsx?$/;
+
+/**
+ * Test files that declare a DOM environment (`// @vitest-environment happy-dom`): they share `window`, `location`
+ * and storage, so each keeps its own module graph. The other files share one per worker (`isolate: false`):
+ * importing the service graph again for every file was most of the suite's time (measured 237 s → 104 s).
+ */
+function domTestFiles(): string[] {
+  return readdirSync(here('./test'), { recursive: true, encoding: 'utf8' })
+    .map((f) => `test/${f.replaceAll('\\', '/')}`)
+    .filter((f) => TEST_FILE.test(f) && !f.startsWith('test/e2e/'))
+    .filter((f) => readFileSync(here(`./${f}`), 'utf8').startsWith('// @vitest-environment'));
+}
+
+const shared = {
+  environment: 'node',
+  testTimeout: 15_000,
+  hookTimeout: 60_000, // PGlite and server start-up in beforeAll on a loaded 2-core machine
+  pool: 'forks',
+} as const;
+const domFiles = process.env.VITEST ? domTestFiles() : [];
+
 // One config for the app build and for vitest.
 export default defineConfig({
   plugins: [preact(), appPagePaths()],
@@ -62,11 +85,21 @@ export default defineConfig({
   base: '/',
   build: { outDir: 'dist', emptyOutDir: true, assetsDir: 'assets', rollupOptions: { input: pages } },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    environment: 'node',
-    testTimeout: 15_000,
-    hookTimeout: 60_000, // PGlite and server start-up in beforeAll on a loaded 2-core machine
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { ...shared, name: 'dom', include: domFiles },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: 'node',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...domFiles],
+          isolate: false,
+        },
+      },
+    ],
   },
 });
