@@ -50,15 +50,13 @@ function toFinding(orders: readonly OrderMme[], total: number, severity: Severit
     source: o.med.ref,
   }));
   const detail = [
-    `**${atLeast}${round(total)} MME/day** with the new order (CDC 2022 conversion factors). ${severity === 'warning' ? `At or above ${T.high} MME/day: avoid, or justify and document the benefit.` : `At or above ${T.reassess} MME/day: reassess benefit and risk before continuing.`}`,
+    `**${atLeast}${round(total)} MME/day** with the new order (CDC 2022 conversion factors), at or above ${severity === 'warning' ? T.high : T.reassess} MME/day. MME is for risk, not for converting between opioids.`,
     '',
     '**Opioid orders counted:**',
     ...orders.map(
       (o) =>
         `- ${o.med.display} — ${medStatusText(o.med)}: ${'reason' in o ? `not computed (${o.reason})` : `${o.basis} = ${round(o.mme)} MME/day`}`,
     ),
-    '',
-    '**What to consider.** Use the lowest effective dose; offer naloxone at higher doses or with benzodiazepines; MME is for risk, not for converting between opioids.',
   ].join('\n');
   return {
     id: `opioid-mme:${meds.map((m) => m.ref).join(',')}`,
@@ -68,6 +66,10 @@ function toFinding(orders: readonly OrderMme[], total: number, severity: Severit
     summary: clipSummary(
       `Opioid dose ${atLeast}${round(total)} MME/day with the new order (${severity === 'warning' ? `≥ ${T.high}` : `≥ ${T.reassess}`})`,
     ),
+    action:
+      severity === 'warning'
+        ? `Avoid ≥ ${T.high} MME/day, or justify and document the benefit; use the lowest effective dose and offer naloxone.`
+        : 'Reassess benefit and risk before continuing; use the lowest effective dose; offer naloxone at higher doses or with benzodiazepines.',
     detail,
     evidence: meds.map(medEvidence),
     inputs: [...meds.map(medInput), ...perOrder, { name: 'total MME/day', value: round(total), unit: 'MME/day' }],
