@@ -95,7 +95,7 @@ function sameIngredient(meds: readonly MedicationFact[]): Finding[] {
         `${SAME_INGREDIENT.id}:${cui}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
         SAME_INGREDIENT.id,
         severity,
-        `${name}: ${group.length} active orders (${products.size} product${products.size > 1 ? 's' : ''})${drafts.length > 0 ? ', incl. a new draft' : ''}`,
+        `${name}: ${group.length} active orders (${products.size} product${products.size > 1 ? 's' : ''})${drafts.length > 0 ? ', incl. a new draft: double-dose risk' : ': possible duplicate'}`,
         uniqueMeds(group),
         why,
         drafts.length === 0

@@ -83,7 +83,8 @@ function toFinding(s: Score, lv: { id: string; severity: Severity; response: str
     family: earlyWarningRule.family,
     severity: lv.severity,
     summary: clipSummary(
-      `NEWS2 ${scoreText}${partial ? ` (partial, ${missing.length} not recorded)` : ''}${red.length > 0 ? `, red: ${red.join(', ')}` : ''}: ${lv.severity === 'critical' ? 'emergency' : 'urgent'} response`,
+      // The response comes before the red parameters: a long list is what clipping may cut, never the point.
+      `NEWS2 ${scoreText}: ${lv.severity === 'critical' ? 'emergency' : 'urgent'} response${partial ? ` (partial, ${missing.length} not recorded)` : ''}${red.length > 0 ? `; red: ${red.join(', ')}` : ''}`,
     ),
     action:
       'Assess the patient now; repeat a full set of observations (including oxygen and ACVPU) and escalate per local NEWS2 policy.',
