@@ -106,10 +106,17 @@ const ISSUE_TYPE: Readonly<Record<ErrorCode, string>> = {
 };
 
 /**
- * The CDS Hooks 3.0 edition's routes. The 2.0 root keeps its `{error, message}` body: 2.0 defines no error body, and
- * clients in the field today (and the app APIs' own clients) read that one.
+ * The error body a route scope answers with. `json` is `{error, message}`: CDS Hooks 2.0 defines no error body, and
+ * clients in the field today (and the app APIs' own clients) read that one. `operation-outcome` is CDS Hooks 3.0's.
  */
-const CDS_HOOKS_3_PATH = /\/3\.0\/cds-services(?:[/?]|$)/;
+export type ErrorBodyStyle = 'json' | 'operation-outcome';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Set per scope by `answerErrorsAs`; absent = `json`. */
+    errorBodyStyle?: ErrorBodyStyle;
+  }
+}
 
 /**
  * CDS Hooks 3.0 §Returning OperationOutcome: a non-2xx answer SHOULD carry an OperationOutcome, with the readable
@@ -125,7 +132,8 @@ function operationOutcome(code: ErrorCode, text: string): object {
 /** A 5xx says nothing more than its code, except the 503, which says what was not done. */
 function errorBody(reply: FastifyReply, code: ErrorCode, message: string): object {
   const publicMessage = STATUS_OF[code] >= 500 && code !== 'UNAVAILABLE' ? undefined : message;
-  if (CDS_HOOKS_3_PATH.test(reply.request.url)) return operationOutcome(code, publicMessage || GENERIC_MESSAGE[code]);
+  if (reply.errorBodyStyle === 'operation-outcome')
+    return operationOutcome(code, publicMessage || GENERIC_MESSAGE[code]);
   return publicMessage === undefined ? { error: code } : { error: code, message: publicMessage };
 }
 
@@ -150,6 +158,17 @@ export function installScopedErrorHandler(app: FastifyInstance): void {
     else request.log.info(log, 'request refused');
     return sendError(reply, code, message);
   });
+}
+
+/**
+ * Makes every error answered in this scope (its routes, their hooks, and unknown paths under its prefix) carry
+ * `style`'s body: the scope says which body, so no path is matched against a copy of its prefix. A non-default
+ * style needs a prefixed scope (Fastify keys not-found handlers by prefix; the root's stays JSON).
+ */
+export function answerErrorsAs(scope: FastifyInstance, style: ErrorBodyStyle): void {
+  if (style === 'json') return;
+  scope.decorateReply('errorBodyStyle', style);
+  scope.setNotFoundHandler((_request, reply) => sendError(reply, 'NOT_FOUND', 'no such route'));
 }
 
 /** The error handler and a JSON 404 for unknown routes, at the root of an instance buildServer owns. */

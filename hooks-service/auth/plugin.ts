@@ -41,7 +41,8 @@ const BEARER_JWT = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$
 /** A Fastify onRequest hook enforcing the client JWT. */
 export function createAuthHook(options: AuthHookOptions) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!options.enabled || request.method === 'OPTIONS') return;
+    // An unknown path serves nothing to protect: it answers its 404, as outside the CDS scope.
+    if (!options.enabled || request.method === 'OPTIONS' || request.is404) return;
     const header = request.headers.authorization ?? '';
     await options.failures?.refuseIfBlocked(request, reply);
     try {

@@ -24,8 +24,12 @@ function inputLine(i: FindingInput): string {
   return `- ${i.name}: ${String(i.value)}${unit}${date}`;
 }
 
+/**
+ * The action comes first: a narrow sidebar (Oracle Health shows patient-view cards there) may show the summary and
+ * the detail's first line only, so that line says what to do; the rationale follows.
+ */
 function detailOf(f: Finding): string {
-  const parts = [f.detail.trim()];
+  const parts = [`**What to do:** ${f.action.trim()}`, f.detail.trim()];
   if (f.inputs.length > 0) parts.push(['**Based on**', ...f.inputs.map(inputLine)].join('\n'));
   parts.push(
     ['**Sources**', ...f.citations.map((c) => `- ${c.url ? `[${c.title}](${c.url})` : c.title}, ${c.year}`)].join('\n'),

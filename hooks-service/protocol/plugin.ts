@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
-import { AppError, installScopedErrorHandler } from '../errors';
+import { AppError, answerErrorsAs, installScopedErrorHandler } from '../errors';
 import { installCors } from '../net/cors';
 import { installJsonBodyParser } from '../net/json-body';
 import { limitCdsRoutes, type RateLimitConfig } from '../net/rate-limit';
@@ -61,7 +61,16 @@ export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (
   app.addHook('onRequest', createAuthHook({ ...opts.auth, ...(failures && { failures }) }));
   const baseUrl = (request: FastifyRequest): string => opts.auth.publicUrl ?? `${request.protocol}://${request.host}`;
 
-  for (const edition of EDITIONS) routesFor(app, edition, opts, baseUrl);
+  // One scope per edition, prefixed with its own prefix: the scope, not a path pattern, picks the error body.
+  for (const edition of EDITIONS) {
+    void app.register(
+      async (scope) => {
+        answerErrorsAs(scope, edition.errorBody);
+        routesFor(scope, edition, opts, baseUrl);
+      },
+      { prefix: edition.prefix },
+    );
+  }
 };
 
 function routesFor(
@@ -70,7 +79,8 @@ function routesFor(
   opts: CdsHooksPluginOptions,
   baseUrl: (r: FastifyRequest) => string,
 ): void {
-  const root = `${edition.prefix}/cds-services`;
+  // Relative to the edition's scope, which carries its prefix.
+  const root = '/cds-services';
   const check = (r: FastifyRequest) => {
     findServices(edition, r as ServiceRequest);
   };

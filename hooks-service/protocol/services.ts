@@ -7,6 +7,7 @@ import { rules } from '@reasoning/registry';
 import type { CdsService } from '@cds-hooks/schemas/discovery';
 import type { HookName } from '@cds-hooks/schemas/request';
 import { PREFETCH_TEMPLATES } from '@reasoning/chart-queries';
+import type { ErrorBodyStyle } from '../errors';
 
 export interface ServiceDefinition {
   id: string;
@@ -87,8 +88,10 @@ export const SHARED_ID = 'cairn';
 
 /** A CDS Hooks edition: where its discovery lives and what it advertises. */
 export interface Edition {
-  /** Path prefix of this edition's `{baseUrl}` ('' = the service root). */
+  /** Path prefix of this edition's `{baseUrl}` ('' = the service root); the one home of it (routes, CORS, errors). */
   prefix: string;
+  /** The body of its non-2xx answers, for its routes and unknown paths under its prefix (errors.ts). */
+  errorBody: ErrorBodyStyle;
   /** The CDS Hooks version (semver) advertised in discovery; undefined = not advertised (2.0 has no field). */
   version?: string;
   services: readonly ServiceDefinition[];
@@ -100,12 +103,16 @@ export interface Edition {
  */
 export const EDITION_2: Edition = {
   prefix: '',
+  // 2.0 defines no error body: `{error, message}`, as clients in the field read it.
+  errorBody: 'json',
   services: HOOKS.map(({ shared: _shared, ...h }) => ({ ...h, id: `cairn-${h.hook}`, prefetch: PREFETCH })),
 };
 
 /** 3.0 (ballot) under `/3.0`: the shared id, the spec version and each hook's version (§Discovery, Response). */
 export const EDITION_3: Edition = {
   prefix: '/3.0',
+  // 3.0 §Returning OperationOutcome: a non-2xx answer SHOULD carry an OperationOutcome.
+  errorBody: 'operation-outcome',
   version: '3.0.0-ballot',
   services: HOOKS.map(({ shared, ...h }) => ({ ...h, id: shared ? SHARED_ID : `cairn-${h.hook}`, prefetch: PREFETCH })),
 };

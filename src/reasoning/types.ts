@@ -54,9 +54,15 @@ export interface Finding {
   /** Id of the registered Rule that produced it, e.g. "drug-interactions" (card source, admin on/off). */
   family: string;
   severity: Severity;
-  /** Under 140 characters (CDS Hooks card summary). */
+  /** Under 140 characters (CDS Hooks card summary); alone it carries the point: drug, problem, the deciding fact. */
   summary: string;
-  /** GitHub-flavoured markdown: rationale, what to do, limits. */
+  /**
+   * What to do, one plain-text line (no markdown, no line break): the knowledge entry's management text, or the
+   * rule's own condensed from its source. The card's detail starts with it and the app shows it under the summary:
+   * a narrow EHR sidebar (Oracle Health's patient-view) may show little more (docs/administrators.md).
+   */
+  action: string;
+  /** GitHub-flavoured markdown: rationale and what in the record; the action is `action`, never repeated here. */
   detail: string;
   evidence: EvidenceRef[];
   inputs: FindingInput[];

@@ -132,6 +132,17 @@ describe('App finding details', () => {
     expect(within(scoreCard).getByRole('rowheader', { name: 'Age 65–74' })).toBeTruthy();
   });
 
+  it('says what to do right under the summary, outside the folded "Why", and not again inside it', async () => {
+    renderApp({ resources: record }, { engine: fakeEngine([makeFinding()]) });
+    const card = await screen.findByRole('article', { name: /Creatinine rose/ });
+    const action = within(card).getByText('Repeat the creatinine and review nephrotoxic drugs.');
+    expect(action.textContent).toBe('What to do: Repeat the creatinine and review nephrotoxic drugs.');
+    expect(action.closest('details')).toBeNull();
+    expect(action.previousElementSibling?.tagName).toBe('H3');
+    expect(card.querySelector('details')?.open).toBe(false);
+    expect(card.querySelector('details')?.textContent).not.toContain('Repeat the creatinine');
+  });
+
   it('opens the source resource from an evidence chip and returns focus on close', async () => {
     renderApp({ resources: record });
     const card = await screen.findByRole('article', { name: /Creatinine rose/ });

@@ -7,6 +7,7 @@ describe('PHI minimization', () => {
     // The engine may echo identifying strings in its text; the scrubber must catch them too.
     const finding = makeFinding({
       summary: `Warfarin for ${CANARIES.given} ${CANARIES.family}`,
+      action: `Call ${CANARIES.given} back on ${CANARIES.birthDate}.`,
       detail: `Seen ${CANARIES.birthDate}; MRN ${CANARIES.identifier}; see Observation/${CANARIES.obsId} and urn:uuid:${CANARIES.patientId}`,
       evidence: [{ reference: `Observation/${CANARIES.obsId}` }, { reference: `Patient/${CANARIES.patientId}` }],
       inputs: [
@@ -21,6 +22,7 @@ describe('PHI minimization', () => {
     }
     expect(sent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(payload.findings[0]?.detail).toMatch(/^Seen \[redacted\]; MRN \[redacted\]; see R\d+ and \[ref\]$/);
+    expect(payload.findings[0]?.action).toMatch(/^Call \S+ back on \[redacted\]\.$/);
   });
 
   it('gives ages and relative days instead of dates', () => {

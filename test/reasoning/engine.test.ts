@@ -11,6 +11,7 @@ const finding = (id: string, severity: Finding['severity'], family = 'test'): Fi
   family,
   severity,
   summary: id,
+  action: 'Review.',
   detail: '',
   evidence: [],
   inputs: [],

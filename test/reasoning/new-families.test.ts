@@ -53,7 +53,8 @@ describe('new rule families through runEngine', () => {
     expect(f?.draftRefs).toEqual(draftRefs);
     expect(f?.id.startsWith(`${ruleId}:`)).toBe(true);
     expect(f?.summary.length).toBeLessThan(140);
-    expect(f?.detail).toContain('What to consider');
+    expect(f?.action).toMatch(/^[A-Z].+\.$/);
+    expect(f?.detail).not.toContain(f?.action);
     expect(f?.evidence.length).toBeGreaterThan(0);
     expect(f?.inputs.every((i) => i.source !== undefined)).toBe(true);
     expect(f?.citations.length).toBeGreaterThan(0);

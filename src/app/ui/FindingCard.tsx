@@ -1,4 +1,4 @@
-/** One finding: severity, summary, why, inputs with dates, evidence chips, trend plots, citations, feedback. */
+/** One finding: severity, summary, what to do, why, inputs with dates, evidence chips, trend plots, citations, feedback. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Finding } from '@reasoning/types';
 import { Citations, EvidenceChips, InputsTable, type OpenResource, type Resolve } from './Evidence';
@@ -56,6 +56,9 @@ export function FindingCard({
         <span class={`badge sev-${finding.severity}`}>{SEVERITY_TEXT[finding.severity]}</span> {finding.summary}
         {provisional && <span class="badge provisional"> Provisional</span>}
       </h3>
+      <p class="finding-action">
+        <strong>What to do:</strong> {finding.action}
+      </p>
       <EvidenceChips evidence={finding.evidence} resolve={resolve} onOpen={onOpen} />
       <details open={focused || finding.severity === 'critical'}>
         <summary>Why</summary>

@@ -25,6 +25,7 @@ export function minimizeFinding(f: Finding, ctx: ScrubContext): PayloadFinding {
     ruleId: f.ruleId,
     severity: f.severity,
     summary: scrubText(f.summary, ctx),
+    action: scrubText(f.action, ctx),
     detail: scrubText(f.detail.slice(0, MAX_DETAIL), ctx),
     evidence: f.evidence.map((e) => aliasRef(e.reference, ctx)),
     inputs,

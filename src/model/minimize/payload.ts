@@ -47,6 +47,8 @@ export interface PayloadFinding {
   ruleId: string;
   severity: string;
   summary: string;
+  /** What to do, one line (Finding.action). */
+  action: string;
   detail: string;
   evidence: string[];
   inputs: PayloadInput[];

@@ -34,6 +34,7 @@ export interface CrossReactivity {
   draftSeverity?: Severity;
   /** A drug also in this class is judged by another entry instead (celecoxib among the NSAIDs). */
   unlessDrugClass?: DrugClassId;
+  /** What to do, one plain-text line: the finding's action. */
   guidance: string;
   citations: Citations;
   limitations: string[];

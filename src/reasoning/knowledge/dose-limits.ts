@@ -21,6 +21,7 @@ export interface DoseLimit {
   severity: { draft: Severity; chart: Severity };
   harm: string;
   rationale: string;
+  /** What to do, one plain-text line: the finding's action. */
   management: string;
   citations: Citations;
 }

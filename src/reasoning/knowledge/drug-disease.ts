@@ -57,6 +57,7 @@ export interface DrugDiseaseEntry {
   harm: string;
   severity: { draft: Severity; chart: Severity };
   rationale: string;
+  /** What to do, one plain-text line: the finding's action. */
   management: string;
   citations: Citations;
   limitations: string[];

@@ -36,7 +36,7 @@ export interface InteractionEntry {
   severity: { draft: Severity; chart: Severity };
   /** Markdown: mechanism and expected harm. */
   rationale: string;
-  /** Markdown: what the clinician can do. */
+  /** What the clinician can do, one plain-text line: the finding's action (the card's first line). */
   management: string;
   /** Safer alternative for the `b` side when it is the draft (RxNorm code + name), proposed as a draft order. */
   alternative?: { code: string; display: string; label: string };

@@ -31,6 +31,7 @@ export interface PotassiumLevel {
   /** Lowest potassium (mmol/L) of the level. */
   from: number;
   severity: { alone: Severity; withRaisingDrug: Severity };
+  /** What to do, one plain-text line: the finding's action. */
   action: string;
 }
 

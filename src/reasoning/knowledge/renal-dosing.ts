@@ -13,7 +13,7 @@ export interface RenalTier {
   applies: (value: number) => boolean;
   /** A few words for the card summary, e.g. "contraindicated". */
   brief: string;
-  /** What the source says to do, in one sentence. */
+  /** What the source says to do, in one sentence: the finding's action (the card's first line). */
   action: string;
   severity: { chart: Severity; draft: Severity };
   /** True when the tier is about the dose (an order already at the reduced dose does not fire). */

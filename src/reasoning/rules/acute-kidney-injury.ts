@@ -95,12 +95,14 @@ function finding(a: AkiAssessment, meds: MedicationFact[]): Finding {
     summary: clipSummary(
       `Possible AKI, KDIGO stage ${a.stage}: creatinine ${fmt(a.baseline.value)} → ${fmt(a.latest.value)} mg/dL (${day(a.baseline.date)} → ${day(a.latest.date)})`,
     ),
+    action:
+      'Confirm with a repeat creatinine and urine output; look for the cause (volume, obstruction, nephrotoxins, sepsis); stop or adjust nephrotoxic and renally cleared drugs.',
     detail: [
       `**Why it matters.** The creatinine trend meets the KDIGO 2012 definition of acute kidney injury: ${a.criteria.join('; ')}. Stage ${a.stage} by the ratio ${fmt(a.ratio)} × baseline${crossedAbsolute(a.baseline, a.latest) ? ` and a rise to ≥ ${AKI_KDIGO.stage3AbsoluteMgDl} mg/dL` : ''}.`,
       '',
-      '**What to consider.** Confirm with a repeat creatinine and urine output; look for the cause (volume, obstruction, nephrotoxins, sepsis); stop or adjust nephrotoxic and renally cleared drugs; eGFR equations are not valid while creatinine is changing.',
-      '',
       reviewText,
+      '',
+      '_eGFR equations are not valid while creatinine is changing._',
     ].join('\n'),
     evidence: [
       { reference: a.baseline.ref, display: a.baseline.display },

@@ -9,7 +9,7 @@ import type { Finding, FindingInput } from '../types';
 import { APIXABAN } from '../knowledge/anticoagulation';
 import { APIXABAN_UNDERDOSE, THROMBOCYTOPENIA } from '../knowledge/anticoagulant-stewardship';
 import { ATRIAL_FIBRILLATION, findCondition } from '../knowledge/conditions';
-import { clipSummary, medEvidence, medInput, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import { clipSummary, medEvidence, medInput, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { day, fmt, latestWithin } from '../scores/observations';
 import { apixabanDoseMg, criteria } from './renal-dosing-apixaban';
 
@@ -47,8 +47,10 @@ function thrombocytopenia(facts: Facts): Finding[] {
     {
       ...base(t.id, t.id, meds, meds.some((m) => m.isDraft) ? 'critical' : 'warning'),
       summary: clipSummary(
-        `Anticoagulant with platelets ${fmt(plt.value, 0)} × 10⁹/L (below ${t.plateletsBelow}): major bleeding risk`,
+        `${[...new Set(meds.map(medName))].join(' + ').replace(/^./, (c) => c.toUpperCase())} with platelets ${fmt(plt.value, 0)} × 10⁹/L (below ${t.plateletsBelow}): major bleeding risk`,
       ),
+      action:
+        'Weigh the indication and thrombotic risk; consider holding or reducing the dose; find the cause of thrombocytopenia (HIT when on heparin).',
       detail: [
         `**Why it matters.** Below ${t.plateletsBelow} × 10⁹/L platelets, full-dose anticoagulation carries a high risk of major bleeding; ISTH guidance is to hold or reduce it (e.g. half-dose or prophylactic LMWH) unless the thrombotic risk is very high, with platelet transfusion support only in selected cases.`,
         '',
@@ -56,8 +58,6 @@ function thrombocytopenia(facts: Facts): Finding[] {
         '',
         '**Anticoagulants:**',
         ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
-        '',
-        '**What to consider.** Review the indication and thrombotic risk, consider holding or reducing the dose, find the cause of thrombocytopenia (including heparin-induced thrombocytopenia when on heparin).',
       ].join('\n'),
       evidence: [{ reference: plt.ref, display: `Platelets ${fmt(plt.value, 0)}` }, ...meds.map(medEvidence)],
       inputs: [input, ...meds.map(medInput)],
@@ -91,6 +91,8 @@ function apixabanUnderdose(facts: Facts): Finding[] {
       summary: clipSummary(
         `Apixaban 2.5 mg in AF with ${met} of 3 dose-reduction criteria: label dose is 5 mg twice daily`,
       ),
+      action:
+        'Use 5 mg twice daily unless another reason applies (VTE prophylaxis or extended VTE treatment, interacting drugs, documented bleeding concern).',
       detail: [
         '**Why it matters.** In nonvalvular AF the label dose is 5 mg twice daily; 2.5 mg is for patients with at least two of age ≥ 80, weight ≤ 60 kg, creatinine ≥ 1.5 mg/dL. Off-label low doses are linked to more strokes without less bleeding.',
         '',
@@ -99,8 +101,6 @@ function apixabanUnderdose(facts: Facts): Finding[] {
         '',
         '**In this record:**',
         ...reduced.map((m) => `- ${m.display} — ${medStatusText(m)}`),
-        '',
-        '**What to consider.** Unless another reason applies (VTE prophylaxis or extended VTE treatment, interacting drugs, documented bleeding concern), use 5 mg twice daily.',
       ].join('\n'),
       evidence: [{ reference: af.ref, display: af.display }, ...reduced.map(medEvidence)],
       inputs: [...list.flatMap((c) => (c.input ? [c.input] : [])), ...reduced.map(medInput)],

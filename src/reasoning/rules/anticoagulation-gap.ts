@@ -27,10 +27,10 @@ function finding(facts: Facts, score: Score & { value: number }, afRef: string, 
     summary: clipSummary(
       `Atrial fibrillation, CHA2DS2-VASc ${score.value} (≥ ${threshold}), and no anticoagulant on the chart`,
     ),
+    action:
+      'Check whether anticoagulation was discussed and declined, is contraindicated or is prescribed elsewhere; if not, consider a shared decision to start it.',
     detail: [
-      `**Why it matters.** The 2023 ACC/AHA/ACCP/HRS guideline recommends oral anticoagulation for AF at CHA2DS2-VASc ≥ ${ANTICOAGULATION_GAP.threshold.male} in men and ≥ ${ANTICOAGULATION_GAP.threshold.female} in women, to prevent stroke, after weighing bleeding risk.`,
-      '',
-      '**What to consider.** Whether anticoagulation was discussed and declined, is contraindicated, or is prescribed elsewhere. If not, consider a shared decision about starting it (a DOAC is preferred over warfarin unless there is a mechanical valve or moderate–severe mitral stenosis).',
+      `**Why it matters.** The 2023 ACC/AHA/ACCP/HRS guideline recommends oral anticoagulation for AF at CHA2DS2-VASc ≥ ${ANTICOAGULATION_GAP.threshold.male} in men and ≥ ${ANTICOAGULATION_GAP.threshold.female} in women, to prevent stroke, after weighing bleeding risk. A DOAC is preferred over warfarin unless there is a mechanical valve or moderate–severe mitral stenosis.`,
       '',
       `**Score components** (total ${score.value}):`,
       ...score.components.map((c) => `- ${c.name}: ${c.points} — ${c.value}`),

@@ -55,8 +55,6 @@ function finding(
       (c) =>
         `- ${c.med.display} — ${medStatusText(c.med)}: ${c.dose.known ? c.dose.basis : `dose not readable (${c.dose.reason})`}`,
     ),
-    '',
-    `**What to consider.** ${limit.management}`,
   ].join('\n');
   return {
     id: `${limit.id}:${meds.map((m) => m.ref).join(',')}`,
@@ -66,6 +64,7 @@ function finding(
     summary: clipSummary(
       `${limit.drug.replace(/^./, (c) => c.toUpperCase())}: ${known ? limit.harm : 'dose could not be checked'}`,
     ),
+    action: limit.management,
     detail,
     evidence: meds.map(medEvidence),
     inputs: [...meds.map(medInput), ...doseInputs],

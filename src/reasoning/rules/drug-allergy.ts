@@ -81,6 +81,7 @@ function base(
   ruleId: string,
   severity: Severity,
   summary: string,
+  action: string,
   detail: string[],
 ): Finding {
   return {
@@ -89,6 +90,7 @@ function base(
     family: drugAllergyRule.family,
     severity,
     summary: clipSummary(summary),
+    action,
     detail: [
       `**Allergy:** ${allergyText(a)}`,
       `**Medication:** ${m.display} — ${medStatusText(m)}`,
@@ -118,12 +120,10 @@ function direct(a: AllergyFact, m: MedicationFact): Finding | undefined {
     'allergy-same-drug',
     sev,
     `${medName(m)}: recorded allergy to ${what}${isHighRisk(a) ? ' (severe/high criticality)' : ''}`,
-    [
-      `The ${m.isDraft ? 'new order' : 'active medication'} contains ${what}, which the allergy list names.`,
-      isWeak(a)
-        ? 'The allergy is unconfirmed or low criticality: verify the history (many penicillin labels are not true allergy).'
-        : 'Avoid re-exposure unless an allergist has cleared it.',
-    ],
+    isWeak(a)
+      ? 'Verify the allergy history: it is unconfirmed or low criticality (many penicillin labels are not true allergy).'
+      : 'Avoid re-exposure unless an allergist has cleared it.',
+    [`The ${m.isDraft ? 'new order' : 'active medication'} contains ${what}, which the allergy list names.`],
   );
 }
 
@@ -143,10 +143,8 @@ function cross(a: AllergyFact, m: MedicationFact): Finding[] {
       (sev !== 'warning' || !side
         ? `cross-reactivity ${x.lowRisk ? 'under 1 % (allergy considered)' : 'about 1–2 %'}`
         : `severe reaction, ${sharedSideChain(a, m) ? 'same' : 'possibly the same'} R1 side chain`);
-    const f = base(a, m, x.id, sev, `${medName(m)} with ${x.allergyClass} allergy: ${rate}`, [
+    const f = base(a, m, x.id, sev, `${medName(m)} with ${x.allergyClass} allergy: ${rate}`, x.guidance, [
       `**Cross-reactivity:** ${x.figure}.${side}`,
-      '',
-      `**What to consider.** ${x.guidance}`,
     ]);
     return [{ ...f, citations: x.citations, limitations: [...x.limitations, ...ALLERGY_LIMITATIONS] }];
   });

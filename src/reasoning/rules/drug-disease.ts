@@ -77,16 +77,13 @@ function toFinding(
     `- ${basisText(basis)}`,
   ];
   if (note) lines.push('', `**Unknown.** ${note}`);
-  lines.push(
-    '',
-    `**What to consider.** ${note ? `Check the ejection fraction first. If it is ≤ ${HFREF_MAX_LVEF} %: ` : ''}${entry.management}`,
-  );
   return {
     id: `${entry.id}:${meds.map(medKey).sort().join('+')}:${basisEvidence(basis).reference}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
     ruleId: entry.id,
     family: drugDiseaseRule.family,
     severity,
     summary: clipSummary(`${names}${drafts.length > 0 ? ' (new order)' : ''} with ${basisText(basis)}: ${harm}`),
+    action: `${note ? `Check the ejection fraction first. If it is ≤ ${HFREF_MAX_LVEF} %: ` : ''}${entry.management}`,
     detail: lines.join('\n'),
     evidence: [...meds.map(medEvidence), basisEvidence(basis)],
     inputs: [...meds.map(medInput), basisInput(basis)],

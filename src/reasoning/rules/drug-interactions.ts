@@ -192,7 +192,6 @@ function detailFor(
     ...meds.map((m) => `- ${m.display} — ${medStatusText(m)}`),
   ];
   if (riskLines.length > 0) lines.push('', `**${header}:**`, ...riskLines.map((r) => `- ${r}`));
-  lines.push('', `**What to consider.** ${entry.management}`);
   if (entry.oncHighPriority) lines.push('', '_On the ONC list of high-priority interactions (Phansalkar 2012)._');
   return lines.join('\n');
 }
@@ -219,6 +218,7 @@ function toFinding(entry: InteractionEntry, g: PairGroup, facts: Facts): Finding
     family: drugInteractionsRule.family,
     severity: mod.severity,
     summary: clipSummary(`${names} (${when}): ${mod.lowRisk ? 'topical NSAID, low systemic exposure' : entry.harm}`),
+    action: entry.management,
     detail: detailFor(entry, meds, mod.header, mod.lines),
     evidence: [...meds.map(medEvidence), ...mod.evidence],
     inputs: [...meds.map(medInput), ...mod.inputs],

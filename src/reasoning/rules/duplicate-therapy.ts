@@ -22,6 +22,10 @@ import {
   uniqueMeds,
 } from '../knowledge/drugs/describe';
 
+// Intended overlaps cannot be told apart from duplicates (DUPLICATE_LIMIT): the plan decides, then the draft goes.
+const CHECK_PLAN_DRAFT =
+  'Check the plan (switching, bridging, tapering?); if the overlap is not intended, remove the draft.';
+
 const productOf = (m: MedicationFact): string => m.codes.find((c) => c.system === RXNORM)?.code ?? m.ref;
 
 function finding(
@@ -31,6 +35,7 @@ function finding(
   summary: string,
   meds: MedicationFact[],
   why: string,
+  action: string,
   extra: Pick<Finding, 'citations' | 'limitations'>,
 ): Finding {
   const drafts = meds.filter((m) => m.isDraft);
@@ -40,6 +45,7 @@ function finding(
     family: duplicateTherapyRule.family,
     severity,
     summary: clipSummary(summary),
+    action,
     detail: [
       `**Why it matters.** ${why}`,
       '',
@@ -82,16 +88,21 @@ function sameIngredient(meds: readonly MedicationFact[]): Finding[] {
     const name = ingredientName(cui);
     const why =
       drafts.length > 0
-        ? `${name} is already active; a second order risks a double dose${sameProductRenewal ? ' (same product: perhaps a renewal — stop the old order)' : ''}.`
-        : `${products.size} different ${name} products are active at once. Often an old order left active after a dose change: reconcile, so every reader sees the dose actually taken.`;
+        ? `${name} is already active; a second order risks a double dose${sameProductRenewal ? ' (same product: perhaps a renewal)' : ''}.`
+        : `${products.size} different ${name} products are active at once. Often an old order left active after a dose change.`;
     out.push(
       finding(
         `${SAME_INGREDIENT.id}:${cui}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
         SAME_INGREDIENT.id,
         severity,
-        `${name}: ${group.length} active orders (${products.size} product${products.size > 1 ? 's' : ''})${drafts.length > 0 ? ', incl. a new draft' : ''}`,
+        `${name}: ${group.length} active orders (${products.size} product${products.size > 1 ? 's' : ''})${drafts.length > 0 ? ', incl. a new draft: double-dose risk' : ': possible duplicate'}`,
         uniqueMeds(group),
         why,
+        drafts.length === 0
+          ? 'Reconcile the orders, so every reader sees the dose actually taken.'
+          : sameProductRenewal
+            ? 'If this is a renewal, stop the old order.'
+            : CHECK_PLAN_DRAFT,
         { citations: SAME_INGREDIENT.citations, limitations: SAME_INGREDIENT.limitations },
       ),
     );
@@ -125,6 +136,7 @@ function sameClass(entry: DuplicateClassEntry, meds: readonly MedicationFact[]):
     `${entry.title}: ${names}${involvesDraft ? ' (new order)' : ''}`,
     shown,
     entry.rationale,
+    involvesDraft ? CHECK_PLAN_DRAFT : 'Check the plan (switching, bridging, tapering?) and reconcile the orders.',
     { citations: entry.citations, limitations: entry.limitations },
   );
 }

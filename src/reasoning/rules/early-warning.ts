@@ -76,10 +76,6 @@ function toFinding(s: Score, lv: { id: string; severity: Severity; response: str
       '',
       `**Not recorded in the last ${NEWS2_WINDOW_HOURS} h (not scored):** ${missing.join(', ')}. This is a partial score and a lower bound: the full NEWS2 may be higher.`,
     );
-  lines.push(
-    '',
-    '**What to consider.** Assess the patient now; repeat a full set of observations (including oxygen and ACVPU) and escalate per local NEWS2 policy.',
-  );
   const sources = s.components.map((c) => c.source).filter((x): x is string => x !== undefined);
   return {
     id: `${lv.id}:${[...sources].sort().join(',')}`,
@@ -87,8 +83,11 @@ function toFinding(s: Score, lv: { id: string; severity: Severity; response: str
     family: earlyWarningRule.family,
     severity: lv.severity,
     summary: clipSummary(
-      `NEWS2 ${scoreText}${partial ? ` (partial, ${missing.length} not recorded)` : ''}${red.length > 0 ? `, red: ${red.join(', ')}` : ''}: ${lv.severity === 'critical' ? 'emergency' : 'urgent'} response`,
+      // The response comes before the red parameters: a long list is what clipping may cut, never the point.
+      `NEWS2 ${scoreText}: ${lv.severity === 'critical' ? 'emergency' : 'urgent'} response${partial ? ` (partial, ${missing.length} not recorded)` : ''}${red.length > 0 ? `; red: ${red.join(', ')}` : ''}`,
     ),
+    action:
+      'Assess the patient now; repeat a full set of observations (including oxygen and ACVPU) and escalate per local NEWS2 policy.',
     detail: lines.join('\n'),
     evidence: s.components.flatMap((c) => (c.source ? [{ reference: c.source, display: `${c.name} ${c.value}` }] : [])),
     inputs: s.components.map(componentInput),

@@ -57,13 +57,13 @@ export function mraDraftFinding(facts: Facts, drafts: readonly MedicationFact[],
     family: 'hyperkalemia',
     severity: 'warning',
     summary: clipSummary(`New ${[...new Set(mras.map(medName))].join(', ')} order with ${failed.join(' and ')}`),
+    action:
+      'Do not start until potassium and kidney function allow it; if started, check potassium and creatinine within 3 days and at 1 week.',
     detail: [
       `**Why it matters.** The 2022 AHA/ACC/HFSA heart failure guideline recommends starting a mineralocorticoid receptor antagonist only when eGFR is above ${MRA_DRAFT.maxEgfrExclusive} mL/min/1.73 m² and potassium is below ${MRA_DRAFT.fromPotassium} mEq/L: outside these, life-threatening hyperkalaemia is more likely.`,
       '',
       `**In this record:** ${kText}; ${gfrText}.`,
       ...mras.map((m) => `- ${m.display} — ${medStatusText(m)}`),
-      '',
-      '**What to consider.** Do not start until potassium and kidney function allow it; if started, check potassium and creatinine within 3 days and at 1 week.',
     ].join('\n'),
     evidence: [
       ...(check.potassium ? [{ reference: check.potassium.ref, display: check.potassium.display }] : []),

@@ -56,6 +56,7 @@ function build(
   id: string,
   severity: Severity,
   summary: string,
+  action: string,
   why: string,
   meds: MedicationFact[],
   extra: { citations: Citations; limitations: readonly string[] },
@@ -67,6 +68,7 @@ function build(
     family: hyperkalemiaRule.family,
     severity,
     summary: clipSummary(summary),
+    action,
     detail: [
       why,
       '',
@@ -109,7 +111,8 @@ function levelFinding(ctx: Context, raising: MedicationFact[]): Finding | undefi
     level.id,
     severity,
     summary,
-    `**Why it matters.** ${level.action} Thresholds: UKKA mild 5.5–5.9, moderate 6.0–6.4, severe ≥ 6.5 mmol/L.`,
+    level.action,
+    '**Thresholds.** UKKA mild 5.5–5.9, moderate 6.0–6.4, severe ≥ 6.5 mmol/L.',
     raising,
     HYPERKALEMIA,
   );

@@ -78,10 +78,11 @@ function finding(kind: 'egfr' | 'creatinine', d: Decline, series: readonly Obser
     summary: clipSummary(
       `${label} ${fmt(d.baseline.value)} → ${fmt(d.latest.value)} ${unit} since ${day(d.baseline.date)}: sustained kidney function decline`,
     ),
+    action: `Look for a cause (uncontrolled BP, diabetes, nephrotoxic drugs, obstruction), check albuminuria, review renally cleared drug doses, and consider nephrology referral${refer ? ` (eGFR < ${K.referBelow}: refer)` : ''}.`,
     detail: [
       `**What changed.** ${d.reasons.join('; ')} (baseline ${fmt(d.baseline.value)} on ${day(d.baseline.date)}, latest ${fmt(d.latest.value)} on ${day(d.latest.date)}).`,
       '',
-      `**Why it matters.** KDIGO 2024 calls this CKD progression: look for a cause (uncontrolled BP, diabetes, nephrotoxic drugs, obstruction), check albuminuria, review renally cleared drug doses, and consider nephrology referral${refer ? ` (eGFR < ${K.referBelow}: refer)` : ''}.`,
+      '**Why it matters.** KDIGO 2024 calls this CKD progression.',
       '',
       '_A change over months, not acute kidney injury (see the AKI finding for changes within days)._',
     ].join('\n'),

@@ -8,7 +8,7 @@ import type { Facts, MedicationFact } from '../facts';
 import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { Finding, FindingInput, Severity } from '../types';
 import { MME_CITATIONS, MME_FACTORS, MME_THRESHOLDS as T } from '../knowledge/opioid-safety';
-import { clipSummary, medEvidence, medInput, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import { clipSummary, medEvidence, medInput, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { ingredientName } from '../knowledge/drugs';
 import { dailyDose } from './daily-dose';
 
@@ -44,21 +44,20 @@ function toFinding(orders: readonly OrderMme[], total: number, severity: Severit
   const meds = uniqueMeds(orders.map((o) => o.med));
   const unknown = orders.filter((o) => 'reason' in o);
   const atLeast = unknown.length > 0 ? 'at least ' : '';
+  const draftNames = [...new Set(meds.filter((m) => m.isDraft).map(medName))].join('/');
   const perOrder: FindingInput[] = orders.map((o) => ({
     name: 'MME/day of order',
     value: 'reason' in o ? `not computed: ${o.reason}` : `${o.basis} = ${round(o.mme)}`,
     source: o.med.ref,
   }));
   const detail = [
-    `**${atLeast}${round(total)} MME/day** with the new order (CDC 2022 conversion factors). ${severity === 'warning' ? `At or above ${T.high} MME/day: avoid, or justify and document the benefit.` : `At or above ${T.reassess} MME/day: reassess benefit and risk before continuing.`}`,
+    `**${atLeast}${round(total)} MME/day** with the new order (CDC 2022 conversion factors), at or above ${severity === 'warning' ? T.high : T.reassess} MME/day. MME is for risk, not for converting between opioids.`,
     '',
     '**Opioid orders counted:**',
     ...orders.map(
       (o) =>
         `- ${o.med.display} — ${medStatusText(o.med)}: ${'reason' in o ? `not computed (${o.reason})` : `${o.basis} = ${round(o.mme)} MME/day`}`,
     ),
-    '',
-    '**What to consider.** Use the lowest effective dose; offer naloxone at higher doses or with benzodiazepines; MME is for risk, not for converting between opioids.',
   ].join('\n');
   return {
     id: `opioid-mme:${meds.map((m) => m.ref).join(',')}`,
@@ -66,8 +65,12 @@ function toFinding(orders: readonly OrderMme[], total: number, severity: Severit
     family: opioidMmeRule.family,
     severity,
     summary: clipSummary(
-      `Opioid dose ${atLeast}${round(total)} MME/day with the new order (${severity === 'warning' ? `≥ ${T.high}` : `≥ ${T.reassess}`})`,
+      `Opioid dose ${atLeast}${round(total)} MME/day with the new ${draftNames} order (${severity === 'warning' ? `≥ ${T.high}` : `≥ ${T.reassess}`})`,
     ),
+    action:
+      severity === 'warning'
+        ? `Avoid ≥ ${T.high} MME/day, or justify and document the benefit; use the lowest effective dose and offer naloxone.`
+        : 'Reassess benefit and risk before continuing; use the lowest effective dose; offer naloxone at higher doses or with benzodiazepines.',
     detail,
     evidence: meds.map(medEvidence),
     inputs: [...meds.map(medInput), ...perOrder, { name: 'total MME/day', value: round(total), unit: 'MME/day' }],

@@ -79,6 +79,8 @@ function finding(facts: Facts, meds: MedicationFact[], list: Criterion[]): Findi
     summary: clipSummary(
       `Apixaban${drafts.length > 0 ? ' (new order)' : ''}: ${met.length} of 3 dose-reduction criteria met — label dose ${APIXABAN.labelDose}`,
     ),
+    // The order's dose may be unreadable: then the action is to check it, not to reduce it.
+    action: `For nonvalvular AF, ${knownFullDose ? 'reduce the dose to' : 'confirm the dose is'} the label's ${APIXABAN.labelDose}.`,
     detail: [
       `**Why it matters.** For nonvalvular AF the apixaban label reduces the dose to ${APIXABAN.labelDose} when at least two of: age ≥ 80, weight ≤ 60 kg, creatinine ≥ 1.5 mg/dL. Higher exposure raises bleeding risk.`,
       '',

@@ -53,10 +53,9 @@ function finding(
     summary: clipSummary(
       `${names}${drafts.length > 0 ? ' (new order)' : ''} with ${reading.short} (${tier.label}): ${tier.brief}`,
     ),
+    action: tier.action,
     detail: [
       `**Why it matters.** ${entry.rationale}`,
-      '',
-      `**What the source says.** ${tier.action}`,
       '',
       `**Kidney function used.** ${reading.short} — ${reading.basis}.`,
       '',

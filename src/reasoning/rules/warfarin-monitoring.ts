@@ -44,6 +44,7 @@ function base(
   meds: MedicationFact[],
   severity: Severity,
   summary: string,
+  action: string,
   detail: string[],
   inrs: readonly ObservationFact[],
 ): Finding {
@@ -54,6 +55,7 @@ function base(
     family: warfarinMonitoringRule.family,
     severity,
     summary: clipSummary(summary),
+    action,
     detail: detail.join('\n'),
     evidence: [...inrs.map((o) => ({ reference: o.ref, display: o.display })), ...meds.map(medEvidence)],
     inputs: [...inrs.map((o, i) => inrInput(o, i === 0 ? 'INR (latest)' : 'INR (earlier)')), ...meds.map(medInput)],
@@ -81,14 +83,13 @@ function overdueFinding(
     chart,
     severity,
     `Warfarin with no INR in the last ${W.overdueAfterDays} days (${last})`,
+    'Check an INR now, or confirm that warfarin has been stopped and update the medication list.',
     [
       why,
       '',
       ...medLines(chart),
       '',
       `**Latest INR:** ${latest ? `${fmt(latest.value, 1)} on ${day(latest.date)} (${Math.floor(age ?? 0)} days ago)` : 'none recorded'}.`,
-      '',
-      '**What to consider.** Check an INR now, or confirm that warfarin has been stopped and update the medication list.',
     ],
     latest ? [latest] : [],
   );
@@ -111,14 +112,13 @@ function highFinding(facts: Facts, meds: MedicationFact[], series: ObservationFa
     meds,
     severity,
     `INR ${fmt(latest.value, 1)} (${day(latest.date)}) on warfarin: above ${veryHigh ? W.veryHighAbove : W.highFrom}, bleeding risk`,
+    `${action} Look for a cause: new interacting drug, illness, diet, dosing error.`,
     [
       '**Why it matters.** Bleeding risk rises steeply with INR above the 2.0–3.0 target, most of all above 4.5.',
       '',
       `**INR trend (newest first):** ${trend.map((o) => `${fmt(o.value, 1)} (${day(o.date)})`).join(', ')}.`,
       '',
       ...medLines(meds),
-      '',
-      `**What to consider.** ${action} Look for a cause: new interacting drug, illness, diet, dosing error.`,
     ],
     trend,
   );

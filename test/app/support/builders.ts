@@ -47,7 +47,8 @@ export function makeFinding(overrides: Partial<Finding> = {}): Finding {
     family: 'acute-kidney-injury',
     severity: 'warning',
     summary: 'Creatinine rose 0.6 mg/dL within 48 hours',
-    detail: 'Creatinine rose **0.6 mg/dL** in 2 days.\n\n- Review nephrotoxic drugs\n- Repeat creatinine',
+    action: 'Repeat the creatinine and review nephrotoxic drugs.',
+    detail: 'Creatinine rose **0.6 mg/dL** in 2 days.',
     evidence: [{ reference: 'Observation/o2', display: 'Creatinine 1.6 mg/dL' }],
     inputs: [{ name: 'Creatinine', value: 1.6, unit: 'mg/dL', date: '2021-03-30', source: 'Observation/o2' }],
     citations: [

@@ -17,6 +17,7 @@ function finding(ruleId: string, summary: string, severity: Finding['severity'])
     family: 'drug-interactions',
     severity,
     summary,
+    action: 'Review the order.',
     detail: 'Why it matters.',
     evidence: [],
     inputs: [],

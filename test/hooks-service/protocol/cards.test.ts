@@ -17,6 +17,7 @@ function makeFinding(over: Partial<Finding> = {}): Finding {
     family: 'drug-interactions',
     severity: 'warning',
     summary: 'Drug A + drug B: risk',
+    action: 'Stop drug B.',
     detail: 'Why it matters.',
     evidence: [{ reference: 'MedicationRequest/a' }],
     inputs: [

@@ -93,6 +93,29 @@ describe('CDS Hooks 3.0 discovery under /3.0', () => {
     expect(two.body).toMatchObject({ error: 'NOT_FOUND' });
   });
 
+  it('answers unknown paths under /3.0 with a 404 OperationOutcome, and other unknown paths with the JSON body', async () => {
+    for (const path of ['/3.0/cds-services/cairn/feedback/extra', '/3.0/no-such-route', '/3.0']) {
+      const res = await fetch(`${svc.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.json(), path).toMatchObject({
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'not-found' }],
+      });
+    }
+    const root = await fetch(`${svc.url}/no-such-route`);
+    expect(root.status).toBe(404);
+    expect(await root.json()).toEqual({ error: 'NOT_FOUND', message: 'no such route' });
+  });
+
+  it('keeps OperationOutcome for errors from hooks and body parsing in the 3.0 scope', async () => {
+    const res = await svc.post('/3.0/cds-services/cairn', '{not json');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'invalid' }] });
+    const two = await svc.post('/cds-services/cairn-patient-view', '{not json');
+    expect(two.status).toBe(400);
+    expect(two.body).toMatchObject({ error: 'INVALID_REQUEST' });
+  });
+
   it('takes feedback on the shared id', async () => {
     const res = await svc.post('/3.0/cds-services/cairn/feedback', {
       feedback: [
@@ -137,5 +160,22 @@ describe('2.0 discovery at the root is unchanged', () => {
         )
       ).status,
     ).toBe(404);
+  });
+});
+
+describe('CDS Hooks 3.0 with client JWTs required', () => {
+  let secured: RunningService;
+  beforeAll(async () => {
+    secured = await startService({ auth: 'on', issuers: [] });
+  });
+  afterAll(async () => {
+    await secured.close();
+  });
+
+  it('refuses a 3.0 service call without a JWT, but answers an unknown 3.0 path 404 (nothing there to protect)', async () => {
+    expect((await secured.post('/3.0/cds-services/cairn', hookRequest('patient-view', fx))).status).toBe(401);
+    const res = await fetch(`${secured.url}/3.0/no-such-route`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ resourceType: 'OperationOutcome' });
   });
 });

@@ -11,6 +11,7 @@ export function makeFinding(over: Partial<Finding> = {}): Finding {
     family: 'drug-interactions',
     severity: 'warning',
     summary: 'Warfarin with naproxen: higher bleeding risk',
+    action: 'Prefer acetaminophen for pain.',
     detail: 'Naproxen adds to the anticoagulant effect of warfarin.',
     evidence: [{ reference: 'MedicationRequest/med-warfarin' }, { reference: 'MedicationRequest/med-naproxen' }],
     inputs: [{ name: 'warfarin', value: 'active', date: '2021-03-01', source: 'MedicationRequest/med-warfarin' }],

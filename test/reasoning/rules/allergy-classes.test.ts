@@ -19,7 +19,7 @@ describe('NSAID and aspirin allergy', () => {
   it('ibuprofen allergy + a new naproxen order: warning (COX-1 cross-reactivity)', () => {
     const fs = allergyFindings(rxAllergy('5640'), RX.naproxen500);
     expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([['allergy-nsaid-cross-reactive', 'warning']]);
-    expect(fs[0]?.detail).toMatch(/celecoxib/);
+    expect(fs[0]?.action).toMatch(/celecoxib/);
   });
 
   it('aspirin allergy + a new ibuprofen order: warning', () => {

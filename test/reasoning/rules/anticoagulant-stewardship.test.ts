@@ -134,6 +134,6 @@ describe('enoxaparin at CrCl < 30', () => {
       'renal-enoxaparin',
     );
     expect(f?.severity).toBe('warning');
-    expect(f?.detail).toMatch(/30 mg SC once daily/);
+    expect(f?.action).toMatch(/30 mg SC once daily/);
   });
 });

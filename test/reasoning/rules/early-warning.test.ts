@@ -53,7 +53,7 @@ describe('early-warning: NEWS2 findings (RCP 2017 clinical response)', () => {
 
   it('never presents a partial score as complete: "at least", names the missing parameters', () => {
     const f = run({ ...normal, 'respiratory-rate': 25, spo2: 91, 'heart-rate': 111 })[0];
-    expect(f?.summary).toMatch(/^NEWS2 at least 8 \(partial, 2 not recorded\)/);
+    expect(f?.summary).toMatch(/^NEWS2 at least 8: emergency response \(partial, 2 not recorded\)/);
     expect(f?.detail).toContain('Air or oxygen, Consciousness (ACVPU)');
     expect(f?.detail).toContain('lower bound');
     expect(f?.limitations?.[0]).toMatch(/^Partial score/);

@@ -33,7 +33,7 @@ describe('kidney decline over months', () => {
     );
     expect(decline([egfr(45, '2019-03-01'), egfr(28, '2020-11-01'), egfr(26, '2021-03-01')])[0]).toMatchObject({
       severity: 'info',
-      detail: expect.stringMatching(/refer/),
+      action: expect.stringMatching(/refer/),
     });
   });
 

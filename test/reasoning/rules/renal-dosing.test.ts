@@ -195,8 +195,8 @@ describe('renal-dosing: CrCl-based labels (Cockcroft–Gault)', () => {
   it('gives rivaroxaban in NVAF 15 mg daily at every CrCl ≤ 50, dialysis included; "avoid" is for other indications', () => {
     const [f] = renalDosingRule.evaluate(crclFacts(10, [], [med('1114195', { isDraft: true })])).findings;
     expect(f?.summary).toContain('CrCl ≤ 50): label dose 15 mg daily');
-    expect(f?.detail).toContain('including CrCl < 15 and end-stage kidney disease on dialysis, is 15 mg once daily');
-    expect(f?.detail).toContain('For the other indications the label avoids rivaroxaban at low CrCl');
+    expect(f?.action).toContain('including CrCl < 15 and end-stage kidney disease on dialysis, is 15 mg once daily');
+    expect(f?.action).toContain('For the other indications the label avoids rivaroxaban at low CrCl');
   });
 
   it('offers no replacement for an "avoid" tier, only removal', () => {
