@@ -4,6 +4,7 @@
  * are checked by the service's one schema (hooks-service/env.ts), so a bad value stops the demo too.
  */
 import { readEnv, type RawEnv } from '../hooks-service/env';
+import type { FhirAccess } from './fhir/plugin';
 
 export type Env = RawEnv;
 
@@ -14,6 +15,8 @@ export interface DemoEnv {
   ehrIssuer: string;
   /** CAIRN_DEMO_TOKEN_SECONDS: access-token lifetime of the demo auth server (default 600, like real EHRs). */
   accessTokenSeconds: number;
+  /** CAIRN_DEMO_FHIR_OPEN=on: the demo FHIR server serves reads and searches without a token. */
+  fhirAccess: FhirAccess;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -29,6 +32,7 @@ export function demoEnvironment(env: Env): DemoEnv {
       : [origin];
   return {
     accessTokenSeconds: e.CAIRN_DEMO_TOKEN_SECONDS,
+    fhirAccess: e.CAIRN_DEMO_FHIR_OPEN === 'on' ? 'open' : 'smart',
     origin,
     ehrIssuer,
     env: {

@@ -21,10 +21,13 @@ async function main(): Promise<void> {
     distDir: DIST,
     ehrIssuer: demo.ehrIssuer,
     accessTokenSeconds: demo.accessTokenSeconds,
+    fhirAccess: demo.fhirAccess,
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
   });
   await service.listen();
   process.stdout.write(`Cairn demo EHR: ${demo.origin}/  (synthetic patients only)\n`);
+  if (demo.fhirAccess === 'open')
+    process.stdout.write(`Demo FHIR server OPEN, no token needed (read-only): ${demo.origin}/fhir\n`);
 }
 
 main().catch((e: unknown) => {

@@ -8,6 +8,7 @@ import { generateSigningKey, type SigningKey } from './auth/keys';
 import { demoEhrPlugin } from './ehr/plugin';
 import { registerDemoPages } from './pages';
 import { shiftDaysFor } from './patients/load';
+import type { FhirAccess } from './fhir/plugin';
 import { createSmartStack, registerSmartStack, type SmartStack } from './smart-stack';
 
 export interface DemoOptions {
@@ -21,6 +22,8 @@ export interface DemoOptions {
   ehrKey?: SigningKey;
   /** The demo EHR's JWT issuer, as trusted by the service (CDS_TRUSTED_ISSUERS). */
   ehrIssuer?: string;
+  /** 'open' (CAIRN_DEMO_FHIR_OPEN=on) serves FHIR reads and searches without a token; default 'smart'. */
+  fhirAccess?: FhirAccess;
 }
 
 export interface DemoParts {
@@ -36,7 +39,10 @@ export async function registerDemo(app: FastifyInstance, options: DemoOptions): 
   });
   const ehrKey = options.ehrKey ?? generateSigningKey('ES384');
   const publicUrl = options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {};
-  await registerSmartStack(app, stack, publicUrl);
+  await registerSmartStack(app, stack, {
+    ...publicUrl,
+    ...(options.fhirAccess !== undefined && { fhirAccess: options.fhirAccess }),
+  });
   await app.register(demoEhrPlugin, {
     prefix: '/demo-ehr',
     repository: stack.repository,

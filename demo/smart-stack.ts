@@ -8,7 +8,7 @@ import type { PickerOption } from './auth/picker-page';
 import { authServerPlugin } from './auth/plugin';
 import { TokenStore, type TokenStoreOptions } from './auth/token-store';
 import { loadDemoResources, type LoadOptions } from './patients/load';
-import { fhirServerPlugin } from './fhir/plugin';
+import { fhirServerPlugin, OPEN_ACCESS_SCOPE, type FhirAccess } from './fhir/plugin';
 import { MemoryRepository } from './fhir/repository';
 
 export interface SmartStack {
@@ -54,8 +54,8 @@ function userOptions(repository: MemoryRepository): PickerOption[] {
 
 export interface RegisterSmartOptions {
   publicUrl?: string;
-  /** 'open' lets the FHIR server answer without a token (CDS prefetch tests only). */
-  fhirAccess?: 'smart' | 'open';
+  /** 'open' lets the FHIR server answer reads and searches without a token (fhir/plugin.ts); default 'smart'. */
+  fhirAccess?: FhirAccess;
 }
 
 /** Registers `/fhir/*` and `/auth/*` on `app`. */
@@ -65,11 +65,17 @@ export async function registerSmartStack(
   options: RegisterSmartOptions = {},
 ): Promise<void> {
   const publicUrl = options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {};
+  const access = options.fhirAccess ?? 'smart';
+  if (access === 'open') {
+    app.log.warn(
+      `demo FHIR open mode (CAIRN_DEMO_FHIR_OPEN=on): /fhir answers reads and searches WITHOUT a token, as ${OPEN_ACCESS_SCOPE} would. Synthetic data only; keep it on a loopback address or a private tunnel.`,
+    );
+  }
   await app.register(fhirServerPlugin, {
     prefix: '/fhir',
     repository: stack.repository,
     tokens: stack.tokens,
-    access: options.fhirAccess ?? 'smart',
+    access,
     ...publicUrl,
   });
   await app.register(authServerPlugin, {

@@ -334,6 +334,13 @@ export const ENV = {
     default: '600',
     meaning: 'access-token lifetime of the demo auth server (npm start only)',
   },
+  CAIRN_DEMO_FHIR_OPEN: {
+    group: 'demo',
+    schema: onOff(),
+    default: 'off',
+    meaning:
+      '`on` lets the demo FHIR server answer reads and searches without a token, as a `user/*.rs` token would, for the CDS Hooks Sandbox and a SMART Launcher (npm start only; warns at start)',
+  },
 } as const satisfies Record<string, EnvVariable>;
 
 export type EnvName = keyof typeof ENV;

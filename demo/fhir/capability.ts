@@ -1,5 +1,6 @@
-/** The demo server's CapabilityStatement (FHIR R4 `GET [base]/metadata`), derived from SEARCH_PARAMS. */
+/** The demo server's CapabilityStatement (FHIR R4 `GET [base]/metadata`), derived from SEARCH_PARAMS and sort.ts. */
 import { SEARCH_PARAMS } from './search-params';
+import { sortableParams } from './sort';
 
 export function capabilityStatement(base: string, authBase: string): fhir4.CapabilityStatement {
   return {
@@ -36,7 +37,15 @@ export function capabilityStatement(base: string, authBase: string): fhir4.Capab
         resource: Object.entries(SEARCH_PARAMS).map(([type, params]): fhir4.CapabilityStatementRestResource => ({
           type: type as fhir4.CapabilityStatementRestResource['type'],
           interaction: [{ code: 'read' }, { code: 'search-type' }],
-          searchParam: Object.entries(params).map(([name, def]) => ({ name, type: def.kind })),
+          searchParam: [
+            ...Object.entries(params).map(([name, def]) => ({ name, type: def.kind })),
+            // R4 has no element listing sortable parameters, so `_sort` says them in its documentation.
+            {
+              name: '_sort',
+              type: 'special' as const,
+              documentation: `Sort by ${sortableParams(type).join(', ')}; prefix - for descending, comma-separated keys.`,
+            },
+          ],
         })),
       },
     ],

@@ -38,6 +38,17 @@ function matchesReference(values: unknown[], query: string): boolean {
   });
 }
 
+/** Case- and accent-folded text, as string search compares it (FHIR R4 search.html#string). */
+export function foldString(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A string parameter matches a value that equals or starts with the query, after folding. */
+function matchesString(values: unknown[], query: string): boolean {
+  const wanted = foldString(query);
+  return values.some((v) => typeof v === 'string' && foldString(v).startsWith(wanted));
+}
+
 const PREFIX = /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}(?:-\d{2}(?:-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?)?)?)$/;
 
 /** The half-open instant range a date search value stands for, by its precision. */
@@ -102,6 +113,8 @@ export function matches(resource: fhir4.Resource, def: ParamDef, query: string):
         return matchesReference(values, q);
       case 'date':
         return matchesDate(values, q);
+      case 'string':
+        return matchesString(values, q);
     }
   });
 }

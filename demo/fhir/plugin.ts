@@ -1,23 +1,34 @@
 /**
  * The demo FHIR R4 server as a Fastify plugin: `metadata`, SMART discovery, read and search over an in-memory
  * repository, guarded by bearer tokens from the demo SMART auth server. Register it with `prefix: '/fhir'`.
+ * Read-only in every mode: writes answer 405.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { classifyError, ISSUE_TYPE, STATUS_OF } from '../../hooks-service/errors';
 import { accessFor, type Interaction, type ScopeRestrictions } from '../auth/scopes';
 import { smartConfiguration } from '../auth/smart-configuration';
-import type { AccessGrant, TokenStore } from '../auth/token-store';
+import type { Grant, TokenStore } from '../auth/token-store';
 import { originOf } from '../origin';
 import { capabilityStatement } from './capability';
 import { FhirError } from './errors';
 import { patientIdOf, type MemoryRepository } from './repository';
 import { search, withinScopes } from './search';
 
+/**
+ * 'smart' (the default) needs a bearer token on every read and search. 'open' also serves a request without one,
+ * for tools that cannot get a token from the demo (the CDS Hooks Sandbox prefetches from the browser without one;
+ * the SMART Launcher proxies upstream without one): opt-in only (CAIRN_DEMO_FHIR_OPEN), never a default.
+ */
+export type FhirAccess = 'smart' | 'open';
+
+/** What open mode serves a request without a token as: a user allowed to read and search every type (SMART v2). */
+export const OPEN_ACCESS_SCOPE = 'user/*.rs';
+
 export interface FhirServerOptions {
   repository: MemoryRepository;
   /** Validates bearer tokens; required unless `access` is 'open'. */
   tokens?: TokenStore;
-  /** 'open' serves without a token: only for CDS prefetch tests and local experiments, never by default. */
-  access?: 'smart' | 'open';
+  access?: FhirAccess;
   /** Public base of the whole demo (scheme://host[:port]); unset = the URL the request came to. */
   publicUrl?: string;
   authPath?: string;
@@ -26,8 +37,9 @@ export interface FhirServerOptions {
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const TYPE = /^[A-Z][A-Za-z]+$/;
 const FORM = 'application/x-www-form-urlencoded';
+const FHIR_JSON_TYPE = 'application/fhir+json';
 
-function bearerGrant(request: FastifyRequest, tokens: TokenStore | undefined): AccessGrant {
+function bearerGrant(request: FastifyRequest, tokens: TokenStore | undefined): Pick<Grant, 'scope' | 'patient'> {
   const header = request.headers.authorization ?? '';
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   const grant = m?.[1] && tokens ? tokens.resolveAccessToken(m[1]) : undefined;
@@ -41,10 +53,19 @@ interface Limits {
   restrictions?: ScopeRestrictions;
 }
 
+/**
+ * The grant a request acts under. In open mode a request without a token gets OPEN_ACCESS_SCOPE; one with a token
+ * is still checked like in 'smart' mode (a demo EHR launch keeps its patient), unless there is no token store to
+ * check it against (test servers that authenticate in front of this one).
+ */
+function grantOf(request: FastifyRequest, opts: FhirServerOptions): Pick<Grant, 'scope' | 'patient'> {
+  const open = opts.access === 'open' && (!request.headers.authorization || opts.tokens === undefined);
+  return open ? { scope: OPEN_ACCESS_SCOPE } : bearerGrant(request, opts.tokens);
+}
+
 /** What a token limits this interaction to: one patient's compartment, granular scope parameters, or nothing. */
 function limitsFor(request: FastifyRequest, opts: FhirServerOptions, type: string, interaction: Interaction): Limits {
-  if (opts.access === 'open') return {};
-  const grant = bearerGrant(request, opts.tokens);
+  const grant = grantOf(request, opts);
   const access = accessFor(grant.scope, type, interaction);
   if (!access.allowed) throw new FhirError('forbidden', `the token's scopes do not allow ${interaction} on ${type}`);
   const restrictions = access.restrictions ? { restrictions: access.restrictions } : {};
@@ -87,6 +108,10 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
     reply.header('access-control-allow-origin', '*');
     reply.header('access-control-allow-headers', 'authorization, content-type, accept');
     reply.header('access-control-expose-headers', 'location, content-location');
+    // A sandbox page on a public https origin reading this loopback server: Chrome's Private Network Access
+    // preflight asks first (WICG private-network-access). Only an open server has anything to offer such a page.
+    if (opts.access === 'open' && request.headers['access-control-request-private-network'] === 'true')
+      reply.header('access-control-allow-private-network', 'true');
     if (request.method === 'OPTIONS') return reply.code(204).send();
     // FHIR R4 http.html §3.1.0.1.10 (content types): JSON only here, so a request for XML alone gets 406.
     if (!acceptsJson(request)) {
@@ -108,6 +133,12 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
         reply.header('www-authenticate', 'Bearer realm="cairn-demo", error="insufficient_scope"');
       return sendFhir(reply, error.status, error.toOperationOutcome());
     }
+    // The framework's own refusals before a route ran (an unreadable, unsupported or oversized body) stay 4xx.
+    const { code, message } = classifyError(error);
+    if (STATUS_OF[code] < 500) {
+      const issue = { severity: 'error', code: ISSUE_TYPE[code], diagnostics: message } as const;
+      return sendFhir(reply, STATUS_OF[code], { resourceType: 'OperationOutcome', issue: [issue] });
+    }
     request.log.error({ err: { code: (error as { code?: string }).code } }, 'fhir route failed');
     return sendFhir(reply, 500, new FhirError('invalid', 'internal error').toOperationOutcome());
   });
@@ -118,6 +149,9 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
   const refuseWrite = async (): Promise<never> => {
     throw new FhirError('method-not-allowed', 'this demo FHIR server is read-only');
   };
+  // A write's FHIR JSON body is never read, so it reaches the 405 rather than a 415 (the service parses it itself).
+  if (!app.hasContentTypeParser(FHIR_JSON_TYPE))
+    app.addContentTypeParser(FHIR_JSON_TYPE, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/:type/:id', handler: refuseWrite });
   app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url: '/:type', handler: refuseWrite });
   app.setNotFoundHandler(async (_request, reply) =>

@@ -3,23 +3,31 @@
  * SearchParameter registry: the ones CDS Hooks prefetch templates and SMART apps use).
  */
 
-export type ParamKind = 'reference' | 'token' | 'date';
+export type ParamKind = 'reference' | 'token' | 'date' | 'string';
 
 export interface ParamDef {
   kind: ParamKind;
-  /** Dot paths into the resource; the first that yields values wins for dates, all count for tokens. */
+  /** Dot paths into the resource; the first that yields values wins for dates, all count for the others. */
   paths: readonly string[];
 }
 
 const patientRef: ParamDef = { kind: 'reference', paths: ['subject', 'patient'] };
 const token = (...paths: string[]): ParamDef => ({ kind: 'token', paths });
 const date = (...paths: string[]): ParamDef => ({ kind: 'date', paths });
+const text = (...paths: string[]): ParamDef => ({ kind: 'string', paths });
 
 const common = { _id: token('id') };
 const clinical = { ...common, patient: patientRef, subject: patientRef };
 
 export const SEARCH_PARAMS: Readonly<Record<string, Readonly<Record<string, ParamDef>>>> = {
-  Patient: { ...common, gender: token('gender'), birthdate: date('birthDate'), identifier: token('identifier') },
+  Patient: {
+    ...common,
+    gender: token('gender'),
+    birthdate: date('birthDate'),
+    identifier: token('identifier'),
+    given: text('name.given'),
+    family: text('name.family'),
+  },
   Practitioner: { ...common, identifier: token('identifier') },
   Observation: {
     ...clinical,
@@ -34,6 +42,7 @@ export const SEARCH_PARAMS: Readonly<Record<string, Readonly<Record<string, Para
     'verification-status': token('verificationStatus'),
     category: token('category'),
     code: token('code'),
+    // R4 Condition has no `date` parameter; its dates are searched and sorted by these names.
     'onset-date': date('onsetDateTime', 'onsetPeriod.start'),
     'recorded-date': date('recordedDate'),
   },
@@ -44,7 +53,8 @@ export const SEARCH_PARAMS: Readonly<Record<string, Readonly<Record<string, Para
     category: token('category'),
     code: token('medicationCodeableConcept'),
     authoredon: date('authoredOn'),
-    date: date('authoredOn'),
+    // R4 MedicationRequest `date` (medications-date) is when a dose is due, not when the order was written.
+    date: date('dosageInstruction.timing.event'),
   },
   MedicationStatement: {
     ...clinical,
@@ -106,10 +116,4 @@ export function valuesAt(resource: unknown, path: string): unknown[] {
     });
   }
   return current;
-}
-
-/** The date search parameter used by `_sort=date` for a type, if it has one. */
-export function defaultDateParam(type: string): ParamDef | undefined {
-  const params = SEARCH_PARAMS[type];
-  return params?.date ?? params?.authoredon ?? params?.['onset-date'];
 }

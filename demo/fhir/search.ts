@@ -1,10 +1,10 @@
 /** Search over the in-memory repository with Bundle `searchset` paging (FHIR R4 §3.1.1 RESTful search). */
 import { FhirError } from './errors';
-import { isDateQuery, matches, paramValues } from './match';
+import { isDateQuery, matches } from './match';
 import type { ScopeRestrictions } from '../auth/scopes';
 import type { MemoryRepository } from './repository';
-import { defaultDateParam, SEARCH_PARAMS, type ParamDef } from './search-params';
-import { parseFhirDate } from '@fhir/dates';
+import { SEARCH_PARAMS, type ParamDef } from './search-params';
+import { sortResources } from './sort';
 
 export interface SearchRequest {
   type: string;
@@ -83,30 +83,6 @@ function patientOf(filters: Filter[], compartment: string | undefined): string |
   return compartment ?? askedId;
 }
 
-function sortKey(resource: fhir4.Resource, def: ParamDef | undefined): number {
-  const value = def ? paramValues(resource, def).find((v): v is string => typeof v === 'string') : undefined;
-  return parseFhirDate(value) ?? Number.NEGATIVE_INFINITY;
-}
-
-function sortResults(type: string, list: fhir4.Resource[], sort: string | undefined): fhir4.Resource[] {
-  if (!sort) return list;
-  const keys = sort.split(',').reverse();
-  let out = list;
-  for (const key of keys) {
-    const desc = key.startsWith('-');
-    const name = desc ? key.slice(1) : key;
-    const def = name === 'date' ? defaultDateParam(type) : SEARCH_PARAMS[type]?.[name];
-    if (name !== '_id' && def?.kind !== 'date') throw new FhirError('invalid', `cannot sort by ${name}`);
-    const score = (r: fhir4.Resource): number | string => (name === '_id' ? (r.id ?? '') : sortKey(r, def));
-    out = [...out].sort((a, b) => {
-      const [x, y] = [score(a), score(b)];
-      const cmp = x < y ? -1 : x > y ? 1 : 0;
-      return desc ? -cmp : cmp;
-    });
-  }
-  return out;
-}
-
 function intParam(params: SearchRequest['params'], name: string, fallback: number): number {
   const raw = params.find(([k]) => k === name)?.[1];
   const n = raw === undefined ? fallback : Number.parseInt(raw, 10);
@@ -148,7 +124,8 @@ export function search(repo: MemoryRepository, req: SearchRequest): fhir4.Bundle
   const found = candidates.filter(
     (r) => withinScopes(req.type, r, req.restrictions) && filters.every((f) => matches(r, f.def, f.value)),
   );
-  const sorted = sortResults(req.type, found, req.params.find(([k]) => k === '_sort')?.[1]);
+  const sorts = req.params.filter(([k]) => k === '_sort').map(([, v]) => v);
+  const sorted = sortResources(req.type, found, sorts);
   const count = Math.min(intParam(req.params, '_count', DEFAULT_COUNT), MAX_COUNT);
   const offset = intParam(req.params, '_offset', 0);
   const summaryCount = req.params.some(([k, v]) => k === '_summary' && v === 'count');

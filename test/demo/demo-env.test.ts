@@ -15,7 +15,15 @@ describe('demo environment defaults', () => {
     expect(demoEnvironment({}).accessTokenSeconds).toBe(600);
   });
 
+  it('keeps the demo FHIR server behind tokens unless CAIRN_DEMO_FHIR_OPEN=on', () => {
+    expect(demoEnvironment({}).fhirAccess).toBe('smart');
+    expect(demoEnvironment({ CAIRN_DEMO_FHIR_OPEN: 'off' }).fhirAccess).toBe('smart');
+    expect(demoEnvironment({ CAIRN_DEMO_FHIR_OPEN: 'on' }).fhirAccess).toBe('open');
+    expect(demoEnvironment({ CAIRN_DEMO_FHIR_OPEN: 'ON' }).fhirAccess).toBe('open');
+  });
+
   it.each([
+    [{ CAIRN_DEMO_FHIR_OPEN: 'yes' }, /CAIRN_DEMO_FHIR_OPEN must be one of on, off, got "yes"/],
     [{ CAIRN_DEMO_TOKEN_SECONDS: 'soon' }, /CAIRN_DEMO_TOKEN_SECONDS must be an integer from 1 to 86400, got "soon"/],
     [{ PORT: 'eighty' }, /PORT must be an integer/],
     [{ CAIRN_PUBLIC_URL: 'demo.example' }, /CAIRN_PUBLIC_URL must be an http\(s\) URL/],
