@@ -38,6 +38,8 @@ const CONTROL = new Set([
 // The control parameters this server honours, and so echoes in the self link (FHIR R4 §3.1.1.4: the self link
 // shows the parameters the server actually used, which tells a client which ones it ignored).
 const HONOURED = new Set(['_sort', '_summary']);
+// `_sort` is echoed as applied (sort.ts), not as asked.
+const ECHOED = new Set(['_summary']);
 const IGNORABLE = new Set(['_format', '_pretty']);
 
 interface Filter {
@@ -90,10 +92,17 @@ function intParam(params: SearchRequest['params'], name: string, fallback: numbe
   return n;
 }
 
-function pageUrl(req: SearchRequest, used: readonly Filter[], count: number, offset: number): string {
+function pageUrl(
+  req: SearchRequest,
+  used: readonly Filter[],
+  sort: string | undefined,
+  count: number,
+  offset: number,
+): string {
   const filters = new Set(used.map((f) => `${f.name}=${f.value}`));
-  const kept = req.params.filter(([k, v]) => HONOURED.has(k) || filters.has(`${k.split(':')[0] ?? ''}=${v}`));
-  const query = new URLSearchParams([...kept, ['_count', String(count)], ['_offset', String(offset)]]);
+  const kept = req.params.filter(([k, v]) => ECHOED.has(k) || filters.has(`${k.split(':')[0] ?? ''}=${v}`));
+  const sorting: [string, string][] = sort === undefined ? [] : [['_sort', sort]];
+  const query = new URLSearchParams([...sorting, ...kept, ['_count', String(count)], ['_offset', String(offset)]]);
   return `${req.base}/${req.type}?${query.toString()}`;
 }
 
@@ -125,12 +134,12 @@ export function search(repo: MemoryRepository, req: SearchRequest): fhir4.Bundle
     (r) => withinScopes(req.type, r, req.restrictions) && filters.every((f) => matches(r, f.def, f.value)),
   );
   const sorts = req.params.filter(([k]) => k === '_sort').map(([, v]) => v);
-  const sorted = sortResources(req.type, found, sorts);
+  const { resources: sorted, applied } = sortResources(req.type, found, sorts, req.strict === true);
   const count = Math.min(intParam(req.params, '_count', DEFAULT_COUNT), MAX_COUNT);
   const offset = intParam(req.params, '_offset', 0);
   const summaryCount = req.params.some(([k, v]) => k === '_summary' && v === 'count');
   const page = summaryCount ? [] : sorted.slice(offset, offset + count);
-  const url = (at: number): string => pageUrl(req, filters, count, at);
+  const url = (at: number): string => pageUrl(req, filters, applied, count, at);
   const link: fhir4.BundleLink[] = [{ relation: 'self', url: url(offset) }];
   // `_count=0` asks for the total only: no next link, or a client following links would loop forever.
   const paging = !summaryCount && count > 0;

@@ -3,6 +3,8 @@
  * ascending or, with a `-` prefix, descending; the first name is the primary key. Sortable here: `_id` and the
  * type's date and string parameters (search-params.ts). Resources without a value sort last in either direction;
  * ties keep the repository's order (Array.prototype.sort is stable), so paging over a sorted search is stable.
+ * A key this server cannot sort by is ignored, like any unsupported parameter (§3.1.1.4), and left out of the self
+ * link so the client can see it was not used; with `Prefer: handling=strict` it is a 400 naming it.
  */
 import { parseFhirDate } from '@fhir/dates';
 import { FhirError } from './errors';
@@ -12,6 +14,7 @@ import { SEARCH_PARAMS, type ParamDef } from './search-params';
 type SortValue = number | string;
 
 interface SortKey {
+  raw: string;
   descending: boolean;
   valuesOf: (resource: fhir4.Resource) => SortValue[];
 }
@@ -34,19 +37,20 @@ function valuesFor(def: ParamDef): (resource: fhir4.Resource) => SortValue[] {
       .filter((v): v is SortValue => v !== undefined);
 }
 
-function parseSortKey(type: string, raw: string): SortKey {
+function parseSortKey(type: string, raw: string, strict: boolean): SortKey | undefined {
   const descending = raw.startsWith('-');
   const name = descending ? raw.slice(1) : raw;
-  if (name === '_id') return { descending, valuesOf: (r) => (r.id === undefined ? [] : [r.id]) };
+  if (name === '_id') return { raw, descending, valuesOf: (r) => (r.id === undefined ? [] : [r.id]) };
   const def = SEARCH_PARAMS[type]?.[name];
   if (def === undefined || !isSortable(def)) {
+    if (!strict) return undefined;
     const what = name === '' ? 'an empty sort key' : `parameter ${name}`;
     throw new FhirError(
       'invalid',
       `_sort: ${what} is not supported on ${type} (sortable: ${sortableParams(type).join(', ')})`,
     );
   }
-  return { descending, valuesOf: valuesFor(def) };
+  return { raw, descending, valuesOf: valuesFor(def) };
 }
 
 /**
@@ -64,10 +68,19 @@ function compare(a: SortValue | undefined, b: SortValue | undefined, descending:
   return descending ? -order : order;
 }
 
+export interface Sorted {
+  resources: fhir4.Resource[];
+  /** The `_sort` value actually applied (for the self link), undefined when no key was. */
+  applied: string | undefined;
+}
+
 /** The resources ordered by `_sort` (every occurrence of it, in order); unchanged without one. */
-export function sortResources(type: string, list: fhir4.Resource[], sorts: readonly string[]): fhir4.Resource[] {
-  if (sorts.length === 0) return list;
-  const keys = sorts.flatMap((s) => s.split(',')).map((raw) => parseSortKey(type, raw.trim()));
+export function sortResources(type: string, list: fhir4.Resource[], sorts: readonly string[], strict: boolean): Sorted {
+  const keys = sorts
+    .flatMap((s) => s.split(','))
+    .map((raw) => parseSortKey(type, raw.trim(), strict))
+    .filter((k): k is SortKey => k !== undefined);
+  if (keys.length === 0) return { resources: list, applied: undefined };
   const decorated = list.map((resource) => ({
     resource,
     values: keys.map((k) => pick(k.valuesOf(resource), k.descending)),
@@ -79,5 +92,5 @@ export function sortResources(type: string, list: fhir4.Resource[], sorts: reado
     }
     return 0;
   });
-  return decorated.map((d) => d.resource);
+  return { resources: decorated.map((d) => d.resource), applied: keys.map((k) => k.raw).join(',') };
 }

@@ -164,14 +164,40 @@ describe('unsupported sort keys', () => {
     ['/fhir/Patient?_sort=family,-gender', 'gender'],
     ['/fhir/Condition?_sort=date', 'date'],
     ['/fhir/Observation?_sort=', 'empty sort key'],
-  ])('%s answers 400 with an OperationOutcome naming %s', async (url, named) => {
-    const res = await get(url);
+  ])('with Prefer: handling=strict, %s answers 400 with an OperationOutcome naming %s', async (url, named) => {
+    const res = await app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${token}`, prefer: 'handling=strict' },
+    });
     expect(res.statusCode).toBe(400);
     const outcome = res.json<fhir4.OperationOutcome>();
     expect(outcome.resourceType).toBe('OperationOutcome');
     expect(outcome.issue[0]?.code).toBe('invalid');
     expect(outcome.issue[0]?.diagnostics).toContain(named);
     expect(outcome.issue[0]?.diagnostics).toMatch(/sortable: _id/);
+  });
+
+  it('otherwise ignores the key it cannot sort by and leaves it out of the self link (FHIR R4 §3.1.1.4)', async () => {
+    const res = await get('/fhir/Patient?_sort=name,family,-given');
+    expect(res.statusCode).toBe(200);
+    const bundle = res.json<fhir4.Bundle>();
+    const self = new URL(bundle.link?.find((l) => l.relation === 'self')?.url ?? '');
+    expect(self.searchParams.get('_sort')).toBe('family,-given');
+    expect((bundle.entry ?? []).map((e) => e.resource?.id)).toEqual([
+      'abel',
+      'moss-cy',
+      'moss-bo',
+      'zeller',
+      'nameless',
+    ]);
+  });
+
+  it('answers an unsorted page, with no _sort in its self link, when no key is sortable', async () => {
+    const res = await get('/fhir/Patient?_sort=name');
+    expect(res.statusCode).toBe(200);
+    const self = new URL(res.json<fhir4.Bundle>().link?.find((l) => l.relation === 'self')?.url ?? '');
+    expect(self.searchParams.has('_sort')).toBe(false);
   });
 });
 
