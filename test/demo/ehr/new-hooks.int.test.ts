@@ -28,6 +28,7 @@ import { freePort } from '../../hooks-service/store/service-process';
 
 let app: FastifyInstance;
 let origin = '';
+let stack: ReturnType<typeof createSmartStack>;
 const now = new Date();
 
 beforeAll(async () => {
@@ -43,7 +44,8 @@ beforeAll(async () => {
       clock: () => now,
     }),
   );
-  const stack = createSmartStack({ teachingOnly: true, shiftDays: shiftDaysFor(now) });
+  // The whole demo data set (teaching cases and Synthea), as the demo EHR's patient list shows it.
+  stack = createSmartStack({ shiftDays: shiftDaysFor(now) });
   await registerSmartStack(app, stack);
   await app.register(demoEhrPlugin, {
     prefix: '/demo-ehr',
@@ -81,16 +83,18 @@ const checkContext = {
   'medication-refill': compile(MedicationRefillContext, 'context'),
 };
 
-/** The one call for `hook`, its request spec-valid and its answer a 200; the card summaries. */
-function summariesOf(hook: keyof typeof checkContext, calls: HookCall[]): string[] {
+/** The one call for `hook`, its request spec-valid and its answer a 200; its cards. */
+function cardsOf(hook: keyof typeof checkContext, calls: HookCall[]): HookCall['response']['body']['cards'] {
   expect(calls.map((c) => c.serviceId)).toEqual([`cairn-${hook}`]);
   const [call] = calls as [HookCall];
   expect(checkRequest(call.request), checkRequest.explain(call.request)).toBe(true);
   expect(call.request.hook).toBe(hook);
   expect(checkContext[hook](call.request.context), checkContext[hook].explain(call.request.context)).toBe(true);
   expect(call.response.status, JSON.stringify(call.response.body)).toBe(200);
-  return call.response.body.cards.map((c) => c.summary);
+  return call.response.body.cards;
 }
+const summariesOf = (hook: keyof typeof checkContext, calls: HookCall[]): string[] =>
+  cardsOf(hook, calls).map((c) => c.summary);
 
 const choice = (list: typeof ALLERGY_CHOICES, code: string) => {
   const found = list.find((c) => c.code === code);
@@ -135,6 +139,31 @@ describe('demo EHR: allergyintolerance-create', () => {
     expect(summariesOf('allergyintolerance-create', calls)).toEqual([]);
   });
 
+  it('a penicillin (class) allergy, SNOMED-coded, for a patient taking amoxicillin gets a warning card', async () => {
+    // The demo data hold no active amoxicillin, so this patient (Synthea, no active medications) is given the
+    // catalog's amoxicillin 500 mg capsule (RxNorm 308191, products.ts) as an active prescription.
+    const patientId = 'd98ae128-2a42-4c85-b9aa-cebdf6bddb1d';
+    stack.repository.add({
+      resourceType: 'MedicationRequest',
+      id: 'test-amoxicillin',
+      status: 'active',
+      intent: 'order',
+      subject: { reference: `Patient/${patientId}` },
+      authoredOn: today,
+      medicationCodeableConcept: {
+        coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '308191' }],
+        text: 'amoxicillin 500 MG Oral Capsule',
+      },
+    } satisfies fhir4.MedicationRequest);
+    const allergy = newAllergy({ substance: choice(ALLERGY_CHOICES, '764146007') }, patientId, 'new-allergy-3', today);
+    const { calls } = await fire({ hook: 'allergyintolerance-create', patientId, allergyIntolerance: allergy });
+    const cards = cardsOf('allergyintolerance-create', calls);
+    const card = cards.find((c) => /amoxicillin/i.test(c.summary) && /allerg/i.test(c.summary));
+    expect(card, JSON.stringify(cards)).toBeDefined();
+    // Warning, not critical: the amoxicillin is already on the chart, not a draft re-exposing the patient (drug-allergy.ts).
+    expect(card?.indicator).toBe('warning');
+  });
+
   it('refuses an allergy about another patient with a 400 naming the field', async () => {
     const allergy = newAllergy({ substance: choice(ALLERGY_CHOICES, '723') }, 'teach-hyperkalemia', 'x', today);
     const res = await fetch(`${origin}/demo-ehr/api/hook`, {
@@ -171,6 +200,17 @@ describe('demo EHR: problem-list-item-create', () => {
       conditions: [condition],
     });
     expect(summariesOf('problem-list-item-create', calls)).toEqual([]);
+  });
+
+  it('heart failure added for a patient taking naproxen gets the NSAID–heart failure card', async () => {
+    const patientId = '79c96478-7878-4703-9e94-b999f2bc3295'; // Synthea: HTN, naproxen sodium 220 mg active
+    const condition = newProblem(choice(PROBLEM_CHOICES, '84114007'), patientId, 'new-problem-3', today);
+    const { calls } = await fire({ hook: 'problem-list-item-create', patientId, conditions: [condition] });
+    const summaries = summariesOf('problem-list-item-create', calls);
+    expect(
+      summaries.some((s) => /NSAID|naproxen/i.test(s) && /heart failure/i.test(s)),
+      String(summaries),
+    ).toBe(true);
   });
 
   it('refuses an empty conditions list with a 400', async () => {
