@@ -1,7 +1,15 @@
-/** Builds CDS Hooks 2.0 requests for the three hooks the demo EHR fires, and the inspector's redacted copy. */
+/** Builds CDS Hooks 2.0 requests for the hooks the demo EHR fires, and the inspector's redacted copy. */
 import { randomUUID } from 'node:crypto';
 
-export type DemoHook = 'patient-view' | 'order-select' | 'order-sign';
+export const DEMO_HOOKS = [
+  'patient-view',
+  'order-select',
+  'order-sign',
+  'allergyintolerance-create',
+  'problem-list-item-create',
+  'medication-refill',
+] as const;
+export type DemoHook = (typeof DEMO_HOOKS)[number];
 
 export interface HookInput {
   hook: DemoHook;
@@ -10,6 +18,12 @@ export interface HookInput {
   draftOrders?: fhir4.Resource[];
   /** For order-select: references of the orders just chosen, e.g. "MedicationRequest/draft-1". */
   selections?: string[];
+  /** For allergyintolerance-create: the allergy being recorded. */
+  allergyIntolerance?: fhir4.AllergyIntolerance;
+  /** For problem-list-item-create: the conditions being added to the problem list. */
+  conditions?: fhir4.Condition[];
+  /** For medication-refill: the draft refills of existing prescriptions. */
+  medications?: fhir4.MedicationRequest[];
 }
 
 export interface FhirAuthorization {
@@ -21,17 +35,33 @@ export interface FhirAuthorization {
   patient: string;
 }
 
-/** The hook's `context` per the hook definitions (patient-view 1.0, order-select 1.0, order-sign 1.1). */
+const collection = (resources: readonly fhir4.Resource[] = []): fhir4.Bundle => ({
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: resources.map((resource) => ({ resource })),
+});
+
+/**
+ * The hook's `context` per the hook definitions of the HL7 CDS Hooks library: patient-view 1.0, order-select 1.0,
+ * order-sign 1.1; allergyintolerance-create, problem-list-item-create and medication-refill 0.1.0 (maturity 1:
+ * `allergyIntolerance` is the one resource, `conditions` and `medications` are Bundles).
+ */
 export function hookContext(input: HookInput): Record<string, unknown> {
   const base = { userId: input.userId, patientId: input.patientId };
-  if (input.hook === 'patient-view') return base;
-  const draftOrders: fhir4.Bundle = {
-    resourceType: 'Bundle',
-    type: 'collection',
-    entry: (input.draftOrders ?? []).map((resource) => ({ resource })),
-  };
-  if (input.hook === 'order-sign') return { ...base, draftOrders };
-  return { ...base, selections: input.selections ?? [], draftOrders };
+  switch (input.hook) {
+    case 'patient-view':
+      return base;
+    case 'order-sign':
+      return { ...base, draftOrders: collection(input.draftOrders) };
+    case 'order-select':
+      return { ...base, selections: input.selections ?? [], draftOrders: collection(input.draftOrders) };
+    case 'allergyintolerance-create':
+      return { ...base, allergyIntolerance: input.allergyIntolerance };
+    case 'problem-list-item-create':
+      return { ...base, conditions: collection(input.conditions) };
+    case 'medication-refill':
+      return { ...base, medications: collection(input.medications) };
+  }
 }
 
 export function buildHookRequest(

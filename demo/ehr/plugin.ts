@@ -11,7 +11,8 @@ import { originOf } from '../origin';
 import { CATALOG, searchCatalog } from './catalog';
 import { callService, discover, sendFeedback, type CdsClientDeps } from './cds-client';
 import { chartOf, patientRows } from './chart';
-import { buildHookRequest, redactForInspector, type DemoHook, type HookInput } from './hook-request';
+import { hookInputOf, type HookBody } from './hook-input';
+import { buildHookRequest, redactForInspector } from './hook-request';
 import { fulfilPrefetch } from './prefetch';
 
 export interface DemoEhrOptions {
@@ -26,7 +27,6 @@ export interface DemoEhrOptions {
 }
 
 export const DEMO_USER = 'Practitioner/demo-clinician';
-const HOOKS: readonly DemoHook[] = ['patient-view', 'order-select', 'order-sign'];
 
 interface DiscoveredService {
   id: string;
@@ -84,33 +84,13 @@ export const demoEhrPlugin: FastifyPluginAsync<DemoEhrOptions> = async (app, opt
     discover(client(request), serviceUrl(request, request.query.serviceUrl)),
   );
 
-  app.post<{
-    Body: {
-      serviceUrl?: string;
-      hook?: string;
-      patientId?: string;
-      draftOrders?: fhir4.Resource[];
-      selections?: string[];
-    };
-  }>('/api/hook', async (request, reply) => {
-    const { hook, patientId } = request.body ?? {};
-    if (
-      !HOOKS.includes(hook as DemoHook) ||
-      typeof patientId !== 'string' ||
-      !opts.repository.read('Patient', patientId)
-    ) {
-      return reply.code(400).send({ error: 'hook and a known patientId are required' });
-    }
+  app.post<{ Body: HookBody & { serviceUrl?: string } }>('/api/hook', async (request, reply) => {
+    const input = hookInputOf(request.body, opts.repository, DEMO_USER, today());
+    if (typeof input === 'string') return reply.code(400).send({ error: input });
+    const { hook, patientId } = input;
     const base = serviceUrl(request, request.body.serviceUrl);
     const deps = client(request);
     const discovery = await discover(deps, base);
-    const input: HookInput = {
-      hook: hook as DemoHook,
-      patientId,
-      userId: DEMO_USER,
-      ...(request.body.draftOrders && { draftOrders: request.body.draftOrders }),
-      ...(request.body.selections && { selections: request.body.selections }),
-    };
     const fhirServer = `${origin(request)}/fhir`;
     const calls = servicesOf(discovery.body)
       .filter((s) => s.hook === hook)

@@ -1,7 +1,8 @@
 /**
  * The demo EHR in real Chromium against the real demo process: cards on chart open, an NSAID order for the
  * warfarin patient, accepting a suggestion, overriding with a reason (feedback reaches analytics), and the
- * SMART app launched from a card link inside the EHR's iframe through the real authorization flow.
+ * SMART app launched from a card link inside the EHR's iframe through the real authorization flow, and a refill
+ * and a new allergy (medication-refill, allergyintolerance-create) with their cards.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -115,6 +116,24 @@ describe('demo EHR', () => {
     await shoot(page, 'order-sign-allergy');
     await page.getByRole('button', { name: 'Sign anyway' }).click();
     await expect.poll(() => page.locator('.drafts--signed li').count()).toBe(1);
+    await page.close();
+  });
+
+  it('refills a medication and records an allergy: each hook answers under its own heading, the first kept', async () => {
+    const page = await openEhr(1440);
+    await openPatient(page, 'teach-hyperkalemia');
+    await page.getByRole('button', { name: /^Refill spironolactone/i }).click();
+    const refillCard = page.locator('.cds-group[aria-label="Refill"] .card', { hasText: /potassium/i }).first();
+    await refillCard.waitFor();
+    await page.getByLabel('Allergy to').selectOption({ label: 'lisinopril' });
+    await page.getByRole('button', { name: 'Record allergy' }).click();
+    await page
+      .locator('.cds-group[aria-label="New allergy"] .card', { hasText: /lisinopril/i })
+      .first()
+      .waitFor();
+    expect(await refillCard.isVisible()).toBe(true);
+    await expect.poll(() => page.locator('[aria-label="Added this session"] li').count()).toBe(2);
+    await shoot(page, 'refill-and-allergy');
     await page.close();
   });
 

@@ -18,6 +18,9 @@ const HOOK_TITLE: Record<string, string> = {
   'patient-view': 'Chart review',
   'order-select': 'Order selection',
   'order-sign': 'Before signing',
+  'allergyintolerance-create': 'New allergy',
+  'problem-list-item-create': 'New problem',
+  'medication-refill': 'Refill',
 };
 
 export function CardsPanel({ chartOpen, cards, loading, error, onAccept, onOverride, onLink }: Props) {

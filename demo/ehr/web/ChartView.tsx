@@ -2,7 +2,24 @@ import type { Chart, ChartLine } from '../chart';
 
 const when = (date?: string): string => (date ? date.slice(0, 10) : '');
 
-function Section({ title, lines, empty }: { title: string; lines: ChartLine[]; empty: string }) {
+/** A per-line button, e.g. "Refill" on the medication list. */
+interface LineAction {
+  label: string;
+  disabled: boolean;
+  onClick: (line: ChartLine) => void;
+}
+
+function Section({
+  title,
+  lines,
+  empty,
+  action,
+}: {
+  title: string;
+  lines: ChartLine[];
+  empty: string;
+  action?: LineAction;
+}) {
   return (
     <section class="chart-section" aria-label={title}>
       <h3>
@@ -21,6 +38,17 @@ function Section({ title, lines, empty }: { title: string; lines: ChartLine[]; e
                 </span>
               )}
               {l.date && <time class="line-date">{when(l.date)}</time>}
+              {action && (
+                <button
+                  type="button"
+                  class="btn btn--small line-action"
+                  aria-label={`${action.label} ${l.text}`}
+                  disabled={action.disabled}
+                  onClick={() => action.onClick(l)}
+                >
+                  {action.label}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -67,11 +95,26 @@ export function PatientBanner({ chart }: { chart: Chart }) {
   );
 }
 
-export function ChartView({ chart }: { chart: Chart }) {
+/** `onRefill` gets the active prescription's reference ("MedicationRequest/…") and its chart text. */
+export function ChartView({
+  chart,
+  busy = false,
+  onRefill,
+}: {
+  chart: Chart;
+  busy?: boolean;
+  onRefill?: (ref: string, text: string) => void;
+}) {
+  const refill = onRefill && { label: 'Refill', disabled: busy, onClick: (l: ChartLine) => onRefill(l.ref, l.text) };
   return (
     <div class="chart-grid">
       <Section title="Problems" lines={chart.problems} empty="No active problems" />
-      <Section title="Medications" lines={chart.medications} empty="No active medications" />
+      <Section
+        title="Medications"
+        lines={chart.medications}
+        empty="No active medications"
+        {...(refill && { action: refill })}
+      />
       <Section title="Allergies" lines={chart.allergies} empty="No allergies recorded" />
       <Section title="Recent results" lines={chart.results} empty="No results" />
       {chart.history.length > 0 && <Section title="Past history" lines={chart.history} empty="" />}

@@ -12,6 +12,18 @@ export interface HookCall {
   request: Record<string, unknown>;
   response: Exchange;
 }
+/** What the page sends to `/api/hook` (read by demo/ehr/hook-input.ts on the server). */
+export interface HookBody {
+  serviceUrl?: string;
+  hook: string;
+  patientId: string;
+  draftOrders?: unknown[];
+  selections?: string[];
+  allergyIntolerance?: fhir4.AllergyIntolerance;
+  conditions?: fhir4.Condition[];
+  /** For medication-refill: the active prescription to refill, e.g. "MedicationRequest/abc". */
+  refill?: string;
+}
 export interface HookResult {
   serviceUrl: string;
   discoveryStatus: number;
@@ -31,13 +43,7 @@ export const api = {
   patients: () => json<PatientRow[]>('/demo-ehr/api/patients'),
   chart: (id: string) => json<Chart>(`/demo-ehr/api/chart/${encodeURIComponent(id)}`),
   catalog: (q: string) => json<CatalogDrug[]>(`/demo-ehr/api/catalog?q=${encodeURIComponent(q)}`),
-  hook: (body: {
-    serviceUrl?: string;
-    hook: string;
-    patientId: string;
-    draftOrders?: unknown[];
-    selections?: string[];
-  }) => post<HookResult>('/demo-ehr/api/hook', body),
+  hook: (body: HookBody) => post<HookResult>('/demo-ehr/api/hook', body),
   feedback: (body: { serviceUrl?: string; serviceId: string; feedback: unknown }) =>
     post<Exchange>('/demo-ehr/api/feedback', body),
   launch: (patientId: string, appContext?: string) =>

@@ -5,6 +5,7 @@ import type { PatientRow } from '../chart';
 import { api } from './api';
 import { AppPanel } from './AppPanel';
 import { CardsPanel } from './CardsPanel';
+import { ChartEntries } from './ChartEntries';
 import type { Link } from '@cds-hooks/schemas/response';
 import { ChartView, PatientBanner } from './ChartView';
 import { Inspector } from './Inspector';
@@ -63,7 +64,13 @@ function App() {
           {s.chart ? (
             <>
               <PatientBanner chart={s.chart} />
-              <ChartView chart={s.chart} />
+              <ChartView chart={s.chart} busy={s.loading !== undefined} onRefill={s.refill} />
+              <ChartEntries
+                busy={s.loading !== undefined}
+                added={s.added}
+                onAddAllergy={s.addAllergy}
+                onAddProblem={s.addProblem}
+              />
               <OrderEntry
                 drafts={s.drafts}
                 signed={s.signed}
