@@ -143,7 +143,7 @@ describe('demo EHR: allergyintolerance-create', () => {
     // The demo data hold no active amoxicillin, so this patient (Synthea, no active medications) is given the
     // catalog's amoxicillin 500 mg capsule (RxNorm 308191, products.ts) as an active prescription.
     const patientId = 'd98ae128-2a42-4c85-b9aa-cebdf6bddb1d';
-    stack.repository.add({
+    const amoxicillin: fhir4.MedicationRequest = {
       resourceType: 'MedicationRequest',
       id: 'test-amoxicillin',
       status: 'active',
@@ -154,7 +154,8 @@ describe('demo EHR: allergyintolerance-create', () => {
         coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '308191' }],
         text: 'amoxicillin 500 MG Oral Capsule',
       },
-    } satisfies fhir4.MedicationRequest);
+    };
+    stack.repository.add(amoxicillin);
     const allergy = newAllergy({ substance: choice(ALLERGY_CHOICES, '764146007') }, patientId, 'new-allergy-3', today);
     const { calls } = await fire({ hook: 'allergyintolerance-create', patientId, allergyIntolerance: allergy });
     const cards = cardsOf('allergyintolerance-create', calls);
