@@ -148,5 +148,11 @@ export function isInSet(c: ConditionFact, set: ConditionSet): boolean {
 
 /** The first current condition (by ref, for a stable answer) in the set, if any. */
 export function findCondition(conditions: readonly ConditionFact[], set: ConditionSet): ConditionFact | undefined {
-  return [...conditions].sort((a, b) => a.ref.localeCompare(b.ref)).find((c) => isInSet(c, set));
+  // The matching condition with the first `ref` (a stable answer whatever order the EHR sent), in one pass: rules
+  // call this several times per run, and sorting the whole list each time grew faster than the chart.
+  let found: ConditionFact | undefined;
+  for (const c of conditions) {
+    if ((found === undefined || c.ref.localeCompare(found.ref) < 0) && isInSet(c, set)) found = c;
+  }
+  return found;
 }

@@ -28,7 +28,7 @@ const lowest = (list: ObservationFact[]): ObservationFact | undefined =>
   list.reduce<ObservationFact | undefined>((lo, o) => (!lo || o.value < lo.value ? o : lo), undefined);
 
 /** Creatinine values before `latest` within `days` of it. */
-function before(series: ObservationFact[], latest: ObservationFact, days: number): ObservationFact[] {
+function before(series: readonly ObservationFact[], latest: ObservationFact, days: number): ObservationFact[] {
   return series.filter(
     (o) =>
       o !== latest &&

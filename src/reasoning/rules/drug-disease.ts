@@ -13,7 +13,7 @@ import {
   HFREF_MAX_LVEF,
   type DrugDiseaseEntry,
 } from '../knowledge/drug-disease';
-import { isInSet } from '../knowledge/conditions';
+import { findCondition, isInSet } from '../knowledge/conditions';
 import {
   clipSummary,
   medEvidence,
@@ -104,7 +104,7 @@ function hfrefOutcome(
   meds: MedicationFact[],
   hf: ConditionFact[],
 ): { finding?: Finding; insufficient?: string } {
-  const coded = [...facts.conditions].sort((a, b) => a.ref.localeCompare(b.ref)).find((c) => isInSet(c, HFREF));
+  const coded = findCondition(facts.conditions, HFREF);
   if (coded) return { finding: toFinding(entry, meds, { kind: 'condition', c: coded }, severityFor(entry, meds)) };
   const lvef = seriesOf(facts, 'lvef').at(-1);
   if (lvef)

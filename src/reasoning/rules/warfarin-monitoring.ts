@@ -95,7 +95,7 @@ function overdueFinding(
   );
 }
 
-function highFinding(facts: Facts, meds: MedicationFact[], series: ObservationFact[]): Finding | undefined {
+function highFinding(facts: Facts, meds: MedicationFact[], series: readonly ObservationFact[]): Finding | undefined {
   const latest = series.at(-1);
   const age = latest ? ageInDays(latest.date, facts.now) : undefined;
   if (!latest || age === undefined || age > W.overdueAfterDays || latest.value < W.highFrom) return undefined;

@@ -18,12 +18,21 @@ export function ageInDays(date: string, now: string): number | undefined {
   return d === undefined || n === undefined ? undefined : (n - d) / DAY_MS;
 }
 
+/** Series already filtered, by the facts' list and clock: a dozen rules and scores read each analyte per run. */
+const series = new WeakMap<readonly ObservationFact[], { now: string; values: readonly ObservationFact[] }>();
+
 /** All values of an analyte not in the future of `now`, oldest first. */
-export function seriesOf(facts: Facts, analyte: string): ObservationFact[] {
-  return (facts.observations.get(analyte) ?? []).filter((o) => {
+export function seriesOf(facts: Facts, analyte: string): readonly ObservationFact[] {
+  const all = facts.observations.get(analyte);
+  if (!all) return [];
+  const known = series.get(all);
+  if (known?.now === facts.now) return known.values;
+  const values = all.filter((o) => {
     const age = ageInDays(o.date, facts.now);
     return age !== undefined && age >= 0;
   });
+  series.set(all, { now: facts.now, values });
+  return values;
 }
 
 /** The newest value of an analyte within `windowDays` of now, or the stale newest one. */
