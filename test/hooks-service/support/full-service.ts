@@ -17,6 +17,7 @@ import { MemoryStore } from '../../../hooks-service/store/memory';
 import type { ServiceApis } from '../../../hooks-service/service-apis';
 import type { DurableStore } from '../../../hooks-service/store/types';
 import { NOW } from './synthea';
+import { closeNow } from './close-now';
 
 export interface FullService {
   url: string;
@@ -62,5 +63,5 @@ export async function startFullService(
     }),
   );
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url, app, logs, close: () => app.close() };
+  return { url, app, logs, close: () => closeNow(app) };
 }

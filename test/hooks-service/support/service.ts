@@ -7,6 +7,7 @@ import { composeDependencies, type ServiceParts } from '../../../hooks-service/c
 import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
 import { NOW } from './synthea';
+import { closeNow } from './close-now';
 
 export interface RunningService {
   url: string;
@@ -53,5 +54,5 @@ export async function startService(
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: res.headers };
   };
-  return { url, app, store, logs, post, close: () => app.close() };
+  return { url, app, store, logs, post, close: () => closeNow(app) };
 }
