@@ -8,7 +8,7 @@ import type { Finding, FindingInput } from '../types';
 import { AKI_KDIGO } from '../knowledge/aki-kdigo';
 import { findCondition, KIDNEY_REPLACEMENT } from '../knowledge/conditions';
 import { AKI_RECENT_DAYS } from '../knowledge/lab-windows';
-import { clipSummary, medEvidence, medInput, medName, uniqueMeds } from '../knowledge/drugs/describe';
+import { clipSummary, medEvidence, medInput, medNames, uniqueMeds } from '../knowledge/drugs/describe';
 import { ageInDays, day, fmt, latestWithin, seriesOf } from '../scores/observations';
 
 /** Rounded to 2 decimals so 1.2 − 0.9 is 0.3, as a clinician reads it. */
@@ -85,7 +85,7 @@ function finding(a: AkiAssessment, meds: MedicationFact[]): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   const reviewText =
     meds.length > 0
-      ? `**Medications to review** (nephrotoxic or renally cleared): ${[...new Set(meds.map(medName))].join(', ')}.`
+      ? `**Medications to review** (nephrotoxic or renally cleared): ${medNames(meds, ', ')}.`
       : '**Medications to review:** none of the listed nephrotoxic or renally cleared classes is on the chart.';
   return {
     id: `${AKI_KDIGO.id}:${a.latest.ref}`,

@@ -9,7 +9,15 @@ import type { Finding, FindingInput } from '../types';
 import { APIXABAN } from '../knowledge/anticoagulation';
 import { APIXABAN_UNDERDOSE, THROMBOCYTOPENIA } from '../knowledge/anticoagulant-stewardship';
 import { ATRIAL_FIBRILLATION, findCondition } from '../knowledge/conditions';
-import { clipSummary, medEvidence, medInput, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import {
+  clipSummary,
+  medEvidence,
+  medInput,
+  medNames,
+  medStatusText,
+  sentenceStart,
+  uniqueMeds,
+} from '../knowledge/drugs/describe';
 import { day, fmt, latestWithin } from '../scores/observations';
 import { apixabanDoseMg, criteria } from './renal-dosing-apixaban';
 
@@ -47,7 +55,7 @@ function thrombocytopenia(facts: Facts): Finding[] {
     {
       ...base(t.id, t.id, meds, meds.some((m) => m.isDraft) ? 'critical' : 'warning'),
       summary: clipSummary(
-        `${[...new Set(meds.map(medName))].join(' + ').replace(/^./, (c) => c.toUpperCase())} with platelets ${fmt(plt.value, 0)} × 10⁹/L (below ${t.plateletsBelow}): major bleeding risk`,
+        `${sentenceStart(medNames(meds, ' + '))} with platelets ${fmt(plt.value, 0)} × 10⁹/L (below ${t.plateletsBelow}): major bleeding risk`,
       ),
       action:
         'Weigh the indication and thrombotic risk; consider holding or reducing the dose; find the cause of thrombocytopenia (HIT when on heparin).',

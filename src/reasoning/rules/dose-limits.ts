@@ -14,6 +14,7 @@ import {
   medEvidence,
   medInput,
   medStatusText,
+  sentenceStart,
   uniqueMeds,
 } from '../knowledge/drugs/describe';
 import { dailyDose, type DailyDose } from './daily-dose';
@@ -61,9 +62,7 @@ function finding(
     ruleId: limit.id,
     family: doseLimitsRule.family,
     severity,
-    summary: clipSummary(
-      `${limit.drug.replace(/^./, (c) => c.toUpperCase())}: ${known ? limit.harm : 'dose could not be checked'}`,
-    ),
+    summary: clipSummary(`${sentenceStart(limit.drug)}: ${known ? limit.harm : 'dose could not be checked'}`),
     action: limit.management,
     detail,
     evidence: meds.map(medEvidence),

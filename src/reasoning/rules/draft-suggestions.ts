@@ -2,7 +2,7 @@
 import type { MedicationFact } from '../facts';
 import type { Suggestion } from '../types';
 import type { LabelDose } from '../knowledge/renal-dosing';
-import { deleteDrafts, draftRequest, medName } from '../knowledge/drugs/describe';
+import { deleteDrafts, draftRequest, medNames } from '../knowledge/drugs/describe';
 
 /** "Remove the draft order" for the given drafts; none when there are no drafts. */
 export function removeDraftSuggestion(drafts: readonly MedicationFact[]): Suggestion[] {
@@ -10,7 +10,7 @@ export function removeDraftSuggestion(drafts: readonly MedicationFact[]): Sugges
     ? []
     : [
         {
-          label: `Remove the draft order for ${[...new Set(drafts.map(medName))].join(', ')}`,
+          label: `Remove the draft order for ${medNames(drafts, ', ')}`,
           actions: [deleteDrafts(drafts, 'Remove the draft order')],
         },
       ];

@@ -20,7 +20,9 @@ import {
   medInput,
   medKey,
   medName,
+  medNames,
   medStatusText,
+  sentenceStart,
   uniqueMeds,
 } from '../knowledge/drugs/describe';
 import { ageInDays, day, fmt, seriesOf } from '../scores/observations';
@@ -67,7 +69,7 @@ function toFinding(
   note?: string,
 ): Finding {
   const drafts = meds.filter((m) => m.isDraft);
-  const names = [...new Set(meds.map(medName))].join('/').replace(/^./, (c) => c.toUpperCase());
+  const names = sentenceStart(medNames(meds, '/'));
   const harm = note ? 'EF unknown; harmful if EF ≤ 40 %' : entry.harm;
   const lines = [
     `**Why it matters.** ${entry.rationale}`,

@@ -22,7 +22,9 @@ import {
   medInput,
   medKey,
   medName,
+  medNames,
   medStatusText,
+  sentenceStart,
   uniqueMeds,
 } from '../knowledge/drugs/describe';
 import { assessWarfarinNsaid } from './warfarin-nsaid-risk';
@@ -207,10 +209,7 @@ function toFinding(entry: InteractionEntry, g: PairGroup, facts: Facts): Finding
     draftRefs.length > 0,
   );
   if (!mod) return undefined;
-  const names = `${[...new Set(g.a.map(medName))].join('/')} + ${[...new Set(g.b.map(medName))].join('/')}`.replace(
-    /^./,
-    (c) => c.toUpperCase(),
-  );
+  const names = sentenceStart(`${medNames(g.a, '/')} + ${medNames(g.b, '/')}`);
   const when = draftRefs.length > 0 ? 'new order' : 'both active';
   return {
     id: `${entry.id}:${g.key}${draftRefs.length > 0 ? `:${draftRefs.join(',')}` : ''}`,

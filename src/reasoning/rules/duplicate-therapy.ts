@@ -18,6 +18,7 @@ import {
   medInput,
   medKey,
   medName,
+  medNames,
   medStatusText,
   uniqueMeds,
 } from '../knowledge/drugs/describe';
@@ -126,7 +127,7 @@ function sameClass(entry: DuplicateClassEntry, meds: readonly MedicationFact[]):
   if (keys.length < 2) return undefined;
   const involvesDraft = members.some((m) => m.isDraft);
   const shown = uniqueMeds(members);
-  const names = [...new Set(shown.map(medName))].join(' + ');
+  const names = medNames(shown, ' + ');
   const bridging = isBridging(entry, members);
   const draftSeverity: Severity = bridging && entry.severity.draft === 'critical' ? 'warning' : entry.severity.draft;
   return finding(

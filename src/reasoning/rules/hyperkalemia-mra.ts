@@ -7,7 +7,7 @@
 import type { Facts, MedicationFact, ObservationFact } from '../facts';
 import type { Finding, FindingInput } from '../types';
 import { MRA_DRAFT } from '../knowledge/hyperkalemia';
-import { clipSummary, medEvidence, medInput, medName, medStatusText } from '../knowledge/drugs/describe';
+import { clipSummary, medEvidence, medInput, medNames, medStatusText } from '../knowledge/drugs/describe';
 import { assessKidneyFunction, readingFor, type KidneyReading } from '../scores/kidney-function';
 import { day, fmt } from '../scores/observations';
 import { removeDraftSuggestion } from './draft-suggestions';
@@ -56,7 +56,7 @@ export function mraDraftFinding(facts: Facts, drafts: readonly MedicationFact[],
     ruleId: MRA_DRAFT.id,
     family: 'hyperkalemia',
     severity: 'warning',
-    summary: clipSummary(`New ${[...new Set(mras.map(medName))].join(', ')} order with ${failed.join(' and ')}`),
+    summary: clipSummary(`New ${medNames(mras, ', ')} order with ${failed.join(' and ')}`),
     action:
       'Do not start until potassium and kidney function allow it; if started, check potassium and creatinine within 3 days and at 1 week.',
     detail: [

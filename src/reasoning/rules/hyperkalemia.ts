@@ -15,6 +15,7 @@ import {
   medEvidence,
   medInput,
   medName,
+  medNames,
   medStatusText,
   uniqueMeds,
 } from '../knowledge/drugs/describe';
@@ -103,9 +104,8 @@ function levelFinding(ctx: Context, raising: MedicationFact[]): Finding | undefi
     (ageInDays(ctx.latest.date, ctx.facts.now) ?? Infinity) > HYPERKALEMIA.criticalWithinDays
   )
     severity = 'warning';
-  const names = [...new Set(raising.map(medName))];
   const drafts = raising.some((m) => m.isDraft) ? ' (new order)' : '';
-  const summary = `Potassium ${fmt(ctx.latest.value, 1)} mmol/L (${day(ctx.latest.date)}): ${level.name}${names.length > 0 ? ` with ${names.join(', ')}${drafts}` : ''}`;
+  const summary = `Potassium ${fmt(ctx.latest.value, 1)} mmol/L (${day(ctx.latest.date)}): ${level.name}${raising.length > 0 ? ` with ${medNames(raising, ', ')}${drafts}` : ''}`;
   return build(
     ctx,
     level.id,

@@ -8,7 +8,7 @@ import type { Facts, MedicationFact } from '../facts';
 import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { Finding, FindingInput, Severity } from '../types';
 import { MME_CITATIONS, MME_FACTORS, MME_THRESHOLDS as T } from '../knowledge/opioid-safety';
-import { clipSummary, medEvidence, medInput, medName, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
+import { clipSummary, medEvidence, medInput, medNames, medStatusText, uniqueMeds } from '../knowledge/drugs/describe';
 import { ingredientName } from '../knowledge/drugs';
 import { dailyDose } from './daily-dose';
 
@@ -44,7 +44,10 @@ function toFinding(orders: readonly OrderMme[], total: number, severity: Severit
   const meds = uniqueMeds(orders.map((o) => o.med));
   const unknown = orders.filter((o) => 'reason' in o);
   const atLeast = unknown.length > 0 ? 'at least ' : '';
-  const draftNames = [...new Set(meds.filter((m) => m.isDraft).map(medName))].join('/');
+  const draftNames = medNames(
+    meds.filter((m) => m.isDraft),
+    '/',
+  );
   const perOrder: FindingInput[] = orders.map((o) => ({
     name: 'MME/day of order',
     value: 'reason' in o ? `not computed: ${o.reason}` : `${o.basis} = ${round(o.mme)}`,

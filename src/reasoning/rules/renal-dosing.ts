@@ -13,7 +13,7 @@ import {
   medEvidence,
   medInput,
   medKey,
-  medName,
+  medNames,
   medStatusText,
   uniqueMeds,
 } from '../knowledge/drugs/describe';
@@ -44,7 +44,7 @@ function finding(
 ): Finding {
   const drafts = meds.filter((m) => m.isDraft);
   const keys = [...new Set(meds.map(medKey))].sort().join('|');
-  const names = [...new Set(meds.map(medName))].join(', ');
+  const names = medNames(meds, ', ');
   return {
     id: `${entry.id}:${keys}${drafts.length > 0 ? `:${drafts.map((d) => d.ref).join(',')}` : ''}`,
     ruleId: entry.id,

@@ -17,6 +17,16 @@ export function medName(m: MedicationFact): string {
   return m.ingredients.length > 0 ? m.ingredients.map(ingredientName).join('/') : m.display;
 }
 
+/** The distinct short names of `meds`, in order, joined by `separator` ("warfarin + aspirin"). */
+export function medNames(meds: readonly MedicationFact[], separator: string): string {
+  return [...new Set(meds.map(medName))].join(separator);
+}
+
+/** The text with its first letter in capitals, for a summary that starts with a drug name. */
+export function sentenceStart(text: string): string {
+  return text.replace(/^./, (c) => c.toUpperCase());
+}
+
 /** "draft order" / "active since 2014-05-02 (order over a year old)" — for detail text. */
 export function medStatusText(m: MedicationFact): string {
   if (m.isDraft) return 'draft order (being signed now)';
