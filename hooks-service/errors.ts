@@ -91,7 +91,7 @@ export function classifyError(error: unknown): { code: ErrorCode; message: strin
 }
 
 /** FHIR R4 IssueType for each code (https://hl7.org/fhir/R4/valueset-issue-type.html). */
-export const ISSUE_TYPE: Readonly<Record<ErrorCode, string>> = {
+export const ISSUE_TYPE: Readonly<Record<ErrorCode, fhir4.OperationOutcomeIssue['code']>> = {
   INVALID_REQUEST: 'invalid',
   UNAUTHENTICATED: 'login',
   FORBIDDEN: 'forbidden',

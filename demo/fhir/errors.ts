@@ -21,6 +21,14 @@ const ISSUE: Record<FhirErrorCode, fhir4.OperationOutcomeIssue['code']> = {
   'method-not-allowed': 'not-supported',
 };
 
+/** One error issue as an OperationOutcome: the body of every refusal this server sends. */
+export function operationOutcome(
+  code: fhir4.OperationOutcomeIssue['code'],
+  diagnostics: string,
+): fhir4.OperationOutcome {
+  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] };
+}
+
 export class FhirError extends Error {
   readonly status: number;
   constructor(
@@ -32,9 +40,6 @@ export class FhirError extends Error {
   }
 
   toOperationOutcome(): fhir4.OperationOutcome {
-    return {
-      resourceType: 'OperationOutcome',
-      issue: [{ severity: 'error', code: ISSUE[this.code], diagnostics: this.publicMessage }],
-    };
+    return operationOutcome(ISSUE[this.code], this.publicMessage);
   }
 }

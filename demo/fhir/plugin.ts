@@ -10,7 +10,7 @@ import { smartConfiguration } from '../auth/smart-configuration';
 import type { Grant, TokenStore } from '../auth/token-store';
 import { originOf } from '../origin';
 import { capabilityStatement } from './capability';
-import { FhirError } from './errors';
+import { FhirError, operationOutcome } from './errors';
 import { patientIdOf, type MemoryRepository } from './repository';
 import { search, withinScopes } from './search';
 
@@ -135,10 +135,7 @@ export const fhirServerPlugin: FastifyPluginAsync<FhirServerOptions> = async (ap
     }
     // The framework's own refusals before a route ran (an unreadable, unsupported or oversized body) stay 4xx.
     const { code, message } = classifyError(error);
-    if (STATUS_OF[code] < 500) {
-      const issue = { severity: 'error', code: ISSUE_TYPE[code], diagnostics: message } as const;
-      return sendFhir(reply, STATUS_OF[code], { resourceType: 'OperationOutcome', issue: [issue] });
-    }
+    if (STATUS_OF[code] < 500) return sendFhir(reply, STATUS_OF[code], operationOutcome(ISSUE_TYPE[code], message));
     request.log.error({ err: { code: (error as { code?: string }).code } }, 'fhir route failed');
     return sendFhir(reply, 500, new FhirError('invalid', 'internal error').toOperationOutcome());
   });
