@@ -3,6 +3,7 @@
  * ones verified in src/reasoning/knowledge/drugs/products.ts (each entry there names its source), so the
  * catalog never carries a code nobody checked.
  */
+import { DEMO_USER } from './demo-user';
 
 export interface CatalogDose {
   label: string;
@@ -180,7 +181,7 @@ export function draftOrder(
     },
     subject: { reference: `Patient/${patientId}` },
     authoredOn,
-    requester: { reference: 'Practitioner/demo-clinician' },
+    requester: { reference: DEMO_USER },
     dosageInstruction: [
       {
         text: dose.label,

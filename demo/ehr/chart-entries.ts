@@ -5,6 +5,7 @@
  * condition sets of drug-disease.ts — and a test checks it stays so.
  */
 import { RXNORM, SNOMED } from '@fhir/codings';
+import { DEMO_USER } from './demo-user';
 
 export interface ChartChoice {
   system: typeof RXNORM | typeof SNOMED;
@@ -83,7 +84,7 @@ export function newAllergy(
     code: coded(entry.substance),
     patient: { reference: `Patient/${patientId}` },
     recordedDate: recorded,
-    recorder: { reference: 'Practitioner/demo-clinician' },
+    recorder: { reference: DEMO_USER },
     ...(entry.reaction && { reaction: [{ manifestation: [manifestation(entry.reaction)] }] }),
   };
 }
@@ -108,6 +109,6 @@ export function newProblem(problem: ChartChoice, patientId: string, id: string, 
     subject: { reference: `Patient/${patientId}` },
     onsetDateTime: recorded,
     recordedDate: recorded,
-    recorder: { reference: 'Practitioner/demo-clinician' },
+    recorder: { reference: DEMO_USER },
   };
 }

@@ -11,6 +11,7 @@ import { originOf } from '../origin';
 import { CATALOG, searchCatalog } from './catalog';
 import { callService, discover, sendFeedback, type CdsClientDeps } from './cds-client';
 import { chartOf, patientRows } from './chart';
+import { DEMO_USER } from './demo-user';
 import { hookInputOf, type HookBody } from './hook-input';
 import { buildHookRequest, redactForInspector } from './hook-request';
 import { fulfilPrefetch } from './prefetch';
@@ -25,8 +26,6 @@ export interface DemoEhrOptions {
   now?: () => Date;
   fetch?: typeof fetch;
 }
-
-export const DEMO_USER = 'Practitioner/demo-clinician';
 
 interface DiscoveredService {
   id: string;

@@ -1,3 +1,5 @@
+import { DEMO_USER } from './demo-user';
+
 /**
  * A refill as the demo EHR sends it to medication-refill: a draft copy of the active prescription, with a new id
  * and `priorPrescription` naming the one it renews (hook medication-refill: "a refill request for an existing
@@ -11,7 +13,7 @@ export function refillOf(prior: fhir4.MedicationRequest, id: string, authoredOn:
     status: 'draft',
     intent: 'order',
     authoredOn,
-    requester: { reference: 'Practitioner/demo-clinician' },
+    requester: { reference: DEMO_USER },
     priorPrescription: { reference: `MedicationRequest/${prior.id ?? ''}` },
   };
 }
