@@ -18,7 +18,7 @@ export interface HookBody {
   refill?: unknown;
 }
 
-const isResource = (v: unknown, type: string): v is fhir4.Resource =>
+const isResource = <T extends fhir4.Resource>(v: unknown, type: T['resourceType']): v is T =>
   typeof v === 'object' && v !== null && (v as { resourceType?: unknown }).resourceType === type;
 
 const about = (r: fhir4.AllergyIntolerance | fhir4.Condition | fhir4.MedicationRequest, patientId: string): boolean =>
@@ -36,16 +36,16 @@ function createdResources(
   switch (hook) {
     case 'allergyintolerance-create': {
       const a = body.allergyIntolerance;
-      if (!isResource(a, 'AllergyIntolerance') || !about(a as fhir4.AllergyIntolerance, patientId))
+      if (!isResource<fhir4.AllergyIntolerance>(a, 'AllergyIntolerance') || !about(a, patientId))
         return `allergyIntolerance must be an AllergyIntolerance about Patient/${patientId}`;
-      return { allergyIntolerance: a as fhir4.AllergyIntolerance };
+      return { allergyIntolerance: a };
     }
     case 'problem-list-item-create': {
       const list = body.conditions;
       if (
         !Array.isArray(list) ||
         list.length === 0 ||
-        !list.every((c) => isResource(c, 'Condition') && about(c as fhir4.Condition, patientId))
+        !list.every((c) => isResource<fhir4.Condition>(c, 'Condition') && about(c, patientId))
       )
         return `conditions must be one or more Conditions about Patient/${patientId}`;
       return { conditions: list as fhir4.Condition[] };
