@@ -18,6 +18,22 @@ describe('the JSON nesting bound', () => {
     expect(jsonNestsDeeperThan(JSON.stringify({ a: '{['.repeat(1000), b: 'say \\"[[[\\" ok' }))).toBe(false);
     expect(jsonNestsDeeperThan(JSON.stringify(['\\', '"', nested(5)]), 3)).toBe(false);
   });
+
+  it('counts nesting right after a string that ends in an escaped backslash', () => {
+    // The JSON text "a\\" ends in an escaped backslash: its closing quote is real, so the brackets after it count.
+    expect(jsonNestsDeeperThan(`["a\\\\",${nested(5)}]`, 3)).toBe(true);
+    // "a\\\"[[[[[" holds an escaped backslash then an escaped quote: the brackets are inside the string.
+    expect(jsonNestsDeeperThan(`["a\\\\\\"[[[[["]`, 3)).toBe(false);
+  });
+
+  it('agrees with the nesting JSON.parse sees on FHIR-like documents', () => {
+    const depthOf = (v: unknown): number =>
+      v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
+    const doc = { a: [{ b: 'x\\"}]' }, [['q"[', { c: '\\' }]]], d: { e: [[[[1]]]] } };
+    const text = JSON.stringify(doc);
+    expect(jsonNestsDeeperThan(text, depthOf(doc))).toBe(false);
+    expect(jsonNestsDeeperThan(text, depthOf(doc) - 1)).toBe(true);
+  });
 });
 
 describe('walks over FHIR JSON are bounded', () => {
