@@ -2,16 +2,39 @@
 import { queryAnalytics } from './analytics-sql.ts';
 import { groupCommit } from './group-commit.ts';
 import { SeenJtis } from './seen-jtis.ts';
-import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
+import type { SqlDriver } from './sql-driver.ts';
 import type { AnalyticsQuery, AuditEvent, DurableStore, FeedbackRecord, RuleAnalytics } from './types.ts';
 
-// A jti row whose expiry has passed no longer protects anything (the JWT's own exp has passed too), so a
-// stale row that the sweeper has not removed yet is overwritten instead of refusing the call. Multi-row: one
-// statement per batch (group-commit.ts); RETURNING names the ids this batch was first to store.
-const REMEMBER_JTIS = `
-INSERT INTO jti_seen (jti, expires_at) SELECT * FROM unnest($1::text[], $2::timestamptz[])
-ON CONFLICT (jti) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE jti_seen.expires_at <= $3
-RETURNING jti`;
+// One statement per group-commit batch (group-commit.ts): one round trip to the database and one implicit
+// transaction, instead of BEGIN, four statements and COMMIT. Its parts, as data-modifying CTEs:
+//  - jtis: a jti row whose expiry has passed no longer protects anything (the JWT's own exp has passed too), so a
+//    stale row the sweeper has not removed yet is overwritten instead of refusing the call; RETURNING names the ids
+//    this batch was first to store, and is what the statement answers;
+//  - ids: one audit_event id per event, drawn first (MATERIALIZED: nextval runs once per row) so each card row names
+//    its event by the event's position in the batch rather than by the order of RETURNING rows;
+//  - events, cards: the audit rows; a card joins its event's RETURNING row, so its foreign key is satisfied.
+const COMMIT_WRITES = `
+WITH jtis AS (
+  INSERT INTO jti_seen (jti, expires_at) SELECT * FROM unnest($1::text[], $2::timestamptz[])
+  ON CONFLICT (jti) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE jti_seen.expires_at <= $3
+  RETURNING jti
+), ids AS MATERIALIZED (
+  SELECT ord, nextval('audit_event_id_seq') AS id FROM generate_series(1, cardinality($4::timestamptz[])) AS ord
+), events AS (
+  INSERT INTO audit_event (id, at, service_id, hook, hook_instance, patient_id, model, latency_ms, outcome)
+  SELECT ids.id, e.at, e.service_id, e.hook, e.hook_instance, e.patient_id, e.model, e.latency_ms, e.outcome
+  FROM unnest($4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[],
+    $11::text[]) WITH ORDINALITY AS e(at, service_id, hook, hook_instance, patient_id, model, latency_ms, outcome, ord)
+  JOIN ids USING (ord)
+  RETURNING id, service_id, at
+), cards AS (
+  INSERT INTO audit_card (card_uuid, audit_event_id, service_id, rule_id, indicator, at)
+  SELECT c.card_uuid, events.id, events.service_id, c.rule_id, c.indicator, events.at
+  FROM unnest($12::text[], $13::integer[], $14::text[], $15::text[]) AS c(card_uuid, event, rule_id, indicator)
+  JOIN ids ON ids.ord = c.event JOIN events ON events.id = ids.id
+  ON CONFLICT (card_uuid) DO NOTHING
+)
+SELECT jti FROM jtis`;
 
 const INSERT_FEEDBACK = `
 INSERT INTO feedback (service_id, card_uuid, outcome, outcome_timestamp, accepted_suggestions,
@@ -39,71 +62,45 @@ function feedbackParams(item: FeedbackRecord): unknown[] {
   ];
 }
 
-// Ids are drawn first so each card row can name its event without relying on the order of RETURNING rows.
-const NEXT_AUDIT_IDS = `SELECT nextval('audit_event_id_seq')::text AS id FROM generate_series(1, $1::int)`;
-
-const INSERT_AUDITS = `
-INSERT INTO audit_event (id, at, service_id, hook, hook_instance, patient_id, model, latency_ms, outcome)
-SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-  $8::integer[], $9::text[])`;
-
-const INSERT_CARDS = `
-INSERT INTO audit_card (card_uuid, audit_event_id, service_id, rule_id, indicator, at)
-SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-ON CONFLICT (card_uuid) DO NOTHING`;
-
-/** Columns of `rows` as parallel arrays, the shape `unnest($1::…[], $2::…[])` takes. */
-function columns<T>(rows: readonly T[], pick: (row: T) => unknown[]): unknown[][] {
+/** Columns of `rows` as parallel arrays, the shape `unnest($1::…[], $2::…[])` takes; `width` when `rows` is empty. */
+function columns<T>(rows: readonly T[], width: number, pick: (row: T) => unknown[]): unknown[][] {
   const picked = rows.map(pick);
-  return (picked[0] ?? []).map((_, i) => picked.map((row) => row[i]));
+  return Array.from({ length: width }, (_, i) => picked.map((row) => row[i]));
 }
 
-async function insertAudits(tx: SqlExecutor, events: readonly AuditEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const ids = (await tx.query<{ id: string }>(NEXT_AUDIT_IDS, [events.length])).map((row) => row.id);
-  const withIds = events.map((event, i) => ({ event, id: ids[i] }));
-  await tx.query(
-    INSERT_AUDITS,
-    columns(withIds, ({ event: e, id }) => [
-      id,
-      e.at,
-      e.serviceId,
-      e.hook,
-      e.hookInstance,
-      e.patientId ?? null,
-      e.model,
-      Math.round(e.latencyMs),
-      e.outcome,
-    ]),
-  );
-  const cards = withIds.flatMap(({ event, id }) => event.cards.map((card) => ({ card, event, id })));
-  if (cards.length === 0) return;
-  await tx.query(
-    INSERT_CARDS,
-    columns(cards, ({ card, event, id }) => [card.uuid, id, event.serviceId, card.ruleId, card.indicator, event.at]),
-  );
+/** The parameters of COMMIT_WRITES for these jtis and audit events. */
+function commitParams(jtis: ReadonlyMap<string, Date>, events: readonly AuditEvent[], now: Date): unknown[] {
+  const eventColumns = columns(events, 8, (e) => [
+    e.at,
+    e.serviceId,
+    e.hook,
+    e.hookInstance,
+    e.patientId ?? null,
+    e.model,
+    Math.round(e.latencyMs),
+    e.outcome,
+  ]);
+  const cards = events.flatMap((event, i) => event.cards.map((card) => ({ card, position: i + 1 })));
+  const cardColumns = columns(cards, 4, ({ card, position }) => [card.uuid, position, card.ruleId, card.indicator]);
+  return [
+    [...jtis.keys()],
+    [...jtis.values()].map((d) => d.toISOString()),
+    now.toISOString(),
+    ...eventColumns,
+    ...cardColumns,
+  ];
 }
 
 /** One write of the group commit: a jti to remember (resolves whether it was new) or an audit event. */
 type Write = { kind: 'jti'; key: string; expiresAt: Date } | { kind: 'audit'; event: AuditEvent };
 
-/** Commits a batch of writes in one transaction: one multi-row statement per table. */
+/** Commits a batch of writes in one statement (COMMIT_WRITES), so in one transaction. */
 async function commitWrites(driver: SqlDriver, writes: readonly Write[], now: Date): Promise<(boolean | undefined)[]> {
   const jtis = new Map<string, Date>();
   for (const w of writes) if (w.kind === 'jti' && !jtis.has(w.key)) jtis.set(w.key, w.expiresAt);
   const events = writes.flatMap((w) => (w.kind === 'audit' ? [w.event] : []));
-  const stored = await driver.transaction(async (tx) => {
-    const rows =
-      jtis.size === 0
-        ? []
-        : await tx.query<{ jti: string }>(REMEMBER_JTIS, [
-            [...jtis.keys()],
-            [...jtis.values()].map((d) => d.toISOString()),
-            now.toISOString(),
-          ]);
-    await insertAudits(tx, events);
-    return new Set(rows.map((row) => row.jti));
-  });
+  const rows = await driver.query<{ jti: string }>(COMMIT_WRITES, commitParams(jtis, events, now));
+  const stored = new Set(rows.map((row) => row.jti));
   // A key twice in one batch (never from one process's replay set, but cheap to be safe): only the first is new.
   return writes.map((w) => (w.kind === 'jti' ? stored.delete(w.key) : undefined));
 }

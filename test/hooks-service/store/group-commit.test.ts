@@ -72,14 +72,19 @@ describe('group commit', () => {
 describe('SQL store under concurrent calls', () => {
   let driver: SqlDriver;
   let store: DurableStore;
-  let transactions = 0;
+  // Round trips to the database: a statement outside a transaction, or a whole transaction.
+  let roundTrips = 0;
   beforeAll(async () => {
     driver = await createPgliteDriver();
     await migrate(driver);
     const counted: SqlDriver = {
       ...driver,
+      query: (text, params) => {
+        roundTrips += 1;
+        return driver.query(text, params);
+      },
       transaction: (fn) => {
-        transactions += 1;
+        roundTrips += 1;
         return driver.transaction(fn);
       },
     };
@@ -87,8 +92,8 @@ describe('SQL store under concurrent calls', () => {
   }, 60_000);
   afterAll(() => store.close());
 
-  it('writes 50 concurrent audits and jtis in one transaction, every call settled after the commit', async () => {
-    transactions = 0;
+  it('writes 50 concurrent audits and jtis in one statement, every call settled after it committed', async () => {
+    roundTrips = 0;
     const events = Array.from({ length: 50 }, () => makeAudit());
     const keys = events.map(() => `iss|${randomUUID()}`);
     const inOneHour = new Date(Date.now() + 3_600_000);
@@ -97,7 +102,7 @@ describe('SQL store under concurrent calls', () => {
       ...events.map((e) => store.recordAudit(e)),
     ]);
     expect(fresh.every(Boolean)).toBe(true);
-    expect(transactions).toBe(1);
+    expect(roundTrips).toBe(1);
     const [row] = await driver.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM audit_card WHERE card_uuid = ANY($1::text[])',
       [events.map((e) => e.cards[0]!.uuid)],
@@ -110,9 +115,9 @@ describe('SQL store under concurrent calls', () => {
     const key = `iss|${randomUUID()}`;
     const inOneHour = new Date(Date.now() + 3_600_000);
     expect(await store.rememberJti(key, inOneHour)).toBe(true);
-    transactions = 0;
+    roundTrips = 0;
     expect(await store.rememberJti(key, inOneHour)).toBe(false);
-    expect(transactions).toBe(0);
+    expect(roundTrips).toBe(0);
     // A second store on the same database has its own (empty) memory, as another replica would.
     const otherReplica = createSqlStore(driver);
     expect(await otherReplica.rememberJti(key, inOneHour)).toBe(false);
