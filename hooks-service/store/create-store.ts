@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { migrate } from './migrate.ts';
 import { createPgDriver } from './pg-driver.ts';
 import { createPgliteDriver } from './pglite-driver.ts';
+import { createThreadedPgliteDriver } from './pglite-thread.ts';
 import type { SqlDriver } from './sql-driver.ts';
 import { createSqlStore } from './sql-store.ts';
 import { startJtiSweeper } from './jti-sweeper.ts';
@@ -15,8 +16,11 @@ import type { DurableStore } from './types.ts';
 
 export type StoreConfig =
   | { kind: 'postgres'; databaseUrl: string; poolSize?: number }
-  /** `dataDir` undefined = in memory (tests). */
-  | { kind: 'pglite'; dataDir?: string };
+  /**
+   * `dataDir` undefined = in memory (tests). `thread` (default: on with a `dataDir`) runs PGlite in a worker thread,
+   * off the event loop (pglite-thread.ts).
+   */
+  | { kind: 'pglite'; dataDir?: string; thread?: boolean };
 
 export interface StoreOptions {
   now?: () => Date;
@@ -44,7 +48,7 @@ async function openDriver(config: StoreConfig): Promise<SqlDriver> {
       // PGlite keeps its cluster in a sub-directory so CAIRN_DATA_DIR can also hold the demo's keys.
       const dir = join(resolve(config.dataDir), 'pglite');
       mkdirSync(dir, { recursive: true });
-      return createPgliteDriver(dir);
+      return (config.thread ?? true) ? createThreadedPgliteDriver(dir) : createPgliteDriver(dir);
     }
   }
 }

@@ -28,7 +28,7 @@ function executorOf(db: PgliteLike): SqlExecutor {
  * The WAL holds every committed transaction (synchronous_commit is on), so fsyncing its segment files and their
  * directory is enough for crash recovery to replay them. Async (libuv thread pool) so hook calls are not blocked.
  */
-async function fsyncWal(dataDir: string): Promise<void> {
+export async function fsyncWal(dataDir: string): Promise<void> {
   const walDir = join(dataDir, 'pg_wal');
   const entries = await readdir(walDir, { withFileTypes: true });
   await Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => fsyncPath(join(walDir, entry.name))));
