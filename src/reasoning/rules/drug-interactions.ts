@@ -60,26 +60,50 @@ function byKey(meds: readonly MedicationFact[]): Map<string, MedicationFact[]> {
 /**
  * Medications with the same classes, ingredients and route match the same matchers (see `matches`), and a chart
  * repeats a few drugs hundreds of times: each distinct profile is checked once per entry instead of each order.
+ * Profiles are indexed by class and ingredient, so an entry none of the chart's drugs could match (most of the
+ * table, for most charts) costs two map lookups per concept it names and allocates nothing.
  */
 interface Profiles {
   keyOf: readonly string[];
   representatives: ReadonlyMap<string, MedicationFact>;
+  /** Class → keys of the profiles that carry it. */
+  byClass: ReadonlyMap<string, readonly string[]>;
+  /** Ingredient (RxNorm CUI) → keys of the profiles that carry it. */
+  byIngredient: ReadonlyMap<string, readonly string[]>;
 }
+
+const NONE: readonly never[] = [];
 
 function profilesOf(meds: readonly MedicationFact[]): Profiles {
   const keyOf = meds.map((m) => `${m.ingredients.join(',')}|${m.classes.join(',')}|${m.route ?? ''}`);
   const representatives = new Map<string, MedicationFact>();
+  const byClass = new Map<string, string[]>();
+  const byIngredient = new Map<string, string[]>();
+  const index = (into: Map<string, string[]>, concept: string, key: string) => {
+    const keys = into.get(concept);
+    if (keys) keys.push(key);
+    else into.set(concept, [key]);
+  };
   meds.forEach((m, i) => {
-    if (!representatives.has(keyOf[i] as string)) representatives.set(keyOf[i] as string, m);
+    const key = keyOf[i] as string;
+    if (representatives.has(key)) return;
+    representatives.set(key, m);
+    for (const c of m.classes) index(byClass, c, key);
+    for (const ingredient of m.ingredients) index(byIngredient, ingredient, key);
   });
-  return { keyOf, representatives };
+  return { keyOf, representatives, byClass, byIngredient };
 }
 
 /** Meds matching `x`, in chart order. */
-function matching(meds: readonly MedicationFact[], p: Profiles, x: DrugMatcher): MedicationFact[] {
-  const hit = new Set<string>();
-  for (const [key, m] of p.representatives) if (matches(m, x)) hit.add(key);
-  return hit.size === 0 ? [] : meds.filter((_, i) => hit.has(p.keyOf[i] as string));
+function matching(meds: readonly MedicationFact[], p: Profiles, x: DrugMatcher): readonly MedicationFact[] {
+  let hit: Set<string> | undefined;
+  const collect = (keys: readonly string[] | undefined) => {
+    for (const key of keys ?? NONE)
+      if (matches(p.representatives.get(key) as MedicationFact, x)) (hit ??= new Set()).add(key);
+  };
+  for (const c of x.classes ?? NONE) collect(p.byClass.get(c));
+  for (const ingredient of x.ingredients ?? NONE) collect(p.byIngredient.get(ingredient));
+  return hit === undefined ? NONE : meds.filter((_, i) => hit?.has(p.keyOf[i] as string));
 }
 
 // Symmetric entries (QT + QT) match both ways round: keep one orientation per pair. Knowledge is fixed at load.
