@@ -11,6 +11,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     amount?: number;
+    overallRate?: number;
     duration?: number;
     timeout?: number;
     requests?: Request[];

@@ -32,6 +32,13 @@ function pairRows(name: string, pair: Pair, reference: string, goals = ''): Row[
     ),
     row(`${name} p50`, pair.service.p50, 'ms', pair.noop.p50, `÷ ${reference}`),
     row(`${name} p99`, pair.service.p99, 'ms', pair.noop.p99, `÷ ${reference}${goals && `; goal ≤ 25 ms`}`),
+    row(
+      `${name} p99, one connection`,
+      pair.oneConnection.service.p99,
+      'ms',
+      pair.oneConnection.noop.p99,
+      `÷ ${reference}, both called one at a time (no queueing)`,
+    ),
   ];
 }
 

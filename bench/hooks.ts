@@ -118,6 +118,8 @@ export function orderSignBody(fx: Fixture): string {
 export interface Pair {
   service: LoadResult;
   noop: LoadResult;
+  /** Both again over one connection, one call at a time: latency without queueing. */
+  oneConnection: { service: LoadResult; noop: LoadResult };
   bodyBytes: number;
   /** Requests in each measured run. */
   requests: number;
@@ -125,6 +127,8 @@ export interface Pair {
 
 /** Seconds the measured service run should last: long enough for a stable p99, short enough for a 5-minute bench. */
 const TARGET_SECONDS = 8;
+/** Calls of the one-connection run. */
+const ALONE_REQUESTS = 500;
 
 /**
  * The no-op, then the service, each fed the same body and the same tokens after a warm-up. The request count
@@ -147,9 +151,16 @@ export async function compare(o: {
   const amount = Math.min(o.amount, Math.max(warm, Math.round(warmService.rps * TARGET_SECONDS)));
   const noop = await run(o.noop, 0, amount);
   const service = await run(o.service, 0, amount);
-  if (service.non2xx > 0 || service.errors > 0)
-    throw new Error(`service answered ${service.non2xx} non-2xx and ${service.errors} errors`);
-  return { service, noop, bodyBytes: Buffer.byteLength(o.body), requests: amount };
+  // At 50 connections every call queues behind the others (p99 ≈ connections ÷ throughput, the no-op's too). One
+  // connection, one call at a time, gives the cost of a call and its jitter: what an EHR sees when not saturated.
+  const alone = Math.min(o.amount, ALONE_REQUESTS);
+  const aloneTokens = tokensFor(o.key, `${o.service.origin}${o.path}`, alone);
+  const aloneRun = (target: Target) =>
+    load({ url: `${target.origin}${o.path}`, body: o.body, tokens: aloneTokens, amount: alone, connections: 1 });
+  const oneConnection = { noop: await aloneRun(o.noop), service: await aloneRun(o.service) };
+  for (const r of [service, oneConnection.service])
+    if (r.non2xx > 0 || r.errors > 0) throw new Error(`service answered ${r.non2xx} non-2xx and ${r.errors} errors`);
+  return { service, noop, oneConnection, bodyBytes: Buffer.byteLength(o.body), requests: amount };
 }
 
 export { loadFixture };
