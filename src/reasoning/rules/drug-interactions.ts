@@ -94,16 +94,20 @@ function profilesOf(meds: readonly MedicationFact[]): Profiles {
   return { keyOf, representatives, byClass, byIngredient };
 }
 
+/** Adds to `hit` the profiles among `keys` that match `x` (the route exclusion is the part the index cannot answer). */
+function collectMatches(p: Profiles, x: DrugMatcher, keys: readonly string[] | undefined, hit: Set<string>): void {
+  for (const key of keys ?? NONE) if (matches(p.representatives.get(key) as MedicationFact, x)) hit.add(key);
+}
+
 /** Meds matching `x`, in chart order. */
 function matching(meds: readonly MedicationFact[], p: Profiles, x: DrugMatcher): readonly MedicationFact[] {
-  let hit: Set<string> | undefined;
-  const collect = (keys: readonly string[] | undefined) => {
-    for (const key of keys ?? NONE)
-      if (matches(p.representatives.get(key) as MedicationFact, x)) (hit ??= new Set()).add(key);
-  };
-  for (const c of x.classes ?? NONE) collect(p.byClass.get(c));
-  for (const ingredient of x.ingredients ?? NONE) collect(p.byIngredient.get(ingredient));
-  return hit === undefined ? NONE : meds.filter((_, i) => hit?.has(p.keyOf[i] as string));
+  const named =
+    (x.classes ?? NONE).some((c) => p.byClass.has(c)) || (x.ingredients ?? NONE).some((i) => p.byIngredient.has(i));
+  if (!named) return NONE;
+  const hit = new Set<string>();
+  for (const c of x.classes ?? NONE) collectMatches(p, x, p.byClass.get(c), hit);
+  for (const ingredient of x.ingredients ?? NONE) collectMatches(p, x, p.byIngredient.get(ingredient), hit);
+  return hit.size === 0 ? NONE : meds.filter((_, i) => hit.has(p.keyOf[i] as string));
 }
 
 // Symmetric entries (QT + QT) match both ways round: keep one orientation per pair. Knowledge is fixed at load.
