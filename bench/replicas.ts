@@ -1,10 +1,13 @@
 /**
- * Two replicas of the built service (`dist-service/main.js`, as `npm run start:service` runs it) in their own
- * processes, sharing one Postgres through DATABASE_URL behind one public URL, 25 connections each; against the
- * in-process no-op at 50 connections fed the same body and tokens. Skipped with a clear row without DATABASE_URL.
+ * The built service (`dist-service/main.js`, as `npm run start:service` runs it) in processes of its own, against
+ * the in-process no-op at 50 connections fed the same body and tokens:
+ *  - one process on embedded PGlite in a fresh data directory, 50 connections: production's default deployment;
+ *  - two replicas sharing one Postgres through DATABASE_URL behind one public URL, 25 connections each. Skipped
+ *    with a clear row without DATABASE_URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jwksOf, type TestKey } from '../test/hooks-service/support/client-keys';
@@ -16,7 +19,10 @@ import { row, type Row } from './report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PUBLIC_URL = 'https://cairn.bench.example';
-const NAME = 'patient-view RS384, 2 replicas on Postgres';
+const REPLICAS = 'patient-view RS384, 2 replicas on Postgres';
+const BUILT = 'patient-view RS384, built service on PGlite';
+
+type Load = { body: string; path: string; key: TestKey; amount: number };
 
 async function startReplica(env: Record<string, string>): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
@@ -42,24 +48,14 @@ async function startReplica(env: Record<string, string>): Promise<{ origin: stri
   throw new Error('replica not ready in time');
 }
 
-export async function replicaRows(o: { body: string; path: string; key: TestKey; amount: number }): Promise<Row[]> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl)
-    return [
-      row(
-        `${NAME} throughput`,
-        null,
-        'req/s',
-        null,
-        'skipped: DATABASE_URL not set (.ci/postgres.sh start prints one)',
-      ),
-    ];
+/** `count` processes of the built service with `env`, 50 connections shared among them, against the no-op. */
+async function measureProcesses(o: Load, env: Record<string, string>, count: number, name: string): Promise<Row[]> {
   if (!existsSync(join(ROOT, 'dist-service/main.js')))
     throw new Error('dist-service/main.js missing: startRows builds it first');
   const jwks = await startJwksServer();
   jwks.serve('/jwks.json', jwksOf(o.key));
-  const env = {
-    DATABASE_URL: databaseUrl,
+  const fullEnv = {
+    ...env,
     CDS_AUTH: 'on',
     CAIRN_PUBLIC_URL: PUBLIC_URL,
     LOG_LEVEL: 'info',
@@ -68,10 +64,10 @@ export async function replicaRows(o: { body: string; path: string; key: TestKey;
   const replicas: { origin: string; child: ChildProcess }[] = [];
   const noop = await startNoop();
   try {
-    replicas.push(await startReplica(env), await startReplica(env));
-    const most = Math.round(o.amount / 2);
+    for (let i = 0; i < count; i++) replicas.push(await startReplica(fullEnv));
+    const most = Math.round(o.amount / count);
     const warm = 50;
-    const tokens = tokensFor(o.key, `${PUBLIC_URL}${o.path}`, 2 * (most + warm));
+    const tokens = tokensFor(o.key, `${PUBLIC_URL}${o.path}`, count * (most + warm));
     const runs = (offset: number, amount: number) =>
       Promise.all(
         replicas.map((r, i) =>
@@ -80,23 +76,30 @@ export async function replicaRows(o: { body: string; path: string; key: TestKey;
             body: o.body,
             tokens: tokens.slice(offset + i * amount, offset + (i + 1) * amount),
             amount,
-            connections: 25,
+            connections: 50 / count,
           }),
         ),
       );
-    const warmed = await runs(2 * most, warm);
-    // About 8 s of what the replicas did while warming up, as for the single-service rows.
-    const half = Math.min(most, Math.max(warm, Math.round(warmed[0]!.rps * 8)));
-    const noopRun = await load({ url: `${noop.origin}${o.path}`, body: o.body, tokens, amount: 2 * half });
-    const measured = await runs(0, half);
+    const warmed = await runs(count * most, warm);
+    // About 8 s of what the processes did while warming up, as for the in-process rows.
+    const each = Math.min(most, Math.max(warm, Math.round((warmed[0]?.rps ?? 0) * 8)));
+    const noopRun = await load({ url: `${noop.origin}${o.path}`, body: o.body, tokens, amount: count * each });
+    const measured = await runs(0, each);
     const failed = measured.reduce((n, m) => n + m.non2xx + m.errors, 0);
-    if (failed > 0) throw new Error(`replicas answered ${failed} calls with an error`);
+    if (failed > 0) throw new Error(`${name}: ${failed} calls answered with an error`);
     const rps = measured.reduce((sum, m) => sum + m.rps, 0);
     const p99 = Math.max(...measured.map((m) => m.p99));
     const reference = 'in-process no-op, 50 connections, same body and tokens';
+    const several = count > 1;
     return [
-      row(`${NAME} throughput`, rps, 'req/s', noopRun.rps, `sum of both replicas ÷ ${reference}`),
-      row(`${NAME} p99`, p99, 'ms', noopRun.p99, `worse replica ÷ ${reference}`),
+      row(
+        `${name} throughput`,
+        rps,
+        'req/s',
+        noopRun.rps,
+        `${several ? 'sum of the replicas' : 'own process'} ÷ ${reference}`,
+      ),
+      row(`${name} p99`, p99, 'ms', noopRun.p99, `${several ? 'worse replica' : 'own process'} ÷ ${reference}`),
     ];
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
@@ -106,4 +109,30 @@ export async function replicaRows(o: { body: string; path: string; key: TestKey;
     await noop.close();
     await jwks.close();
   }
+}
+
+/** One built service process on PGlite in a fresh data directory. */
+export async function builtServiceRows(o: Load): Promise<Row[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cairn-bench-built-'));
+  try {
+    return await measureProcesses(o, { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' }, 1, BUILT);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Two built replicas on the Postgres of DATABASE_URL; a row saying why when it is not set. */
+export async function replicaRows(o: Load): Promise<Row[]> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl)
+    return [
+      row(
+        `${REPLICAS} throughput`,
+        null,
+        'req/s',
+        null,
+        'skipped: DATABASE_URL not set (.ci/postgres.sh start prints one)',
+      ),
+    ];
+  return measureProcesses(o, { DATABASE_URL: databaseUrl }, 2, REPLICAS);
 }

@@ -9,7 +9,7 @@ import { bundleRows } from './bundle';
 import { engineRows } from './engine';
 import { hookRows, requestCount } from './hook-rows';
 import { FIXTURE, loadFixture, patientViewBody } from './hooks';
-import { replicaRows } from './replicas';
+import { builtServiceRows, replicaRows } from './replicas';
 import { makeKey } from '../test/hooks-service/support/client-keys';
 import { launchRows } from './launch';
 import { startRows } from './start';
@@ -29,14 +29,14 @@ await section('engine', () => engineRows(smoke));
 // Builds dist/, which the start, replica and launch rows serve.
 await section('bundle', () => bundleRows());
 await section('start', () => startRows());
-await section('replicas', () =>
-  replicaRows({
-    body: patientViewBody(loadFixture(FIXTURE)),
-    path: '/cds-services/cairn-patient-view',
-    key: makeKey('RS384'),
-    amount: requestCount(smoke),
-  }),
-);
+const patientView = {
+  body: patientViewBody(loadFixture(FIXTURE)),
+  path: '/cds-services/cairn-patient-view',
+  key: makeKey('RS384'),
+  amount: requestCount(smoke),
+};
+await section('built service', () => builtServiceRows(patientView));
+await section('replicas', () => replicaRows(patientView));
 await section('launch', () => launchRows(smoke));
 
 printTable(rows);
