@@ -4,6 +4,7 @@
  * severe (anaphylaxis) allergy to the same drug/class; unconfirmed or low-criticality allergies without a recorded
  * severe reaction give warning/info.
  */
+import { removeDraftSuggestion } from './draft-suggestions';
 import type { AllergyFact, Facts, MedicationFact } from '../facts';
 import type { Rule, RuleOutcome } from '../rule';
 import type { Finding, Severity } from '../types';
@@ -19,7 +20,7 @@ import { ALLERGY_CLASS_ENTRIES } from '../knowledge/allergy-classes';
 
 const CROSS_REACTIVITY: readonly CrossReactivity[] = [...BETA_LACTAM, ...ALLERGY_CLASS_ENTRIES];
 import { ingredientName } from '../knowledge/drugs';
-import { clipSummary, deleteDrafts, medEvidence, medInput, medName, medStatusText } from '../knowledge/drugs/describe';
+import { clipSummary, medEvidence, medInput, medName, medStatusText } from '../knowledge/drugs/describe';
 
 /** Classes an allergy label extends to (beta-lactam subfamilies, sulfonamide antibiotics); broader groups do not. */
 const ALLERGY_CLASSES: readonly string[] = [
@@ -100,9 +101,7 @@ function base(
     evidence: [{ reference: a.ref, display: a.display }, medEvidence(m)],
     inputs: [{ name: 'allergy', value: a.display, source: a.ref, ...(a.date ? { date: a.date } : {}) }, medInput(m)],
     citations: [KHAN_2022, SHENOY_2019],
-    suggestions: m.isDraft
-      ? [{ label: `Remove the draft order for ${medName(m)}`, actions: [deleteDrafts([m], 'Remove the draft order')] }]
-      : [],
+    suggestions: removeDraftSuggestion(m.isDraft ? [m] : []),
     draftRefs: m.isDraft ? [m.ref] : [],
     limitations: [...ALLERGY_LIMITATIONS],
   };

@@ -3,6 +3,7 @@
  * One finding per interaction entry and ingredient pair; a draft order in the pair sets draftRefs, the draft
  * severity and suggestions (remove the draft; a safer alternative where the entry names one).
  */
+import { removeDraftSuggestion } from './draft-suggestions';
 import type { Facts, MedicationFact } from '../facts';
 import { type Rule, type RuleOutcome, ruleOutcome } from '../rule';
 import type { Finding, FindingInput, Severity, Suggestion } from '../types';
@@ -21,7 +22,6 @@ import {
   medEvidence,
   medInput,
   medKey,
-  medName,
   medNames,
   medStatusText,
   sentenceStart,
@@ -143,12 +143,7 @@ function pairGroups(entry: InteractionEntry, meds: readonly MedicationFact[], pr
 function suggestionsFor(entry: InteractionEntry, g: PairGroup, facts: Facts): Suggestion[] {
   const drafts = uniqueMeds([...g.a, ...g.b].filter((m) => m.isDraft));
   if (drafts.length === 0) return [];
-  const out: Suggestion[] = [
-    {
-      label: `Remove the draft order for ${drafts.map(medName).join(', ')}`,
-      actions: [deleteDrafts(drafts, 'Remove the draft order')],
-    },
-  ];
+  const out = removeDraftSuggestion(drafts);
   const bDrafts = g.b.filter((m) => m.isDraft);
   if (entry.alternative && bDrafts.length > 0) {
     out.push({

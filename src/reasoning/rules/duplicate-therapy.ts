@@ -5,6 +5,7 @@
  * e.g. Synthea's simvastatin 10 mg + 20 mg) and as a warning when a draft order adds it.
  * Same class: two different ingredients of one class (two NSAIDs, two anticoagulants, ACE inhibitor + ARB…).
  */
+import { removeDraftSuggestion } from './draft-suggestions';
 import type { Facts, MedicationFact } from '../facts';
 import type { Rule, RuleOutcome } from '../rule';
 import type { Finding, Severity } from '../types';
@@ -13,11 +14,9 @@ import { DUPLICATE_CLASSES, SAME_INGREDIENT, type DuplicateClassEntry } from '..
 import { ingredientName } from '../knowledge/drugs';
 import {
   clipSummary,
-  deleteDrafts,
   medEvidence,
   medInput,
   medKey,
-  medName,
   medNames,
   medStatusText,
   uniqueMeds,
@@ -56,15 +55,7 @@ function finding(
     evidence: meds.map(medEvidence),
     inputs: meds.map(medInput),
     draftRefs: drafts.map((d) => d.ref),
-    suggestions:
-      drafts.length > 0
-        ? [
-            {
-              label: `Remove the draft order for ${drafts.map(medName).join(', ')}`,
-              actions: [deleteDrafts(drafts, 'Remove the duplicate draft order')],
-            },
-          ]
-        : [],
+    suggestions: removeDraftSuggestion(drafts),
     ...extra,
   };
 }
