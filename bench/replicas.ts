@@ -26,7 +26,8 @@ type Load = { body: string; path: string; key: TestKey; amount: number };
 
 async function startReplica(env: Record<string, string>): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist-service/main.js'], {
+  // The V8 flag `npm run start:service` passes (package.json), so the process is the one administrators run.
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist-service/main.js'], {
     cwd: ROOT,
     stdio: 'ignore',
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
