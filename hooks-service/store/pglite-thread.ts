@@ -42,6 +42,7 @@ class PgliteWorkerError extends Error {
 function startWorker(dataDir: string): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   if (!fromSource) return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
+  // require.resolve picks tsx's CommonJS build of the API; its ES module build is the .mjs file beside it.
   const tsxApi = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');
