@@ -39,7 +39,7 @@ class PgliteWorkerError extends Error {
  * Built (dist-service/), the worker is the JavaScript file beside this bundle. From source (tests, the demo under
  * tsx), a worker thread does not inherit tsx's loader, so a small bootstrap registers it before importing the worker.
  */
-function startWorker(dataDir: string): Worker {
+export function startWorker(dataDir: string): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   if (!fromSource) return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
   // require.resolve picks tsx's CommonJS build of the API; its ES module build is the .mjs file beside it.
@@ -51,18 +51,24 @@ function startWorker(dataDir: string): Worker {
   return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
 }
 
-/** Opens (creating when absent) a PGlite database in `dataDir`, owned by a worker thread. */
-export async function createThreadedPgliteDriver(dataDir: string): Promise<SqlDriver> {
-  const unlock = await lockDirectory(dataDir);
-  const worker = startWorker(dataDir);
+/** One worker and its calls in flight; `onLost` runs once if the worker dies. */
+interface WorkerLink {
+  /** Resolves once PGlite is open in the worker; rejects with the reason it could not open. */
+  opened: Promise<unknown>;
+  send(request: Operation): Promise<WorkerReply>;
+  terminate(): Promise<unknown>;
+}
+
+function linkWorker(worker: Worker, onLost: () => void): WorkerLink {
   const pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   let nextId = 1;
-  let dead: Error | undefined;
-
+  let lost: Error | undefined;
   const fail = (error: Error) => {
-    dead ??= error;
-    for (const p of pending.values()) p.reject(dead);
+    if (lost) return;
+    lost = error;
+    for (const p of pending.values()) p.reject(error);
     pending.clear();
+    onLost();
   };
   worker.on('message', (reply: WorkerReply) => {
     const p = pending.get(reply.id);
@@ -72,15 +78,62 @@ export async function createThreadedPgliteDriver(dataDir: string): Promise<SqlDr
   });
   worker.on('error', (error) => fail(error));
   worker.on('exit', (code) => fail(new Error(`the PGlite worker exited (code ${code})`)));
-
   const opened = new Promise<WorkerReply>((resolve, reject) => pending.set(0, { resolve, reject }));
-  const send = (request: Operation): Promise<WorkerReply> =>
-    new Promise((resolve, reject) => {
-      if (dead) return reject(dead);
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id });
-    });
+  return {
+    opened,
+    send: (request) =>
+      new Promise((resolve, reject) => {
+        if (lost) return reject(lost);
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ ...request, id });
+      }),
+    terminate: () => worker.terminate(),
+  };
+}
+
+export interface ThreadedPgliteOptions {
+  /** Starts the worker (tests wrap it to reach the Worker). */
+  startWorker?: (dataDir: string) => Worker;
+  /** First wait before a dead worker is started again, doubled on each failed start up to 30 s (default 1 s). */
+  respawnMs?: number;
+}
+
+const MAX_RESPAWN_MS = 30_000;
+
+/**
+ * Opens (creating when absent) a PGlite database in `dataDir`, owned by a worker thread. A worker that dies (a
+ * WebAssembly abort, out of memory) fails the calls in flight and every call until a new one has opened the same
+ * directory, which Postgres recovers from its WAL: the service heals without a restart.
+ */
+export async function createThreadedPgliteDriver(
+  dataDir: string,
+  options: ThreadedPgliteOptions = {},
+): Promise<SqlDriver> {
+  const start = options.startWorker ?? startWorker;
+  const firstRespawnMs = options.respawnMs ?? 1_000;
+  const unlock = await lockDirectory(dataDir);
+  let closing = false;
+  let respawnMs = firstRespawnMs;
+  let timer: NodeJS.Timeout | undefined;
+  const respawnLater = () => {
+    if (closing) return;
+    timer = setTimeout(() => {
+      const next = linkWorker(start(dataDir), respawnLater);
+      next.opened.then(
+        () => {
+          current = next;
+          respawnMs = firstRespawnMs;
+        },
+        () => {
+          respawnMs = Math.min(respawnMs * 2, MAX_RESPAWN_MS);
+          void next.terminate();
+        },
+      );
+    }, respawnMs);
+  };
+  let current = linkWorker(start(dataDir), respawnLater);
+  const send = (request: Operation) => current.send(request);
 
   // PGlite is one session: a statement posted while a transaction is open would run inside it. So every call takes
   // its turn here, and a transaction keeps the turn from BEGIN to COMMIT.
@@ -101,9 +154,11 @@ export async function createThreadedPgliteDriver(dataDir: string): Promise<SqlDr
   };
 
   try {
-    await opened;
+    await current.opened;
   } catch (error) {
-    await worker.terminate();
+    closing = true;
+    clearTimeout(timer);
+    await current.terminate();
     unlock();
     throw error;
   }
@@ -126,8 +181,10 @@ export async function createThreadedPgliteDriver(dataDir: string): Promise<SqlDr
     withSession: (fn) => fn(queued),
     flush: groupFlushes(() => fsyncWal(dataDir)),
     close: async () => {
+      closing = true;
+      clearTimeout(timer);
       await exclusive(() => send({ op: 'close' })).catch(() => undefined);
-      await worker.terminate();
+      await current.terminate();
       unlock();
     },
   };

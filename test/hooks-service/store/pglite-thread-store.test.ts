@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../../hooks-service/store/create-store.ts';
-import { createThreadedPgliteDriver } from '../../../hooks-service/store/pglite-thread.ts';
+import { createThreadedPgliteDriver, startWorker } from '../../../hooks-service/store/pglite-thread.ts';
+import type { Worker } from 'node:worker_threads';
 import type { SqlDriver } from '../../../hooks-service/store/sql-driver.ts';
 import type { DurableStore } from '../../../hooks-service/store/types.ts';
 import { describeDurableStoreContract, describeStoreContract } from './store-contract.ts';
@@ -66,6 +67,32 @@ describe('the threaded PGlite driver', () => {
     await openShared();
     await expect(createThreadedPgliteDriver(join(dataDir, 'pglite'))).rejects.toThrow();
   });
+
+  it('fails calls while its worker is dead, then starts a new one on the same data and answers again', async () => {
+    const crashDir = mkdtempSync(join(tmpdir(), 'cairn-pglite-thread-crash-'));
+    const workers: Worker[] = [];
+    const crashing = await createThreadedPgliteDriver(crashDir, {
+      startWorker: (dir) => {
+        const worker = startWorker(dir);
+        workers.push(worker);
+        return worker;
+      },
+      respawnMs: 50,
+    });
+    try {
+      await crashing.exec('CREATE TABLE kept (id int)');
+      await crashing.query('INSERT INTO kept VALUES (1)');
+      await workers[0]?.terminate(); // as a WebAssembly abort would end it
+      await expect(crashing.query('SELECT id FROM kept')).rejects.toThrow(/worker exited/);
+      await expect
+        .poll(() => crashing.query('SELECT id FROM kept').catch(() => 'down'), { timeout: 30_000 })
+        .toEqual([{ id: 1 }]);
+      expect(workers).toHaveLength(2);
+    } finally {
+      await crashing.close();
+      rmSync(crashDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('rejects a statement once its worker is gone instead of leaving the caller waiting', async () => {
     const goneDir = mkdtempSync(join(tmpdir(), 'cairn-pglite-thread-gone-'));
