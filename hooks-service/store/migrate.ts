@@ -1,6 +1,6 @@
 /** Applies pending migrations; safe when several replicas start at once against one Postgres. */
 import { migrations as defaultMigrations, type Migration } from './migrations/index.ts';
-import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
+import { inTransaction, type SqlDriver, type SqlExecutor } from './sql-driver.ts';
 
 /** Advisory lock key for migrations ("cairn" + 1); any constant shared by all replicas works. */
 const MIGRATION_LOCK = 4_220_470_001;
@@ -19,18 +19,13 @@ async function applyPending(session: SqlExecutor, migrations: readonly Migration
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(migration.version)) continue;
     // Each migration and its ledger row commit together, so a crash never leaves one without the other.
-    await session.exec('BEGIN');
-    try {
-      await session.exec(migration.sql);
-      await session.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+    await inTransaction(session, async (tx) => {
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,
         migration.name,
       ]);
-      await session.exec('COMMIT');
-    } catch (error) {
-      await session.exec('ROLLBACK');
-      throw error;
-    }
+    });
     applied.push(migration.version);
   }
   return applied;

@@ -1,6 +1,6 @@
 /** PostgreSQL through a `pg` connection pool: the multi-replica driver (DATABASE_URL). */
 import pg from 'pg';
-import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
+import { inTransaction, type SqlDriver, type SqlExecutor } from './sql-driver.ts';
 
 function executorOf(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
@@ -52,18 +52,7 @@ export function createPgDriver(options: PgDriverOptions): SqlDriver {
     name: 'postgres',
     ...base,
     withSession,
-    transaction: (fn) =>
-      withSession(async (session) => {
-        await session.exec('BEGIN');
-        try {
-          const result = await fn(session);
-          await session.exec('COMMIT');
-          return result;
-        } catch (error) {
-          await session.exec('ROLLBACK');
-          throw error;
-        }
-      }),
+    transaction: (fn) => withSession((session) => inTransaction(session, fn)),
     // With synchronous_commit on (the server default) COMMIT returns only after the WAL is flushed to disk.
     flush: async () => undefined,
     close: () => pool.end(),

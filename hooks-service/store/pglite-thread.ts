@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { lockDirectory } from './dir-lock.ts';
 import { groupFlushes } from './group-flush.ts';
 import { fsyncWal } from './pglite-driver.ts';
-import type { SqlDriver, SqlExecutor } from './sql-driver.ts';
+import { inTransaction, type SqlDriver, type SqlExecutor } from './sql-driver.ts';
 
 type Operation = { op: 'query'; text: string; params: unknown[] } | { op: 'exec'; text: string } | { op: 'close' };
 export type WorkerRequest = Operation & { id: number };
@@ -165,18 +165,7 @@ export async function createThreadedPgliteDriver(
   return {
     name: 'pglite',
     ...queued,
-    transaction: (fn) =>
-      exclusive(async () => {
-        await direct.exec('BEGIN');
-        try {
-          const result = await fn(direct);
-          await direct.exec('COMMIT');
-          return result;
-        } catch (error) {
-          await direct.exec('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      }),
+    transaction: (fn) => exclusive(() => inTransaction(direct, fn)),
     // One session already: a session-level advisory lock holds across the queued statements.
     withSession: (fn) => fn(queued),
     flush: groupFlushes(() => fsyncWal(dataDir)),

@@ -21,3 +21,19 @@ export interface SqlDriver extends SqlExecutor {
   flush(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Runs `fn` between BEGIN and COMMIT on `session`, which must be one connection nothing else writes to meanwhile;
+ * ROLLBACK when `fn` throws, then rethrows.
+ */
+export async function inTransaction<T>(session: SqlExecutor, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  await session.exec('BEGIN');
+  try {
+    const result = await fn(session);
+    await session.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await session.exec('ROLLBACK');
+    throw error;
+  }
+}
