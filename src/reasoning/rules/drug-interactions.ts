@@ -46,14 +46,16 @@ interface PairGroup {
   b: MedicationFact[];
 }
 
+/** Appends `value` to the list under `key`, starting the list when absent. */
+function pushTo<V>(into: Map<string, V[]>, key: string, value: V): void {
+  const list = into.get(key);
+  if (list) list.push(value);
+  else into.set(key, [value]);
+}
+
 function byKey(meds: readonly MedicationFact[]): Map<string, MedicationFact[]> {
   const out = new Map<string, MedicationFact[]>();
-  for (const m of meds) {
-    const k = medKey(m);
-    const list = out.get(k);
-    if (list) list.push(m);
-    else out.set(k, [m]);
-  }
+  for (const m of meds) pushTo(out, medKey(m), m);
   return out;
 }
 
@@ -79,35 +81,37 @@ function profilesOf(meds: readonly MedicationFact[]): Profiles {
   const representatives = new Map<string, MedicationFact>();
   const byClass = new Map<string, string[]>();
   const byIngredient = new Map<string, string[]>();
-  const index = (into: Map<string, string[]>, concept: string, key: string) => {
-    const keys = into.get(concept);
-    if (keys) keys.push(key);
-    else into.set(concept, [key]);
-  };
   meds.forEach((m, i) => {
     const key = keyOf[i] as string;
     if (representatives.has(key)) return;
     representatives.set(key, m);
-    for (const c of m.classes) index(byClass, c, key);
-    for (const ingredient of m.ingredients) index(byIngredient, ingredient, key);
+    for (const c of m.classes) pushTo(byClass, c, key);
+    for (const ingredient of m.ingredients) pushTo(byIngredient, ingredient, key);
   });
   return { keyOf, representatives, byClass, byIngredient };
 }
 
-/** Adds to `hit` the profiles among `keys` that match `x` (the route exclusion is the part the index cannot answer). */
-function collectMatches(p: Profiles, x: DrugMatcher, keys: readonly string[] | undefined, hit: Set<string>): void {
-  for (const key of keys ?? NONE) if (matches(p.representatives.get(key) as MedicationFact, x)) hit.add(key);
+/**
+ * The profiles among `keys` that match `x` (the route exclusion is the part the index cannot answer), added to `hit`;
+ * the set is made only at the first match, so an entry that matches nothing allocates nothing.
+ */
+function collectMatches(
+  p: Profiles,
+  x: DrugMatcher,
+  keys: readonly string[] | undefined,
+  hit: Set<string> | undefined,
+): Set<string> | undefined {
+  for (const key of keys ?? NONE)
+    if (matches(p.representatives.get(key) as MedicationFact, x)) (hit ??= new Set()).add(key);
+  return hit;
 }
 
 /** Meds matching `x`, in chart order. */
 function matching(meds: readonly MedicationFact[], p: Profiles, x: DrugMatcher): readonly MedicationFact[] {
-  const named =
-    (x.classes ?? NONE).some((c) => p.byClass.has(c)) || (x.ingredients ?? NONE).some((i) => p.byIngredient.has(i));
-  if (!named) return NONE;
-  const hit = new Set<string>();
-  for (const c of x.classes ?? NONE) collectMatches(p, x, p.byClass.get(c), hit);
-  for (const ingredient of x.ingredients ?? NONE) collectMatches(p, x, p.byIngredient.get(ingredient), hit);
-  return hit.size === 0 ? NONE : meds.filter((_, i) => hit.has(p.keyOf[i] as string));
+  let hit: Set<string> | undefined;
+  for (const c of x.classes ?? NONE) hit = collectMatches(p, x, p.byClass.get(c), hit);
+  for (const ingredient of x.ingredients ?? NONE) hit = collectMatches(p, x, p.byIngredient.get(ingredient), hit);
+  return hit === undefined ? NONE : meds.filter((_, i) => hit.has(p.keyOf[i] as string));
 }
 
 // Symmetric entries (QT + QT) match both ways round: keep one orientation per pair. Knowledge is fixed at load.
