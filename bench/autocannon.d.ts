@@ -11,7 +11,6 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     amount?: number;
-    overallRate?: number;
     duration?: number;
     timeout?: number;
     requests?: Request[];

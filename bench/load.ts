@@ -16,8 +16,6 @@ export interface LoadOptions {
   tokens?: readonly string[];
   amount: number;
   connections?: number;
-  /** Requests per second offered across all connections (autocannon's overallRate); unset = as fast as answered. */
-  rate?: number;
 }
 
 export async function load(o: LoadOptions): Promise<LoadResult> {
@@ -31,7 +29,6 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     url: o.url,
     connections: o.connections ?? 50,
     amount: o.amount,
-    ...(o.rate !== undefined && { overallRate: o.rate }),
     timeout: 30,
     requests: [
       {
