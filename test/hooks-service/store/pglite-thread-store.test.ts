@@ -6,23 +6,15 @@ import { createStore } from '../../../hooks-service/store/create-store.ts';
 import { createThreadedPgliteDriver, startWorker } from '../../../hooks-service/store/pglite-thread.ts';
 import type { Worker } from 'node:worker_threads';
 import type { SqlDriver } from '../../../hooks-service/store/sql-driver.ts';
-import type { DurableStore } from '../../../hooks-service/store/types.ts';
-import { describeDurableStoreContract, describeStoreContract } from './store-contract.ts';
+import { describeSharedStoreContracts } from './store-contract.ts';
 
 // The default with CAIRN_DATA_DIR: PGlite on disk, owned by a worker thread. One database for the file.
 const dataDir = mkdtempSync(join(tmpdir(), 'cairn-pglite-thread-'));
-let shared: Promise<DurableStore> | undefined;
-const openShared = async (): Promise<DurableStore> => {
-  shared ??= createStore({ kind: 'pglite', dataDir }, { jtiSweepMs: 0 });
-  return { ...(await shared), close: async () => undefined };
-};
-afterAll(async () => {
-  await (await shared)?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-describeStoreContract('PGlite in a worker thread', openShared);
-describeDurableStoreContract('PGlite in a worker thread', openShared);
+const openShared = describeSharedStoreContracts(
+  'PGlite in a worker thread',
+  () => createStore({ kind: 'pglite', dataDir }, { jtiSweepMs: 0 }),
+  () => rmSync(dataDir, { recursive: true, force: true }),
+);
 
 describe('the threaded PGlite driver', () => {
   // One more database for the driver-level cases, each in its own table (creating a cluster costs seconds).

@@ -165,3 +165,26 @@ export function describeDurableStoreContract(name: string, makeStore: () => Prom
     });
   });
 }
+
+/**
+ * Both contracts over one store for the whole file (opening one costs seconds), closed after the file and then
+ * `afterClose` (removing its data directory, say). Returns the opener, for cases of the file's own.
+ */
+export function describeSharedStoreContracts(
+  name: string,
+  open: () => Promise<DurableStore>,
+  afterClose?: () => void,
+): () => Promise<DurableStore> {
+  let shared: Promise<DurableStore> | undefined;
+  const openShared = async (): Promise<DurableStore> => {
+    shared ??= open();
+    return { ...(await shared), close: async () => undefined };
+  };
+  afterAll(async () => {
+    await (await shared)?.close();
+    afterClose?.();
+  });
+  describeStoreContract(name, openShared);
+  describeDurableStoreContract(name, openShared);
+  return openShared;
+}
