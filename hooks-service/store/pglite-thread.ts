@@ -5,9 +5,8 @@
  * this side only posts statements. Same contract as pglite-driver.ts; the directory lock and the WAL fsync stay on
  * this side because they are plain file-system calls.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker, superviseWorker, type Reply } from '../workers/worker-link.ts';
 import { lockDirectory } from './dir-lock.ts';
 import { groupFlushes } from './group-flush.ts';
 import { fsyncWal } from './pglite-driver.ts';
@@ -16,18 +15,24 @@ import { inTransaction, type SqlDriver, type SqlExecutor } from './sql-driver.ts
 type Operation = { op: 'query'; text: string; params: unknown[] } | { op: 'exec'; text: string } | { op: 'close' };
 export type WorkerRequest = Operation & { id: number };
 
-/** `id` 0 answers the open. `error` carries what the store reads from a Postgres error: its class and SQLSTATE. */
-export interface WorkerReply {
-  id: number;
+/** What the store reads from a Postgres error: its class and SQLSTATE. */
+export interface WireError {
+  name: string;
+  message: string;
+  code?: string;
+  severity?: string;
+}
+
+/** `id` 0 answers the open. */
+export interface WorkerReply extends Reply<WireError> {
   rows?: unknown[];
-  error?: { name: string; message: string; code?: string; severity?: string };
 }
 
 /** A statement the worker refused, rebuilt with the fields the guard and the callers read. */
 class PgliteWorkerError extends Error {
   code?: string;
   severity?: string;
-  constructor(wire: NonNullable<WorkerReply['error']>) {
+  constructor(wire: WireError) {
     super(wire.message);
     this.name = wire.name;
     this.code = wire.code;
@@ -35,61 +40,9 @@ class PgliteWorkerError extends Error {
   }
 }
 
-/**
- * Built (dist-service/), the worker is the JavaScript file beside this bundle. From source (tests, the demo under
- * tsx), a worker thread does not inherit tsx's loader, so a small bootstrap registers it before importing the worker.
- */
+/** The worker that owns PGlite (pglite-worker.ts beside this module). */
 export function startWorker(dataDir: string): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  if (!fromSource) return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
-  // require.resolve picks tsx's CommonJS build of the API; its ES module build is the .mjs file beside it.
-  const tsxApi = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const worker = new URL('./pglite-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(tsxApi).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
-}
-
-/** One worker and its calls in flight; `onLost` runs once if the worker dies. */
-interface WorkerLink {
-  /** Resolves once PGlite is open in the worker; rejects with the reason it could not open. */
-  opened: Promise<unknown>;
-  send(request: Operation): Promise<WorkerReply>;
-  terminate(): Promise<unknown>;
-}
-
-function linkWorker(worker: Worker, onLost: () => void): WorkerLink {
-  const pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
-  let nextId = 1;
-  let lost: Error | undefined;
-  const fail = (error: Error) => {
-    if (lost) return;
-    lost = error;
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-    onLost();
-  };
-  worker.on('message', (reply: WorkerReply) => {
-    const p = pending.get(reply.id);
-    pending.delete(reply.id);
-    if (reply.error) p?.reject(new PgliteWorkerError(reply.error));
-    else p?.resolve(reply);
-  });
-  worker.on('error', (error) => fail(error));
-  worker.on('exit', (code) => fail(new Error(`the PGlite worker exited (code ${code})`)));
-  const opened = new Promise<WorkerReply>((resolve, reject) => pending.set(0, { resolve, reject }));
-  return {
-    opened,
-    send: (request) =>
-      new Promise((resolve, reject) => {
-        if (lost) return reject(lost);
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ ...request, id });
-      }),
-    terminate: () => worker.terminate(),
-  };
+  return startModuleWorker(import.meta.url, 'pglite-worker', { dataDir });
 }
 
 export interface ThreadedPgliteOptions {
@@ -98,8 +51,6 @@ export interface ThreadedPgliteOptions {
   /** First wait before a dead worker is started again, doubled on each failed start up to 30 s (default 1 s). */
   respawnMs?: number;
 }
-
-const MAX_RESPAWN_MS = 30_000;
 
 /**
  * Opens (creating when absent) a PGlite database in `dataDir`, owned by a worker thread. A worker that dies (a
@@ -111,29 +62,13 @@ export async function createThreadedPgliteDriver(
   options: ThreadedPgliteOptions = {},
 ): Promise<SqlDriver> {
   const start = options.startWorker ?? startWorker;
-  const firstRespawnMs = options.respawnMs ?? 1_000;
   const unlock = await lockDirectory(dataDir);
-  let closing = false;
-  let respawnMs = firstRespawnMs;
-  let timer: NodeJS.Timeout | undefined;
-  const respawnLater = () => {
-    if (closing) return;
-    timer = setTimeout(() => {
-      const next = linkWorker(start(dataDir), respawnLater);
-      next.opened.then(
-        () => {
-          current = next;
-          respawnMs = firstRespawnMs;
-        },
-        () => {
-          respawnMs = Math.min(respawnMs * 2, MAX_RESPAWN_MS);
-          void next.terminate();
-        },
-      );
-    }, respawnMs);
-  };
-  let current = linkWorker(start(dataDir), respawnLater);
-  const send = (request: Operation) => current.send(request);
+  const worker = superviseWorker<Operation, WireError, WorkerReply>(() => start(dataDir), {
+    name: 'PGlite worker',
+    toError: (wire) => new PgliteWorkerError(wire),
+    respawnMs: options.respawnMs ?? 1_000,
+  });
+  const send = (request: Operation) => worker.current().send(request);
 
   // PGlite is one session: a statement posted while a transaction is open would run inside it. So every call takes
   // its turn here, and a transaction keeps the turn from BEGIN to COMMIT.
@@ -154,11 +89,8 @@ export async function createThreadedPgliteDriver(
   };
 
   try {
-    await current.opened;
+    await worker.started;
   } catch (error) {
-    closing = true;
-    clearTimeout(timer);
-    await current.terminate();
     unlock();
     throw error;
   }
@@ -170,10 +102,8 @@ export async function createThreadedPgliteDriver(
     withSession: (fn) => fn(queued),
     flush: groupFlushes(() => fsyncWal(dataDir)),
     close: async () => {
-      closing = true;
-      clearTimeout(timer);
       await exclusive(() => send({ op: 'close' })).catch(() => undefined);
-      await current.terminate();
+      await worker.close();
       unlock();
     },
   };
