@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
-import { composeDependencies } from '../hooks-service/compose';
-import { defaultServiceConfig } from '../hooks-service/config';
+import { composeDependencies, startReasoning } from '../hooks-service/compose';
+import { defaultReasoningThreads, defaultServiceConfig } from '../hooks-service/config';
 import { createLogger } from '../hooks-service/logger';
 import type { HookModel } from '../hooks-service/protocol/handle-hook';
 import { buildServer } from '../hooks-service/server';
@@ -43,8 +43,16 @@ export async function startService(keys: TestKey[], model?: HookModel): Promise<
     issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}${JWKS_PATH}`, jku: [] }],
     logLevel: 'info',
   });
+  // The reasoning workers CAIRN_REASONING_THREADS would start by default on this machine, as in production.
+  const reasoner = await startReasoning({ ...config, reasoningThreads: defaultReasoningThreads() });
   const app = buildServer(
-    composeDependencies({ config, store, logger: createLogger('info', discard()), ...(model && { model }) }),
+    composeDependencies({
+      config,
+      store,
+      logger: createLogger('info', discard()),
+      ...(model && { model }),
+      ...(reasoner && { reasoner }),
+    }),
   );
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

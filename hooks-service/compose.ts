@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { runEngine } from '@reasoning/engine';
 import type { EngineInput, EngineResult } from '@reasoning/types';
 import { analyticsConfigFromEnv, type AnalyticsConfig } from './analytics/config';
 import { JwksCache } from './auth/jwks';
@@ -15,8 +14,15 @@ import { parseServiceConfig, type ServiceConfig } from './config';
 import { createLogger } from './logger';
 import { createNarrativeServiceFromConfig, describeProfile, parseModelConfig } from './model/index';
 import type { FetchLike } from './net/fetch-json';
-import { createFhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
+import {
+  createReasoningPool,
+  engineFor,
+  fhirClientFor,
+  reasonHere,
+  reasoningDeps,
+  type Reasoner,
+} from './protocol/reasoning-pool';
 import { buildServer, type ServiceDeps } from './server';
 import type { ServiceApis } from './service-apis';
 import { closeOnSignals } from './shutdown';
@@ -46,34 +52,32 @@ export interface ServiceParts {
   clock?: () => Date;
   newId?: () => string;
   runEngine?: (input: EngineInput) => EngineResult;
+  /** Where hook calls are reasoned about (default: on the event loop, with the parts above). */
+  reasoner?: Reasoner;
   model?: HookModel;
   modelStatus?: () => unknown;
   apis?: ServiceApis;
 }
-
-const MAX_FHIR_PAGE_BYTES = 20 * 1024 * 1024;
 
 /** Builds each dependency of the routes once. */
 export function composeDependencies(parts: ServiceParts): ServiceDeps {
   const { config } = parts;
   const clock = parts.clock ?? (() => new Date());
   const outbound: FetchLike = parts.fetch ?? ((input, init) => fetch(input, init));
-  const disabled = new Set(config.disabledRules);
   const logger = parts.logger ?? createLogger(config.logLevel);
+  const newId = parts.newId ?? randomUUID;
+  // The administrator's rule switches (CAIRN_DISABLED_RULES) apply to every engine run.
+  const runEngine = parts.runEngine ?? engineFor(config);
+  const fhir = fhirClientFor(config, outbound);
   return {
     config,
     store: guardStore(parts.store, logger),
     clock,
     logger,
-    newId: parts.newId ?? randomUUID,
-    // The administrator's rule switches (CAIRN_DISABLED_RULES) apply to every engine run.
-    runEngine: parts.runEngine ?? ((input) => runEngine(input, { disabled })),
-    fhir: createFhirClient({
-      fetch: outbound,
-      timeoutMs: config.fhirTimeoutMs,
-      maxPages: config.fhirMaxPages,
-      maxBytes: MAX_FHIR_PAGE_BYTES,
-    }),
+    newId,
+    runEngine,
+    fhir,
+    reasoner: parts.reasoner ?? reasonHere(reasoningDeps(config, { fhir, runEngine, newId })),
     jwks: new JwksCache({ fetch: outbound, now: () => clock().getTime() }),
     ...(parts.model && { model: parts.model }),
     ...(parts.modelStatus && { modelStatus: parts.modelStatus }),
@@ -111,6 +115,11 @@ function readConfig(env: RawEnv) {
   };
 }
 
+/** The pool of reasoning workers CAIRN_REASONING_THREADS asks for, started; undefined = on the event loop. */
+export async function startReasoning(config: ServiceConfig): Promise<Reasoner | undefined> {
+  return config.reasoningThreads > 0 ? createReasoningPool(config.reasoningThreads, config) : undefined;
+}
+
 /** The whole service from the environment: the store opened, the routes registered, not yet listening. */
 export async function composeService(env: RawEnv, options: ComposeOptions = {}): Promise<ComposedService> {
   const config = readConfig(env);
@@ -129,11 +138,16 @@ export async function composeService(env: RawEnv, options: ComposeOptions = {}):
       ),
   });
   logger.info({ model: describeProfile(narrative) }, 'model adapter');
+  const reasoner = await startReasoning(config.service).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const app = buildServer(
     composeDependencies({
       config: config.service,
       store,
       logger,
+      ...(reasoner && { reasoner }),
       model: narrative,
       modelStatus: () => describeProfile(narrative),
       apis: { narrative, store, analytics: config.analytics, appOrigins: config.appHost.appOrigins },

@@ -4,6 +4,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { availableParallelism } from 'node:os';
 import { rules } from '@reasoning/registry';
 import type { RateLimitConfig } from './net/rate-limit';
 import { ConfigError, readEnv, type EnvValues, type RawEnv } from './env';
@@ -39,6 +40,8 @@ export interface ServiceConfig {
   shutdownTimeoutMs: number;
   /** Rule families an administrator switched off (registry ids); their findings never reach cards or narratives. */
   disabledRules: string[];
+  /** Reasoning worker threads (CAIRN_REASONING_THREADS); 0 = on the event loop. */
+  reasoningThreads: number;
   rateLimit: RateLimitConfig;
   /**
    * CAIRN_TRUST_PROXY: the proxies whose X-Forwarded-* headers are believed (Fastify `trustProxy`), as
@@ -128,6 +131,11 @@ function rateLimits(e: EnvValues): RateLimitConfig {
   };
 }
 
+/** One core stays with the event loop (HTTP, JWT, audit); more than four workers has not been measured to help. */
+export function defaultReasoningThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
 /** Parses and checks the environment (env.ts holds the variables); throws ConfigError naming the variable at fault. */
 export function parseServiceConfig(env: RawEnv): ServiceConfig {
   const e = readEnv(env);
@@ -155,12 +163,13 @@ export function parseServiceConfig(env: RawEnv): ServiceConfig {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.CAIRN_SHUTDOWN_TIMEOUT_MS,
     disabledRules: parseDisabledRules(e.CAIRN_DISABLED_RULES),
+    reasoningThreads: e.CAIRN_REASONING_THREADS ?? defaultReasoningThreads(),
     rateLimit: rateLimits(e),
     trustProxy: e.CAIRN_TRUST_PROXY ?? false,
   };
 }
 
-/** A config for tests and embedding: defaults, then overrides. */
+/** A config for tests and embedding: defaults (reasoning on the event loop), then overrides. */
 export function defaultServiceConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
-  return { ...parseServiceConfig({ CDS_AUTH: 'off' }), ...overrides };
+  return { ...parseServiceConfig({ CDS_AUTH: 'off', CAIRN_REASONING_THREADS: '0' }), ...overrides };
 }

@@ -66,6 +66,12 @@ export const ENV = {
     default: '10000',
     meaning: 'longest a SIGTERM shutdown may take (calls in flight, store flush) before the process exits anyway',
   },
+  CAIRN_REASONING_THREADS: {
+    group: 'service',
+    schema: int(0, 64),
+    unset: 'one fewer than the CPUs, 1 to 4',
+    meaning: 'worker threads that parse and reason about hook calls; 0 = on the event loop',
+  },
   CDS_BODY_LIMIT: {
     group: 'service',
     schema: int(1024, 512 * 1024 * 1024),

@@ -13,6 +13,7 @@ import { installErrorHandling } from './errors';
 import { installJsonBodyParser } from './net/json-body';
 import type { FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
+import type { Reasoner } from './protocol/reasoning-pool';
 import { cdsHooksPlugin, type CdsHooksPluginOptions } from './protocol/plugin';
 import { registerServiceApis, type ServiceApis } from './service-apis';
 import { endKeepAliveOnClose } from './shutdown';
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   runEngine: (input: EngineInput) => EngineResult;
   /** Outbound FHIR reads (prefetch fallback, the app's APIs) with the service's time-out and size caps. */
   fhir: FhirClient;
+  /** Where hook calls are reasoned about: on the event loop or in a pool of worker threads. Closed with the app. */
+  reasoner: Reasoner;
   /** JWK Sets of the trusted CDS Clients. */
   jwks: JwksCache;
   /** The model narrative inside hook calls; absent = engine cards only. */
@@ -62,11 +65,9 @@ function cdsHooksOptions(deps: ServiceDeps): CdsHooksPluginOptions {
     },
     hook: {
       store: deps.store,
-      fhir: deps.fhir,
-      fhirAllowlist: config.fhirAllowlist,
-      fhirBudgetMs: config.fhirBudgetMs,
+      reason: (job) => deps.reasoner.reason(job),
+      bodyAsText: deps.reasoner.takesText,
       now: deps.clock,
-      runEngine: deps.runEngine,
       newId: deps.newId,
       ...(deps.model && { model: deps.model }),
     },
@@ -87,6 +88,7 @@ export function buildServer(deps: ServiceDeps): FastifyInstance {
     trustProxy: deps.config.trustProxy,
   }) as unknown as FastifyInstance;
   endKeepAliveOnClose(app);
+  app.addHook('onClose', () => deps.reasoner.close());
   registerSecurityHeaders(app, { ...(deps.config.publicUrl !== undefined && { publicUrl: deps.config.publicUrl }) });
   installErrorHandling(app);
   installJsonBodyParser(app);

@@ -6,11 +6,13 @@
  *    413 before the client reads it (it sees a dropped connection instead of an answer);
  *  - JSON nesting is bounded on the raw text before parsing, so a body nested thousands of levels deep is a 400
  *    naming the limit instead of a stack overflow in whatever walks it next.
- * Parsing itself stays Fastify's (prototype-poisoning guards; empty body and bad syntax are 400s).
+ * Parsing is `parseJsonText`, Fastify's own way (secure-json-parse refusing __proto__ and constructor keys); the
+ * hook routes may instead take the text as it came (`JsonText`), to be parsed where the reasoning runs.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parse as secureJsonParse } from 'secure-json-parse';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '@fhir/json-depth';
 import { AppError } from '../errors';
 
@@ -64,12 +66,37 @@ function readText(
   payload.resume();
 }
 
+/**
+ * A JSON body's value, or AppError INVALID_REQUEST: nested deeper than MAX_JSON_DEPTH, empty, not JSON, or carrying
+ * a `__proto__` or `constructor.prototype` key (prototype poisoning).
+ */
+export function parseJsonText(text: string): unknown {
+  if (jsonNestsDeeperThan(text))
+    throw new AppError(
+      'INVALID_REQUEST',
+      `the JSON body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`,
+    );
+  try {
+    if (text.length > 0) return secureJsonParse(text, { protoAction: 'error', constructorAction: 'error' });
+  } catch {
+    // The message of a syntax error quotes the body.
+  }
+  throw new AppError('INVALID_REQUEST', 'the body is not valid JSON');
+}
+
+/** A JSON body not parsed yet (installJsonBodyParser with `parse: false`). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 const limitOf = (app: FastifyInstance, request: FastifyRequest): number =>
   request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1024 * 1024;
 
-/** Installs the parsers in `app`'s scope (replacing inherited ones for the same media types). */
-export function installJsonBodyParser(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
+/**
+ * Installs the parsers in `app`'s scope (replacing inherited ones for the same media types). `parse: false` leaves
+ * JSON bodies as JsonText, for a route that parses them elsewhere.
+ */
+export function installJsonBodyParser(app: FastifyInstance, options: { parse?: boolean } = {}): void {
   const reader =
     (then: (request: FastifyRequest, text: string, done: Done) => void) =>
     (request: FastifyRequest, payload: IncomingMessage, done: Done): void => {
@@ -77,12 +104,15 @@ export function installJsonBodyParser(app: FastifyInstance): void {
         err ? done(err) : then(request, text ?? '', done),
       );
     };
-  const json = reader((request, text, done) => {
-    if (jsonNestsDeeperThan(text))
-      return done(
-        new AppError('INVALID_REQUEST', `the JSON body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`),
-      );
-    void parseJson(request, text, done);
+  const json = reader((_request, text, done) => {
+    if (options.parse === false) return done(null, new JsonText(text));
+    let body: unknown;
+    try {
+      body = parseJsonText(text);
+    } catch (e) {
+      return done(e as Error);
+    }
+    done(null, body);
   });
   for (const type of JSON_TYPES) replaceParser(app, type, json);
   replaceParser(

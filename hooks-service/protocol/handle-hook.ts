@@ -1,23 +1,18 @@
 /**
- * One hook call, end to end: parse → gather the chart (prefetch, else FHIR, else 412) → engine → findings this hook
- * speaks about → cards → optional model card (the seam for hooks-service/model) → audit. Pure orchestration:
+ * One hook call, end to end: the reasoning (reason.ts: parse → chart → engine → findings → cards, on the event loop
+ * or in a reasoning worker) → optional model card (the seam for hooks-service/model) → audit. Pure orchestration:
  * every I/O dependency comes in through HookDeps.
  */
-import type { EngineInput, EngineResult, Finding } from '@reasoning/types';
-import { earlyWarningRule } from '@reasoning/rules/early-warning';
+import type { EngineInput, EngineResult } from '@reasoning/types';
 import type { Narrative } from '@model/types';
 import type { FastifyBaseLogger } from 'fastify';
 import { narrativeCard } from '../model/narrative-card';
-import { gatherChart } from '../prefetch/resolve';
-import type { FhirClient } from '../prefetch/fhir-client';
 import type { Store } from '../store/types';
-import { toCards, TOPIC_SYSTEM, type RuledCard } from './cards';
-import { parseHookCall } from './hook-request';
+import { TOPIC_SYSTEM, type RuledCard } from './cards';
 import type { Card, CdsResponse } from '@cds-hooks/schemas/response';
-import { selectFindings } from './select-findings';
-import { chartForHook } from './hook-chart';
 import { mostUrgentFirst } from '@cds-hooks/severity';
 import { clipSummary } from '@cds-hooks/summary';
+import { ReasonFailure, type ReasonJob, type Reasoned } from './reason';
 import type { ServiceDefinition } from './services';
 
 /** The model seam: reasoning within the hook's latency budget, or undefined (the engine's cards stand alone). */
@@ -33,10 +28,10 @@ export interface HookModel {
 
 export interface HookDeps {
   store: Store;
-  fhir: FhirClient;
-  fhirAllowlist: readonly string[];
-  fhirBudgetMs: number;
-  runEngine: (input: EngineInput) => EngineResult;
+  /** reason.ts's `reason`, here or in a worker (reasoning-pool.ts). */
+  reason: (job: ReasonJob) => Promise<Reasoned>;
+  /** The route leaves JSON bodies as text (JsonText), for the reasoning worker to parse. */
+  bodyAsText: boolean;
   now: () => Date;
   newId: () => string;
   model?: HookModel;
@@ -50,17 +45,14 @@ export interface HookCallContext {
   log: FastifyBaseLogger;
 }
 
-/** Findings of this family already carry a NEWS2 escalation as their own card. */
-const EARLY_WARNING_FAMILY = earlyWarningRule.family;
-
 const MODEL_RULE = 'model-reasoning';
 
 function modelCard(
   reasoning: Narrative | undefined,
-  shown: readonly Finding[],
+  escalationShown: boolean,
   newId: () => string,
 ): RuledCard | undefined {
-  const parts = narrativeCard(reasoning, { escalationShown: shown.some((f) => f.family === EARLY_WARNING_FAMILY) });
+  const parts = narrativeCard(reasoning, { escalationShown });
   if (!parts) return undefined;
   const card: Card = {
     uuid: newId(),
@@ -75,30 +67,53 @@ function modelCard(
   return { card, ruleId: MODEL_RULE };
 }
 
-/** Runs a hook call for `service`; throws AppError for bad input (400) or unavailable data (412). Audited either way. */
+/**
+ * Runs a hook call for one of `services`, all under one id of `edition` (the body's `hook` picks one); throws
+ * AppError for bad input (400) or unavailable data (412). Audited either way once the service is known.
+ */
 export async function handleHook(
-  service: ServiceDefinition,
-  body: unknown,
+  called: { edition: string; services: readonly ServiceDefinition[] },
+  body: ReasonJob['body'],
   call: HookCallContext,
   deps: HookDeps,
 ): Promise<CdsResponse> {
   const started = performance.now();
+  const serviceOf = (hook: string) => called.services.find((s) => s.hook === hook);
+  let service: ServiceDefinition | undefined;
+  let hookInstance: string | undefined;
   try {
-    return await answer(service, body, call, deps, started);
+    const reasoned = await deps.reason({
+      serviceId: called.services[0]?.id ?? '',
+      edition: called.edition,
+      body,
+      ...(call.issuer !== undefined && { issuer: call.issuer }),
+      baseUrl: call.baseUrl,
+      now: deps.now().toISOString(),
+      withEngineData: deps.model !== undefined,
+    });
+    service = serviceOf(reasoned.hook);
+    hookInstance = reasoned.hookInstance;
+    if (!service)
+      throw new Error(`reasoning answered for hook ${reasoned.hook}, which ${called.services[0]?.id} does not serve`);
+    return await answer(service, reasoned, call, deps, started);
   } catch (e) {
+    if (e instanceof ReasonFailure) {
+      service = serviceOf(e.hook);
+      hookInstance = e.hookInstance;
+    }
+    if (!service) throw e instanceof ReasonFailure ? e.error : e;
     // EU AI Act Art. 12: failed calls are logged too — ids only; the patient id only once the request parsed.
-    const claimed = (body as { hookInstance?: unknown } | null)?.hookInstance;
     await audit(deps, call, {
       at: deps.now().toISOString(),
       serviceId: service.id,
       hook: service.hook,
-      hookInstance: typeof claimed === 'string' && UUID.test(claimed) ? claimed : 'unparsed',
+      hookInstance: hookInstance ?? 'unparsed',
       cards: [],
       model: deps.model?.info.name ?? 'none',
       latencyMs: Math.round(performance.now() - started),
       outcome: 'error',
     });
-    throw e;
+    throw e instanceof ReasonFailure ? e.error : e;
   }
 }
 
@@ -107,42 +122,18 @@ export async function handleHook(
 const byUrgency = (cards: RuledCard[]): RuledCard[] =>
   [...cards].sort((a, b) => mostUrgentFirst(a.card.indicator, b.card.indicator));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function answer(
   service: ServiceDefinition,
-  body: unknown,
+  reasoned: Reasoned,
   call: HookCallContext,
   deps: HookDeps,
   started: number,
 ): Promise<CdsResponse> {
-  const parsed = parseHookCall(service, body);
-  const chart = await gatherChart({
-    prefetch: service.prefetch,
-    request: parsed.request,
-    patientId: parsed.patientId,
-    issuer: call.issuer,
-    allowlist: deps.fhirAllowlist,
-    fhir: deps.fhir,
-    budgetMs: deps.fhirBudgetMs,
-  });
-  const input: EngineInput = {
-    resources: chartForHook(service.hook, chart.resources, parsed),
-    draftOrders: parsed.drafts,
-    now: deps.now().toISOString(),
-  };
-  const result = deps.runEngine(input);
-  const findings = selectFindings(service.hook, result.findings, {
-    selections: parsed.selections,
-    created: parsed.created.map((r) => `${r.resourceType}/${r.id ?? ''}`),
-  });
-  const cards = toCards(findings, { baseUrl: call.baseUrl, newId: deps.newId });
-  // patient-view always asks: it precomputes the app's narrative and carries NEWS2 red flags, which have no finding.
-  const askModel = deps.model && (findings.length > 0 || service.hook === 'patient-view');
+  const { cards, engine } = reasoned;
   const budget = { spentMs: performance.now() - started };
   const extra =
-    deps.model && askModel
-      ? modelCard(await deps.model.forHook(parsed.patientId, { input, result }, budget), findings, deps.newId)
+    deps.model && engine && reasoned.askModel
+      ? modelCard(await deps.model.forHook(reasoned.patientId, engine, budget), reasoned.escalationShown, deps.newId)
       : undefined;
   const all = byUrgency(extra ? [...cards, extra] : cards);
   const latencyMs = Math.round(performance.now() - started);
@@ -150,13 +141,13 @@ async function answer(
     {
       serviceId: service.id,
       hook: service.hook,
-      hookInstance: parsed.request.hookInstance,
+      hookInstance: reasoned.hookInstance,
       latencyMs,
-      ruleIds: findings.map((f) => f.ruleId),
+      ruleIds: reasoned.ruleIds,
       cards: all.length,
-      prefetchKeys: chart.keys,
-      foreign: chart.foreign,
-      skipped: result.skipped.length,
+      prefetchKeys: reasoned.prefetchKeys,
+      foreign: reasoned.foreign,
+      skipped: reasoned.skipped,
     },
     'hook answered',
   );
@@ -164,8 +155,8 @@ async function answer(
     at: deps.now().toISOString(),
     serviceId: service.id,
     hook: service.hook,
-    hookInstance: parsed.request.hookInstance,
-    patientId: parsed.patientId,
+    hookInstance: reasoned.hookInstance,
+    patientId: reasoned.patientId,
     cards: all.map(({ card, ruleId }) => ({ uuid: card.uuid ?? '', ruleId, indicator: card.indicator })),
     model: deps.model?.info.name ?? 'none',
     latencyMs,

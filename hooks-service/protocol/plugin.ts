@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
 import { AppError, answerErrorsAs, installScopedErrorHandler } from '../errors';
 import { installCors } from '../net/cors';
-import { installJsonBodyParser } from '../net/json-body';
+import { installJsonBodyParser, JsonText } from '../net/json-body';
 import { limitCdsRoutes, type RateLimitConfig } from '../net/rate-limit';
 import { handleFeedback } from './feedback';
 import { handleHook, type HookDeps } from './handle-hook';
@@ -27,20 +27,6 @@ function findServices(edition: Edition, request: ServiceRequest): ServiceDefinit
   const found = servicesById(edition, request.params.id);
   if (found.length === 0) throw new AppError('NOT_FOUND', 'no CDS service with that id');
   return found;
-}
-
-/** The service a call is for: under a shared id (3.0 §Discovery: one id, several hooks), the one for its `hook`. */
-function serviceFor(found: readonly ServiceDefinition[], body: unknown): ServiceDefinition {
-  const hook = (body as { hook?: unknown } | null)?.hook;
-  const first = found[0] as ServiceDefinition;
-  if (found.length === 1 || typeof hook !== 'string') return first;
-  const match = found.find((s) => s.hook === hook);
-  if (!match)
-    throw new AppError(
-      'INVALID_REQUEST',
-      `hook "${hook}" is not served by ${first.id}, which serves ${found.map((s) => `"${s.hook}"`).join(', ')}`,
-    );
-  return match;
 }
 
 export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (app, opts) => {
@@ -93,15 +79,20 @@ function routesFor(
   const discovery = { services: edition.services.map((s) => toDiscovery(s, edition)) };
   app.get(root, async (_request, reply) => reply.header('cache-control', 'no-store').send(discovery));
 
-  app.post<{ Params: { id: string } }>(`${root}/:id`, { bodyLimit: opts.bodyLimit }, async (request, reply) => {
-    const service = serviceFor(findServices(edition, request), request.body);
-    const response = await handleHook(
-      service,
-      request.body,
-      { issuer: request.cdsIssuer, baseUrl: baseUrl(request), log: request.log },
-      opts.hook,
-    );
-    return reply.header('cache-control', 'no-store').send(response);
+  // In its own scope: with a reasoning pool, its JSON bodies stay text for the worker to parse.
+  void app.register(async (scope) => {
+    if (opts.hook.bodyAsText) installJsonBodyParser(scope, { parse: false });
+    scope.post<{ Params: { id: string } }>(`${root}/:id`, { bodyLimit: opts.bodyLimit }, async (request, reply) => {
+      const services = findServices(edition, request);
+      const body = request.body instanceof JsonText ? { text: request.body.text } : { value: request.body };
+      const response = await handleHook(
+        { edition: edition.prefix, services },
+        body,
+        { issuer: request.cdsIssuer, baseUrl: baseUrl(request), log: request.log },
+        opts.hook,
+      );
+      return reply.header('cache-control', 'no-store').send(response);
+    });
   });
 
   // Feedback is per service id (§Feedback): under the shared id it covers the cards of all its hooks.

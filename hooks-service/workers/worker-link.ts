@@ -22,6 +22,14 @@ export function startModuleWorker(from: string, name: string, workerData: unknow
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
+/** The worker died (an uncaught error, out of memory, terminated) with the call still in flight. */
+export class WorkerLost extends Error {
+  override readonly name = 'WorkerLost';
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+  }
+}
+
 /** A reply: `id` 0 answers the worker's start; `error` is the worker's account of a failure, rebuilt by `toError`. */
 export interface Reply<E> {
   id: number;
@@ -66,8 +74,8 @@ export function linkWorker<Request extends object, E, R extends Reply<E>>(
     if (reply.error !== undefined) p?.reject(options.toError(reply.error));
     else p?.resolve(reply);
   });
-  worker.on('error', (error) => fail(error));
-  worker.on('exit', (code) => fail(new Error(`the ${options.name} exited (code ${code})`)));
+  worker.on('error', (error) => fail(new WorkerLost(`the ${options.name} failed: ${error.message}`, { cause: error })));
+  worker.on('exit', (code) => fail(new WorkerLost(`the ${options.name} exited (code ${code})`)));
   const started = new Promise<R>((resolve, reject) => pending.set(0, { resolve, reject }));
   return {
     started,

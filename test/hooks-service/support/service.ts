@@ -1,9 +1,13 @@
-/** Starts the real service (composeDependencies + buildServer) on a free port with captured logs, for integration tests. */
+/**
+ * Starts the real service (composeDependencies + buildServer) on a free port with captured logs, for integration
+ * tests. Reasoning runs on the event loop unless `config.reasoningThreads` asks for workers (which then build their
+ * own engine, FHIR client and ids: `deps` replacing those apply to the event loop only).
+ */
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { defaultServiceConfig, type ServiceConfig } from '../../../hooks-service/config';
 import { createLogger } from '../../../hooks-service/logger';
-import { composeDependencies, type ServiceParts } from '../../../hooks-service/compose';
+import { composeDependencies, startReasoning, type ServiceParts } from '../../../hooks-service/compose';
 import { buildServer } from '../../../hooks-service/server';
 import { MemoryStore } from '../../../hooks-service/store/memory';
 import { NOW } from './synthea';
@@ -35,12 +39,15 @@ export async function startService(
     },
   });
   const store = new MemoryStore({ now: () => NOW });
+  const full = defaultServiceConfig({ logLevel: 'info', ...config });
+  const reasoner = await startReasoning(full);
   const app = buildServer(
     composeDependencies({
-      config: defaultServiceConfig({ logLevel: 'info', ...config }),
+      config: full,
       store,
       logger: createLogger('info', sink),
       clock: () => NOW,
+      ...(reasoner && { reasoner }),
       ...deps,
     }),
   );
