@@ -112,6 +112,8 @@ export interface SqlStoreOptions {
   readyTimeoutMs?: number;
   /** Most writes per group commit (default 500). */
   maxBatch?: number;
+  /** Longest a group commit waits for more writes under load (group-commit.ts; default 2 ms). */
+  lingerMs?: number;
 }
 
 /** Readiness: the database answers a trivial query in time. Any failure means "not ready", never a throw. */
@@ -136,6 +138,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
   const now = options.now ?? (() => new Date());
   const writes = groupCommit<Write, boolean | undefined>((batch) => commitWrites(driver, batch, now()), {
     maxBatch: options.maxBatch,
+    lingerMs: options.lingerMs ?? 2,
   });
   const seen = new SeenJtis();
   return {

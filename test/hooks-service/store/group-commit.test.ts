@@ -16,13 +16,15 @@ function controlledCommit() {
       batches.push(items);
       release.push(() => (items.includes(-1) ? reject(new Error('bad item')) : resolve(items.map((i) => i * 10))));
     });
+  /** Commits the oldest batch in flight. */
+  const finish = () => release.shift()?.();
   const finishAll = async () => {
     while (release.length > 0) {
       release.shift()?.();
       await new Promise((r) => setImmediate(r));
     }
   };
-  return { commit, batches, finishAll };
+  return { commit, batches, finish, finishAll };
 }
 
 describe('group commit', () => {
@@ -46,6 +48,45 @@ describe('group commit', () => {
     await first;
     await later;
     expect(c.batches).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('under load lingers for more writes before the next batch, and ends the linger once lingerUntil are queued', async () => {
+    const c = controlledCommit();
+    const writer = groupCommit(c.commit, { lingerMs: 30, lingerUntil: 3 });
+    const burst = Promise.all([1, 2].map((i) => writer.add(i)));
+    await new Promise((r) => setImmediate(r));
+    const during = writer.add(3);
+    c.finish();
+    await burst;
+    // The batch before held two writes: the next one waits instead of committing write 3 alone.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(c.batches).toEqual([[1, 2]]);
+    const more = Promise.all([4, 5].map((i) => writer.add(i)));
+    await new Promise((r) => setImmediate(r));
+    expect(c.batches).toEqual([[1, 2], [3, 4, 5]]);
+    await c.finishAll();
+    await Promise.all([during, more]);
+  });
+
+  it('never lingers for a lone write, and stops lingering after lingerMs', async () => {
+    const c = controlledCommit();
+    const writer = groupCommit(c.commit, { lingerMs: 20 });
+    const lone = writer.add(1);
+    await new Promise((r) => setImmediate(r));
+    expect(c.batches).toEqual([[1]]);
+    await c.finishAll();
+    await lone;
+    const pair = Promise.all([2, 3].map((i) => writer.add(i)));
+    await new Promise((r) => setImmediate(r));
+    const next = writer.add(4);
+    c.finish();
+    await pair;
+    const started = performance.now();
+    while (c.batches.length < 3) await new Promise((r) => setTimeout(r, 1));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(15);
+    expect(c.batches).toEqual([[1], [2, 3], [4]]);
+    await c.finishAll();
+    await next;
   });
 
   it('fails only the bad write of a failed batch: the others are retried alone and succeed', async () => {
