@@ -31,7 +31,7 @@ export async function registerDemoPages(app: FastifyInstance, dist: string): Pro
     index: false,
   });
   // Read per request, so a rebuild of the demo EHR shows without a restart.
-  app.get('/', { helmet: EHR_PAGE }, async (_r, reply) => {
+  app.get('/', { config: EHR_PAGE }, async (_r, reply) => {
     const html = await readFile(join(ehrDir, 'index.html'), 'utf8').catch(() => undefined);
     if (html === undefined)
       return reply.code(503).type('text/plain').send('The demo EHR is not built yet: run `npm start`.');

@@ -138,10 +138,10 @@ export const authServerPlugin: FastifyPluginAsync<AuthServerOptions> = async (ap
       .send(page);
   }
 
-  app.get('/authorize', { helmet: PICKER_PAGE }, async (request, reply) =>
+  app.get('/authorize', { config: PICKER_PAGE }, async (request, reply) =>
     handleAuthorize(request, reply, toQuery(request.query), false),
   );
-  app.post('/authorize', { helmet: PICKER_PAGE }, async (request, reply) =>
+  app.post('/authorize', { config: PICKER_PAGE }, async (request, reply) =>
     handleAuthorize(request, reply, toQuery(request.body), true),
   );
 

@@ -22,7 +22,7 @@ const HEADERS = pageHeaders([
 export function registerAdminPage(app: FastifyInstance, html: string): void {
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/'));
   // no-store: the page is tiny, and a stale copy after an upgrade would name asset hashes that no longer exist.
-  app.get('/admin/', { helmet: HEADERS }, async (_request, reply) =>
+  app.get('/admin/', { config: HEADERS }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html),
   );
 }

@@ -61,7 +61,7 @@ const sendPage = (html: string) => async (_request: FastifyRequest, reply: Fasti
 
 /** Registers `/launch`, `/app/` (and `/app` → `/app/`) and `/assets/*`. */
 export async function registerAppPages(app: FastifyInstance, pages: AppPages): Promise<void> {
-  const helmet = appPageHeaders(pages.frameAncestors);
+  const headers = appPageHeaders(pages.frameAncestors);
   await app.register(fastifyStatic, {
     root: pages.assetsDir,
     prefix: '/assets/',
@@ -70,8 +70,8 @@ export async function registerAppPages(app: FastifyInstance, pages: AppPages): P
     maxAge: '365d',
     immutable: true,
   });
-  app.get('/launch', { helmet }, sendPage(pages.launch));
-  app.get('/app/', { helmet }, sendPage(pages.app));
+  app.get('/launch', { config: headers }, sendPage(pages.launch));
+  app.get('/app/', { config: headers }, sendPage(pages.app));
   // The redirect URI is `/app/`; keep the query (code, state) when a client drops the slash.
   app.get('/app', (request, reply) => reply.redirect(`/app/${request.url.slice('/app'.length)}`, 302));
 }

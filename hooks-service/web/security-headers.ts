@@ -2,13 +2,27 @@
  * Security headers on every response, in one place for the production service and the demo (both build on the
  * same Fastify instance): `nosniff`, no referrer, HSTS over https, and a Content-Security-Policy. Answers that are
  * not pages (JSON, assets, errors) get a policy that allows nothing and may not be framed; an HTML page passes its
- * own policy as the route's `helmet` option, built here with `pageHeaders` or `appPageHeaders`.
+ * own policy as the route's `config`, built here with `pageHeaders` or `appPageHeaders`.
+ *
+ * helmet computes the headers, once per policy at start: it is a middleware that only sets and removes headers, so
+ * it runs against a recording response here instead of on every request (where @fastify/helmet rebuilt it).
  */
-import helmet from '@fastify/helmet';
-import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 type Directives = Record<string, string[]>;
-type RouteHelmet = NonNullable<RouteShorthandOptions['helmet']>;
+
+/** A route's security headers, computed once: pass it as the route's `config`. */
+export interface SecurityHeadersConfig {
+  securityHeaders: readonly (readonly [string, string])[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    securityHeaders?: SecurityHeadersConfig['securityHeaders'];
+  }
+}
 
 const NOTHING: Directives = {
   'default-src': ["'none'"],
@@ -32,17 +46,36 @@ export interface SecurityHeaderOptions {
   publicUrl?: string;
 }
 
-/** Registers the headers for every route of `app`; call it before adding any route. */
+const BASELINE: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: NOTHING },
+  referrerPolicy: { policy: 'no-referrer' },
+  xFrameOptions: { action: 'deny' },
+  // RFC 6797 §8.1: a user agent ignores HSTS received over http, so it is sent only where the request was https.
+  strictTransportSecurity: false,
+};
+
+/** The headers helmet sets for the baseline with `overrides` (a page's own policy) applied. */
+function headersOf(overrides: HelmetOptions = {}): SecurityHeadersConfig['securityHeaders'] {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+  };
+  helmet({ ...BASELINE, ...overrides } as HelmetOptions)(
+    {} as IncomingMessage,
+    recorder as unknown as ServerResponse,
+    () => undefined,
+  );
+  return [...headers];
+}
+
+const DEFAULT_HEADERS = headersOf();
+
+/** Registers the headers for every route of `app` (and its 404s and errors); call it before adding any route. */
 export function registerSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions = {}): void {
-  void app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: NOTHING },
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    // RFC 6797 §8.1: a user agent ignores HSTS received over http, so it is sent only where the request was https.
-    strictTransportSecurity: false,
-  });
   app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of request.routeOptions.config.securityHeaders ?? DEFAULT_HEADERS)
+      reply.header(name, value);
     if (isHttps(request, options.publicUrl)) reply.header('strict-transport-security', HSTS);
   });
 }
@@ -57,10 +90,12 @@ function directives(lines: readonly string[]): Directives {
   );
 }
 
-/** Route option for a page of ours that no one may frame (the demo EHR, the admin page). */
-export function pageHeaders(policy: readonly string[]): RouteHelmet {
+/** Route `config` for a page of ours that no one may frame (the demo EHR, the admin page). */
+export function pageHeaders(policy: readonly string[]): SecurityHeadersConfig {
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: directives([...policy, "frame-ancestors 'none'"]) },
+    securityHeaders: headersOf({
+      contentSecurityPolicy: { useDefaults: false, directives: directives([...policy, "frame-ancestors 'none'"]) },
+    }),
   };
 }
 
@@ -72,7 +107,7 @@ export function pageHeaders(policy: readonly string[]): RouteHelmet {
  * Cross-Origin-Opener-Policy cuts that window off from its opener, and no Cross-Origin-Resource-Policy stands in
  * the way of an EHR page that embeds it.
  */
-export function appPageHeaders(frameAncestors: readonly string[]): RouteHelmet {
+export function appPageHeaders(frameAncestors: readonly string[]): SecurityHeadersConfig {
   const policy = [
     "default-src 'self'",
     "script-src 'self'",
@@ -85,9 +120,11 @@ export function appPageHeaders(frameAncestors: readonly string[]): RouteHelmet {
     ['frame-ancestors', "'self'", ...frameAncestors].join(' '),
   ];
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: directives(policy) },
-    xFrameOptions: false,
-    crossOriginOpenerPolicy: false,
-    crossOriginResourcePolicy: false,
+    securityHeaders: headersOf({
+      contentSecurityPolicy: { useDefaults: false, directives: directives(policy) },
+      xFrameOptions: false,
+      crossOriginOpenerPolicy: false,
+      crossOriginResourcePolicy: false,
+    }),
   };
 }
