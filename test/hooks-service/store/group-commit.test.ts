@@ -63,7 +63,10 @@ describe('group commit', () => {
     expect(c.batches).toEqual([[1, 2]]);
     const more = Promise.all([4, 5].map((i) => writer.add(i)));
     await new Promise((r) => setImmediate(r));
-    expect(c.batches).toEqual([[1, 2], [3, 4, 5]]);
+    expect(c.batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
     await c.finishAll();
     await Promise.all([during, more]);
   });
