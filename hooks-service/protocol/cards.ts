@@ -4,6 +4,7 @@
  * registry, a uuid (feedback refers to it), suggestions as CDS Hooks actions, override reasons and a SMART link
  * to the app focused on the finding. Optional elements without a value are omitted (spec §Overview).
  */
+import { mostUrgentFirst } from '@cds-hooks/severity';
 import type { Finding, FindingInput, SuggestionAction } from '@reasoning/types';
 import { ruleByFamily } from '@reasoning/registry';
 import { OVERRIDE_REASONS } from './override-reasons';
@@ -130,6 +131,20 @@ export interface RuledCard {
   card: Card;
   ruleId: string;
 }
+
+/** What the audit keeps of a card. */
+export function auditedCard({ card, ruleId }: RuledCard): {
+  uuid: string;
+  ruleId: string;
+  indicator: Card['indicator'];
+} {
+  return { uuid: card.uuid ?? '', ruleId, indicator: card.indicator };
+}
+
+// spec §Card Attributes: indicator values are listed "in order of increasing urgency"; clients that show cards in
+// the order received then show the most urgent first. Stable, so equal cards keep the engine's order.
+export const byUrgency = (cards: readonly RuledCard[]): RuledCard[] =>
+  [...cards].sort((a, b) => mostUrgentFirst(a.card.indicator, b.card.indicator));
 
 /** Cards for the findings, one per finding id and never two with the same summary (no duplicate cards). */
 export function toCards(findings: readonly Finding[], ctx: CardContext): RuledCard[] {

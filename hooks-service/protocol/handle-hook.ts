@@ -8,9 +8,8 @@ import type { Narrative } from '@model/types';
 import type { FastifyBaseLogger } from 'fastify';
 import { narrativeCard } from '../model/narrative-card';
 import type { Store } from '../store/types';
-import { TOPIC_SYSTEM, type RuledCard } from './cards';
-import type { Card, CdsResponse } from '@cds-hooks/schemas/response';
-import { mostUrgentFirst } from '@cds-hooks/severity';
+import { auditedCard, byUrgency, TOPIC_SYSTEM, type RuledCard } from './cards';
+import type { Card } from '@cds-hooks/schemas/response';
 import { clipSummary } from '@cds-hooks/summary';
 import { ReasonFailure, type ReasonJob, type Reasoned } from './reason';
 import type { ServiceDefinition } from './services';
@@ -68,7 +67,8 @@ function modelCard(
 }
 
 /**
- * Runs a hook call for one of `services`, all under one id of `edition` (the body's `hook` picks one); throws
+ * Runs a hook call for one of `services`, all under one id of `edition` (the body's `hook` picks one), and returns
+ * the response's JSON text (a CdsResponse); throws
  * AppError for bad input (400) or unavailable data (412). Audited either way once the service is known.
  */
 export async function handleHook(
@@ -76,7 +76,7 @@ export async function handleHook(
   body: ReasonJob['body'],
   call: HookCallContext,
   deps: HookDeps,
-): Promise<CdsResponse> {
+): Promise<string> {
   const started = performance.now();
   const serviceOf = (hook: string) => called.services.find((s) => s.hook === hook);
   let service: ServiceDefinition | undefined;
@@ -117,25 +117,26 @@ export async function handleHook(
   }
 }
 
-// spec §Card Attributes: indicator values are listed "in order of increasing urgency"; clients that show cards in
-// the order received then show the most urgent first. Stable, so equal cards keep the engine's order.
-const byUrgency = (cards: RuledCard[]): RuledCard[] =>
-  [...cards].sort((a, b) => mostUrgentFirst(a.card.indicator, b.card.indicator));
-
 async function answer(
   service: ServiceDefinition,
   reasoned: Reasoned,
   call: HookCallContext,
   deps: HookDeps,
   started: number,
-): Promise<CdsResponse> {
-  const { cards, engine } = reasoned;
+): Promise<string> {
+  const { engine } = reasoned;
+  let { cardsJson, audited } = reasoned;
   const budget = { spentMs: performance.now() - started };
   const extra =
     deps.model && engine && reasoned.askModel
       ? modelCard(await deps.model.forHook(reasoned.patientId, engine, budget), reasoned.escalationShown, deps.newId)
       : undefined;
-  const all = byUrgency(extra ? [...cards, extra] : cards);
+  if (extra) {
+    const cards = (JSON.parse(cardsJson) as Card[]).map((card, i) => ({ card, ruleId: audited[i]?.ruleId ?? '' }));
+    const all = byUrgency([...cards, extra]);
+    cardsJson = JSON.stringify(all.map((c) => c.card));
+    audited = all.map(auditedCard);
+  }
   const latencyMs = Math.round(performance.now() - started);
   call.log.info(
     {
@@ -144,7 +145,7 @@ async function answer(
       hookInstance: reasoned.hookInstance,
       latencyMs,
       ruleIds: reasoned.ruleIds,
-      cards: all.length,
+      cards: audited.length,
       prefetchKeys: reasoned.prefetchKeys,
       foreign: reasoned.foreign,
       skipped: reasoned.skipped,
@@ -157,12 +158,12 @@ async function answer(
     hook: service.hook,
     hookInstance: reasoned.hookInstance,
     patientId: reasoned.patientId,
-    cards: all.map(({ card, ruleId }) => ({ uuid: card.uuid ?? '', ruleId, indicator: card.indicator })),
+    cards: audited,
     model: deps.model?.info.name ?? 'none',
     latencyMs,
     outcome: 'ok',
   });
-  return { cards: all.map((c) => c.card) };
+  return `{"cards":${cardsJson}}`;
 }
 
 async function audit(deps: HookDeps, call: HookCallContext, event: Parameters<Store['recordAudit']>[0]): Promise<void> {

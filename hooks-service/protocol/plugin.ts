@@ -91,7 +91,7 @@ function routesFor(
         { issuer: request.cdsIssuer, baseUrl: baseUrl(request), log: request.log },
         opts.hook,
       );
-      return reply.header('cache-control', 'no-store').send(response);
+      return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(response);
     });
   });
 

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { parseJsonText } from '../net/json-body';
 import { gatherChart, type Chart } from '../prefetch/resolve';
 import type { FhirClient } from '../prefetch/fhir-client';
-import { toCards, type RuledCard } from './cards';
+import { auditedCard, byUrgency, toCards } from './cards';
 import { chartForHook } from './hook-chart';
 import { parseHookCall } from './hook-request';
 import { selectFindings } from './select-findings';
@@ -47,7 +47,13 @@ export interface Reasoned {
   hook: HookName;
   hookInstance: string;
   patientId: string;
-  cards: RuledCard[];
+  /**
+   * The cards, most urgent first, as the JSON text of the response's `cards` array: serialized where they were
+   * built, so a worker's cards cross to the event loop as one string and are never parsed there.
+   */
+  cardsJson: string;
+  /** What the audit keeps of each card, in the same order. */
+  audited: ReturnType<typeof auditedCard>[];
   ruleIds: string[];
   /** A NEWS2 escalation is among the cards (the model card then does not repeat it). */
   escalationShown: boolean;
@@ -134,11 +140,13 @@ async function reasonFor(
     selections: parsed.selections,
     created: parsed.created.map((r) => `${r.resourceType}/${r.id ?? ''}`),
   });
+  const cards = byUrgency(toCards(findings, { baseUrl: job.baseUrl, newId: deps.newId }));
   return {
     hook: service.hook,
     hookInstance: parsed.request.hookInstance,
     patientId: parsed.patientId,
-    cards: toCards(findings, { baseUrl: job.baseUrl, newId: deps.newId }),
+    cardsJson: JSON.stringify(cards.map((c) => c.card)),
+    audited: cards.map(auditedCard),
     ruleIds: findings.map((f) => f.ruleId),
     escalationShown: findings.some((f) => f.family === earlyWarningRule.family),
     askModel: findings.length > 0 || service.hook === 'patient-view',
