@@ -50,7 +50,7 @@ async function stallRows(): Promise<Row[]> {
   const model = createNarrativeServiceFromConfig(openAiConfig(stub.url, { CAIRN_MODEL_BUDGET_MS: String(budgetMs) }), {
     chat: openAiChat(stub.url),
   });
-  const service = await startService([key], model);
+  const service = await startService([key], { model });
   try {
     const fx = loadFixture(FIXTURE);
     const [warm = '', stalled = ''] = tokensFor(key, `${service.origin}${PATIENT_VIEW}`, 2);
@@ -92,6 +92,7 @@ export async function hookRows(smoke: boolean): Promise<Row[]> {
   const es = makeKey('ES384');
   const pv = patientViewBody(fx);
   const service = await startService([rs, es]);
+  const threaded = await startService([rs], { threads: 1 });
   const noop = await startNoop();
   const verifyingNoop = await startNoop(es);
   try {
@@ -121,9 +122,16 @@ export async function hookRows(smoke: boolean): Promise<Row[]> {
         }),
         same,
       ),
+      // In this process the load generator shares the event loop, as other work would on a busy machine: what one
+      // reasoning worker gains when the loop, not the CPUs, is the limit.
+      ...pairRows(
+        'patient-view RS384, 1 reasoning thread',
+        await compare({ service: threaded, noop, path: PATIENT_VIEW, body: pv, key: rs, amount }),
+        same,
+      ),
       ...(await stallRows()),
     ];
   } finally {
-    await Promise.all([service.close(), noop.close(), verifyingNoop.close()]);
+    await Promise.all([service.close(), threaded.close(), noop.close(), verifyingNoop.close()]);
   }
 }

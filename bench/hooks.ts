@@ -32,8 +32,12 @@ export interface Target {
 /** Pino writing to nowhere: the log lines are still built and serialized, as in production. */
 const discard = () => new Writable({ write: (_chunk, _enc, done) => done() });
 
-/** The service with JWT on, trusting `keys` (served by a local JWKS host), on embedded PGlite in a temp dir. */
-export async function startService(keys: TestKey[], model?: HookModel): Promise<Target> {
+/**
+ * The service with JWT on, trusting `keys` (served by a local JWKS host), on embedded PGlite in a temp dir, with
+ * the reasoning threads CAIRN_REASONING_THREADS would start by default on this machine unless `threads` is given.
+ */
+export async function startService(keys: TestKey[], o: { model?: HookModel; threads?: number } = {}): Promise<Target> {
+  const { model } = o;
   const jwks = await startJwksServer();
   jwks.serve(JWKS_PATH, jwksOf(...keys));
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
@@ -43,8 +47,7 @@ export async function startService(keys: TestKey[], model?: HookModel): Promise<
     issuers: [{ iss: ISS, jwksUrl: `${jwks.origin}${JWKS_PATH}`, jku: [] }],
     logLevel: 'info',
   });
-  // The reasoning workers CAIRN_REASONING_THREADS would start by default on this machine, as in production.
-  const reasoner = await startReasoning({ ...config, reasoningThreads: defaultReasoningThreads() });
+  const reasoner = await startReasoning({ ...config, reasoningThreads: o.threads ?? defaultReasoningThreads() });
   const app = buildServer(
     composeDependencies({
       config,
@@ -138,8 +141,20 @@ const TARGET_SECONDS = 8;
 /** Calls of the one-connection run. */
 const ALONE_REQUESTS = 500;
 
+/** The mean of two runs of the same target (a reference measured before and after what it is compared with). */
+export function bracketed(a: LoadResult, b: LoadResult): LoadResult {
+  const mean = (k: 'rps' | 'p50' | 'p99') => (a[k] + b[k]) / 2;
+  return {
+    rps: mean('rps'),
+    p50: mean('p50'),
+    p99: mean('p99'),
+    non2xx: a.non2xx + b.non2xx,
+    errors: a.errors + b.errors,
+  };
+}
+
 /**
- * The no-op, then the service, each fed the same body and the same tokens after a warm-up. The request count
+ * The no-op, the service, then the no-op again, each fed the same body and the same tokens after a warm-up. The request count
  * is what the service did in TARGET_SECONDS during its warm-up, capped at `amount` (the tokens pre-signed).
  */
 export async function compare(o: {
@@ -157,8 +172,12 @@ export async function compare(o: {
   await run(o.noop, o.amount, warm);
   const warmService = await run(o.service, o.amount, warm);
   const amount = Math.min(o.amount, Math.max(warm, Math.round(warmService.rps * TARGET_SECONDS)));
-  const noop = await run(o.noop, 0, amount);
+  // The no-op runs before and after the service and its figures are averaged: on a shared machine the speed of
+  // the CPUs drifts within seconds, and one reference run on one side of it would carry that drift into the ratio.
+  const before = await run(o.noop, 0, amount);
   const service = await run(o.service, 0, amount);
+  const after = await run(o.noop, 0, amount);
+  const noop = bracketed(before, after);
   // At 50 connections every call queues behind the others (p99 ≈ connections ÷ throughput, the no-op's too). One
   // connection, one call at a time, gives the cost of a call and its jitter: what an EHR sees when not saturated.
   const alone = Math.min(o.amount, ALONE_REQUESTS);

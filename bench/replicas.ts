@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { jwksOf, type TestKey } from '../test/hooks-service/support/client-keys';
 import { startJwksServer } from '../test/hooks-service/support/jwks-server';
 import { freePort } from '../test/hooks-service/store/service-process';
-import { ISS, startNoop, tokensFor } from './hooks';
+import { bracketed, ISS, startNoop, tokensFor } from './hooks';
 import { load } from './load';
 import { row, type Row } from './report';
 
@@ -84,8 +84,10 @@ async function measureProcesses(o: Load, env: Record<string, string>, count: num
     const warmed = await runs(count * most, warm);
     // About 8 s of what the processes did while warming up, as for the in-process rows.
     const each = Math.min(most, Math.max(warm, Math.round((warmed[0]?.rps ?? 0) * 8)));
-    const noopRun = await load({ url: `${noop.origin}${o.path}`, body: o.body, tokens, amount: count * each });
+    const noopRun = () => load({ url: `${noop.origin}${o.path}`, body: o.body, tokens, amount: count * each });
+    const before = await noopRun();
     const measured = await runs(0, each);
+    const noopRuns = bracketed(before, await noopRun());
     const failed = measured.reduce((n, m) => n + m.non2xx + m.errors, 0);
     if (failed > 0) throw new Error(`${name}: ${failed} calls answered with an error`);
     const rps = measured.reduce((sum, m) => sum + m.rps, 0);
@@ -97,10 +99,10 @@ async function measureProcesses(o: Load, env: Record<string, string>, count: num
         `${name} throughput`,
         rps,
         'req/s',
-        noopRun.rps,
+        noopRuns.rps,
         `${several ? 'sum of the replicas' : 'own process'} ÷ ${reference}`,
       ),
-      row(`${name} p99`, p99, 'ms', noopRun.p99, `${several ? 'worse replica' : 'own process'} ÷ ${reference}`),
+      row(`${name} p99`, p99, 'ms', noopRuns.p99, `${several ? 'worse replica' : 'own process'} ÷ ${reference}`),
     ];
   } finally {
     for (const r of replicas) r.child.kill('SIGTERM');
@@ -114,12 +116,21 @@ async function measureProcesses(o: Load, env: Record<string, string>, count: num
 
 /** One built service process on PGlite in a fresh data directory. */
 export async function builtServiceRows(o: Load): Promise<Row[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cairn-bench-built-'));
-  try {
-    return await measureProcesses(o, { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' }, 1, BUILT);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  const rows: Row[] = [];
+  // The default for this machine's CPUs, then one reasoning worker: what decides CAIRN_REASONING_THREADS' default.
+  for (const [threads, name] of [
+    [undefined, BUILT],
+    ['1', `${BUILT}, 1 reasoning thread`],
+  ] as const) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cairn-bench-built-'));
+    try {
+      const env = { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '', ...(threads && { CAIRN_REASONING_THREADS: threads }) };
+      rows.push(...(await measureProcesses(o, env, 1, name)));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
+  return rows;
 }
 
 /** Two built replicas on the Postgres of DATABASE_URL; a row saying why when it is not set. */

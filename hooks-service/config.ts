@@ -4,8 +4,8 @@
  */
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { availableParallelism } from 'node:os';
 import { rules } from '@reasoning/registry';
+import { usableCpus } from './cpus';
 import type { RateLimitConfig } from './net/rate-limit';
 import { ConfigError, readEnv, type EnvValues, type RawEnv } from './env';
 
@@ -131,9 +131,13 @@ function rateLimits(e: EnvValues): RateLimitConfig {
   };
 }
 
-/** One core stays with the event loop (HTTP, JWT, audit); more than four workers has not been measured to help. */
-export function defaultReasoningThreads(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+/**
+ * Reasoning workers for `cpus` usable CPUs: none on one or two (the event loop, the store's thread and the garbage
+ * collector already share them, and a worker measured 10–30 % slower there: docs/architecture.md, "Reasoning
+ * threads"); otherwise every CPU beyond those two, up to four.
+ */
+export function defaultReasoningThreads(cpus: number = usableCpus()): number {
+  return cpus >= 3 ? Math.min(cpus - 2, 4) : 0;
 }
 
 /** Parses and checks the environment (env.ts holds the variables); throws ConfigError naming the variable at fault. */

@@ -69,7 +69,7 @@ export const ENV = {
   CAIRN_REASONING_THREADS: {
     group: 'service',
     schema: int(0, 64),
-    unset: 'one fewer than the CPUs, 1 to 4',
+    unset: 'the usable CPUs beyond two, up to 4; none on one or two',
     meaning: 'worker threads that parse and reason about hook calls; 0 = on the event loop',
   },
   CDS_BODY_LIMIT: {
