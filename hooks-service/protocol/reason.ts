@@ -62,6 +62,7 @@ export interface Reasoned {
   prefetchKeys: Chart['keys'];
   foreign: number;
   skipped: number;
+  /** The engine's input and result, when the job asked for them and the model will be asked. */
   engine?: { input: EngineInput; result: EngineResult };
 }
 
@@ -141,6 +142,7 @@ async function reasonFor(
     created: parsed.created.map((r) => `${r.resourceType}/${r.id ?? ''}`),
   });
   const cards = byUrgency(toCards(findings, { baseUrl: job.baseUrl, newId: deps.newId }));
+  const askModel = findings.length > 0 || service.hook === 'patient-view';
   return {
     hook: service.hook,
     hookInstance: parsed.request.hookInstance,
@@ -149,10 +151,11 @@ async function reasonFor(
     audited: cards.map(auditedCard),
     ruleIds: findings.map((f) => f.ruleId),
     escalationShown: findings.some((f) => f.family === earlyWarningRule.family),
-    askModel: findings.length > 0 || service.hook === 'patient-view',
+    askModel,
     prefetchKeys: chart.keys,
     foreign: chart.foreign,
     skipped: result.skipped.length,
-    ...(job.withEngineData && { engine: { input, result } }),
+    // Only when the model will be asked: from a worker, the chart crosses back to the event loop with it.
+    ...(job.withEngineData && askModel && { engine: { input, result } }),
   };
 }
