@@ -68,8 +68,8 @@ function modelCard(
 
 /**
  * Runs a hook call for one of `services`, all under one id of `edition` (the body's `hook` picks one), and returns
- * the response's JSON text (a CdsResponse); throws
- * AppError for bad input (400) or unavailable data (412). Audited either way once the service is known.
+ * the response's JSON text (a CdsResponse). Throws AppError for bad input (400) or unavailable data (412). Audited
+ * either way once the service is known.
  */
 export async function handleHook(
   called: { edition: string; services: readonly ServiceDefinition[] },
