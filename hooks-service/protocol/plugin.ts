@@ -5,14 +5,14 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createAuthHook, type AuthHookOptions } from '../auth/plugin';
-import { AppError, answerErrorsAs, installScopedErrorHandler } from '../errors';
+import { answerErrorsAs, installScopedErrorHandler } from '../errors';
 import { installCors } from '../net/cors';
 import { installJsonBodyParser, JsonText } from '../net/json-body';
 import { limitCdsRoutes, type RateLimitConfig } from '../net/rate-limit';
 import { handleFeedback } from './feedback';
 import { handleHook, type HookDeps } from './handle-hook';
 import { installMethodNotAllowed } from './method-not-allowed';
-import { EDITIONS, servicesById, toDiscovery, type Edition, type ServiceDefinition } from './services';
+import { EDITIONS, servicesCalled, toDiscovery, type Edition, type ServiceDefinition } from './services';
 
 export interface CdsHooksPluginOptions {
   hook: HookDeps;
@@ -23,11 +23,8 @@ export interface CdsHooksPluginOptions {
 
 type ServiceRequest = FastifyRequest<{ Params: { id: string } }>;
 
-function findServices(edition: Edition, request: ServiceRequest): ServiceDefinition[] {
-  const found = servicesById(edition, request.params.id);
-  if (found.length === 0) throw new AppError('NOT_FOUND', 'no CDS service with that id');
-  return found;
-}
+const findServices = (edition: Edition, request: ServiceRequest): ServiceDefinition[] =>
+  servicesCalled(edition.prefix, request.params.id);
 
 export const cdsHooksPlugin: FastifyPluginAsync<CdsHooksPluginOptions> = async (app, opts) => {
   installScopedErrorHandler(app);

@@ -13,7 +13,7 @@ import { auditedCard, byUrgency, toCards } from './cards';
 import { chartForHook } from './hook-chart';
 import { parseHookCall } from './hook-request';
 import { selectFindings } from './select-findings';
-import { EDITIONS, servicesById, type ServiceDefinition } from './services';
+import { servicesCalled, type ServiceDefinition } from './services';
 import type { HookName } from '@cds-hooks/schemas/request';
 
 export interface ReasonDeps {
@@ -81,14 +81,6 @@ export class ReasonFailure extends Error {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The services under the job's id (the route answered 404 when there are none). */
-function servicesOf(job: ReasonJob): ServiceDefinition[] {
-  const edition = EDITIONS.find((e) => e.prefix === job.edition);
-  const found = edition ? servicesById(edition, job.serviceId) : [];
-  if (found.length === 0) throw new AppError('NOT_FOUND', 'no CDS service with that id');
-  return found;
-}
-
 /** The service a call is for: under a shared id, the one for its `hook`. */
 export function serviceFor(found: readonly ServiceDefinition[], body: unknown): ServiceDefinition {
   const hook = (body as { hook?: unknown } | null)?.hook;
@@ -106,7 +98,7 @@ export function serviceFor(found: readonly ServiceDefinition[], body: unknown): 
 /** Reasons about `job`; throws AppError before its service is known (bad JSON, unknown hook), ReasonFailure after. */
 export async function reason(job: ReasonJob, deps: ReasonDeps): Promise<Reasoned> {
   const body = 'text' in job.body ? parseJsonText(job.body.text) : job.body.value;
-  const service = serviceFor(servicesOf(job), body);
+  const service = serviceFor(servicesCalled(job.edition, job.serviceId), body);
   try {
     return await reasonFor(service, body, job, deps);
   } catch (e) {

@@ -7,7 +7,7 @@ import { rules } from '@reasoning/registry';
 import type { CdsService } from '@cds-hooks/schemas/discovery';
 import type { HookName } from '@cds-hooks/schemas/request';
 import { PREFETCH_TEMPLATES } from '@reasoning/chart-queries';
-import type { ErrorBodyStyle } from '../errors';
+import { AppError, type ErrorBodyStyle } from '../errors';
 
 export interface ServiceDefinition {
   id: string;
@@ -151,4 +151,12 @@ export function toDiscovery(s: ServiceDefinition, edition: Edition): CdsService 
 /** Every service of `edition` with this id: one for a 2.0 id, one per hook for the shared 3.0 id. */
 export function servicesById(edition: Edition, id: string): ServiceDefinition[] {
   return edition.services.filter((s) => s.id === id);
+}
+
+/** The services a call names: `id` in the edition served under `prefix`, or AppError NOT_FOUND. */
+export function servicesCalled(prefix: string, id: string): ServiceDefinition[] {
+  const edition = EDITIONS.find((e) => e.prefix === prefix);
+  const found = edition ? servicesById(edition, id) : [];
+  if (found.length === 0) throw new AppError('NOT_FOUND', 'no CDS service with that id');
+  return found;
 }
