@@ -115,17 +115,23 @@ export function superviseWorker<Request extends object, E, R extends Reply<E>>(
   let closing = false;
   let respawnMs = options.respawnMs;
   let timer: NodeJS.Timeout | undefined;
+  /** A replacement still starting: close() must stop it too, or it would outlive the pool. */
+  let starting: WorkerLink<Request, R> | undefined;
   const link = () => linkWorker<Request, E, R>(start(), { ...options, onLost: respawnLater });
   function respawnLater(): void {
     if (closing) return;
     timer = setTimeout(() => {
       const next = link();
+      starting = next;
       next.started.then(
         () => {
+          starting = undefined;
+          if (closing) return void next.terminate();
           current = next;
           respawnMs = options.respawnMs;
         },
         () => {
+          starting = undefined;
           respawnMs = Math.min(respawnMs * 2, MAX_RESPAWN_MS);
           void next.terminate();
         },
@@ -136,7 +142,7 @@ export function superviseWorker<Request extends object, E, R extends Reply<E>>(
   const stop = async () => {
     closing = true;
     clearTimeout(timer);
-    await current.terminate();
+    await Promise.all([current.terminate(), starting?.terminate()]);
   };
   const started = current.started.catch(async (error: unknown) => {
     await stop();

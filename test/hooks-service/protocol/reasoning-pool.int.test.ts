@@ -191,4 +191,23 @@ describe('a reasoning worker that dies', () => {
     // Closing the app stopped the pool: its worker has exited.
     expect(started[1]?.threadId).toBe(-1);
   });
+
+  it('stops a replacement worker that is still starting when the pool closes', async () => {
+    const started: Worker[] = [];
+    const reasoner = await createReasoningPool(1, defaultServiceConfig(), {
+      startWorker: (settings) => {
+        const worker = startReasoningWorker(settings);
+        started.push(worker);
+        return worker;
+      },
+      respawnMs: 10,
+    });
+    await started[0]?.terminate();
+    while (started.length < 2) await new Promise((r) => setTimeout(r, 5));
+    // The replacement exists but has not said it is ready (from source it still loads tsx and the engine).
+    await reasoner.close();
+    const replacement = started[1] as Worker;
+    if (replacement.threadId !== -1) await new Promise((r) => replacement.once('exit', r));
+    expect(replacement.threadId).toBe(-1);
+  });
 });
