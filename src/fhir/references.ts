@@ -10,8 +10,7 @@ export function relativeRef(resource: fhir4.Resource): string | undefined {
 /** Splits a relative (or absolute, ending in Type/id) reference; undefined for urn:, contained (#) and odd values. */
 export function parseReference(ref: string | undefined): { type: string; id: string } | undefined {
   if (!ref || ref.startsWith('#') || ref.startsWith('urn:')) return undefined;
-  const tail = ref.split('/').slice(-2).join('/');
-  const m = RELATIVE.exec(ref) ?? RELATIVE.exec(tail);
+  const m = RELATIVE.exec(ref) ?? RELATIVE.exec(ref.split('/').slice(-2).join('/'));
   return m?.[1] && m[2] ? { type: m[1], id: m[2] } : undefined;
 }
 

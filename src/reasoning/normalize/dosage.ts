@@ -113,13 +113,14 @@ export function strengthsFromName(
   ingredientNames: Readonly<Record<string, string>>,
 ): Record<string, { mg: number; perHour: boolean }> {
   const out: Record<string, { mg: number; perHour: boolean }> = {};
+  // Longest name first: "dextroamphetamine saccharate" must not be read as amphetamine.
+  const longestFirst = Object.entries(ingredientNames)
+    .map(([cui, n]) => [cui, n.toLowerCase()] as const)
+    .sort((x, y) => y[1].length - x[1].length);
   for (const part of name.toLowerCase().split(' / ')) {
     const m = /(\d+(?:\.\d+)?)\s*(mg|mcg)(\/hr)?(?![/a-z])/.exec(part);
     if (!m) continue;
-    // Longest name first: "dextroamphetamine saccharate" must not be read as amphetamine.
-    const cui = Object.keys(ingredientNames)
-      .sort((x, y) => ingredientNames[y]!.length - ingredientNames[x]!.length)
-      .find((c) => part.includes(ingredientNames[c]!.toLowerCase()));
+    const cui = longestFirst.find(([, n]) => part.includes(n))?.[0];
     if (cui) out[cui] = { mg: Number(m[1]) * (m[2] === 'mcg' ? 0.001 : 1), perHour: m[3] !== undefined };
   }
   return out;
