@@ -3,6 +3,7 @@
  * timings, rule ids and error codes; `redact` removes anything sensitive that slips into a log object anyway,
  * and the request serializer keeps only the method and the path without its query string.
  */
+import { LogController, type FastifyRequest } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export const REDACT_PATHS: readonly string[] = [
@@ -40,4 +41,15 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * Fastify's request log lines, with "incoming request" at debug: "request completed" (request id, status, response
+ * time) is the access line at info, so a call costs one line instead of two (a third of the log volume of a hook call,
+ * and each line is built, redacted and written on the event loop).
+ */
+export class AccessLog extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
 }

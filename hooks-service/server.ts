@@ -10,6 +10,7 @@ import { rememberJtiWithFallback } from './auth/jti-fallback';
 import type { JwksCache } from './auth/jwks';
 import type { ServiceConfig } from './config';
 import { installErrorHandling } from './errors';
+import { AccessLog } from './logger';
 import { installJsonBodyParser } from './net/json-body';
 import type { FhirClient } from './prefetch/fhir-client';
 import type { HookModel } from './protocol/handle-hook';
@@ -78,6 +79,7 @@ function cdsHooksOptions(deps: ServiceDeps): CdsHooksPluginOptions {
 export function buildServer(deps: ServiceDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger,
+    logController: new AccessLog(),
     bodyLimit: deps.config.bodyLimit,
     // Our own ids: an incoming x-request-id header is client-controlled and could carry anything into the logs.
     genReqId: () => randomUUID(),

@@ -78,3 +78,29 @@ describe('logs carry ids and timings, never PHI or secrets', () => {
       expect(log).not.toContain(secret);
   });
 });
+
+describe('one access line per call at info', () => {
+  it('logs "request completed" with status and time, and "incoming request" only at debug', async () => {
+    const lines = async (logLevel: string) => {
+      const info = await startService({ logLevel });
+      try {
+        const res = await info.post(
+          '/cds-services/cairn-patient-view',
+          hookRequest('patient-view', fx, { prefetch: prefetchFor(fx) }),
+        );
+        expect(res.status).toBe(200);
+        return info.logs.map((l) => JSON.parse(l) as { msg: string; level: number; res?: { statusCode: number } });
+      } finally {
+        await info.close();
+      }
+    };
+    const atInfo = await lines('info');
+    expect(atInfo.map((l) => l.msg)).not.toContain('incoming request');
+    expect(atInfo.filter((l) => l.msg === 'hook answered')).toHaveLength(1);
+    const completed = atInfo.filter((l) => l.msg === 'request completed');
+    expect(completed).toHaveLength(1);
+    expect(completed[0]).toMatchObject({ level: 30, res: { statusCode: 200 }, responseTime: expect.any(Number) });
+    const atDebug = await lines('debug');
+    expect(atDebug.filter((l) => l.msg === 'incoming request').map((l) => l.level)).toEqual([20]);
+  });
+});

@@ -45,7 +45,7 @@ export async function startService(
     composeDependencies({
       config: full,
       store,
-      logger: createLogger('info', sink),
+      logger: createLogger(full.logLevel, sink),
       clock: () => NOW,
       ...(reasoner && { reasoner }),
       ...deps,
