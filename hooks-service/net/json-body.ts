@@ -50,7 +50,9 @@ function readText(
     clearTimeout(timer);
     if (err) return done(err);
     if (received > limit) return done(tooLarge(limit));
-    done(null, Buffer.concat(chunks).toString('utf8'));
+    // A body that arrived in one chunk (most do) is decoded in place, without the copy a concat makes.
+    const [only] = chunks;
+    done(null, (chunks.length === 1 && only ? only : Buffer.concat(chunks, received)).toString('utf8'));
   };
   const onEnd = (): void => finish(null);
   function onData(chunk: Buffer | string): void {
