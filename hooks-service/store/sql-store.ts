@@ -13,11 +13,14 @@ import type { AnalyticsQuery, AuditEvent, DurableStore, FeedbackRecord, RuleAnal
 //  - ids: one audit_event id per event, drawn first (MATERIALIZED: nextval runs once per row) so each card row names
 //    its event by the event's position in the batch rather than by the order of RETURNING rows;
 //  - events, cards: the audit rows; a card joins its event's RETURNING row, so its foreign key is satisfied.
-const COMMIT_WRITES = `
-WITH jtis AS (
+// A batch of jtis alone (the replay checks of calls just arriving) runs only the first part: in PGlite the whole
+// statement costs about 0.8 ms even with no audit rows, the jti insert alone about 0.3 ms.
+const REMEMBER_JTIS = `
   INSERT INTO jti_seen (jti, expires_at) SELECT * FROM unnest($1::text[], $2::timestamptz[])
   ON CONFLICT (jti) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE jti_seen.expires_at <= $3
-  RETURNING jti
+  RETURNING jti`;
+const COMMIT_WRITES = `
+WITH jtis AS (${REMEMBER_JTIS}
 ), ids AS MATERIALIZED (
   SELECT ord, nextval('audit_event_id_seq') AS id FROM generate_series(1, cardinality($4::timestamptz[])) AS ord
 ), events AS (
@@ -99,7 +102,10 @@ async function commitWrites(driver: SqlDriver, writes: readonly Write[], now: Da
   const jtis = new Map<string, Date>();
   for (const w of writes) if (w.kind === 'jti' && !jtis.has(w.key)) jtis.set(w.key, w.expiresAt);
   const events = writes.flatMap((w) => (w.kind === 'audit' ? [w.event] : []));
-  const rows = await driver.query<{ jti: string }>(COMMIT_WRITES, commitParams(jtis, events, now));
+  const params = commitParams(jtis, events, now);
+  const rows = await (events.length === 0
+    ? driver.query<{ jti: string }>(REMEMBER_JTIS, params.slice(0, 3))
+    : driver.query<{ jti: string }>(COMMIT_WRITES, params));
   const stored = new Set(rows.map((row) => row.jti));
   // A key twice in one batch (never from one process's replay set, but cheap to be safe): only the first is new.
   return writes.map((w) => (w.kind === 'jti' ? stored.delete(w.key) : undefined));
