@@ -97,11 +97,14 @@ function addDose(fact: MedicationFact, r: MedSource, id: Identification): void {
   const names = Object.fromEntries(fact.ingredients.map((i) => [i, ingredientName(i)]));
   // The product's RxNorm name first (the code's, or the display it was identified from), then the RxNorm displays.
   const candidates = [id.rxnormName, ...fact.codes.filter((c) => c.system === RXNORM).map((c) => c.display)];
-  const strengths = candidates
-    .filter((n): n is string => Boolean(n))
-    .map((n) => strengthsFromName(n, names))
-    .find((s) => Object.keys(s).length > 0);
-  if (strengths) fact.strengths = strengths;
+  // The first name that states a strength wins; the names after it are not read.
+  for (const name of candidates) {
+    const strengths = name ? strengthsFromName(name, names) : {};
+    if (Object.keys(strengths).length > 0) {
+      fact.strengths = strengths;
+      return;
+    }
+  }
 }
 
 const VIA_TEXT = { name: 'name', brand: 'brand', text: 'text as written' } as const;
