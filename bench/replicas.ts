@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { jwksOf, type TestKey } from '../test/hooks-service/support/client-keys';
 import { startJwksServer } from '../test/hooks-service/support/jwks-server';
 import { freePort } from '../test/hooks-service/store/service-process';
-import { bracketed, ISS, startNoop, tokensFor } from './hooks';
+import { bracketed, ISS, startNoop, tokensFor, warmupCalls } from './hooks';
 import { load } from './load';
 import { row, type Row } from './report';
 
@@ -67,7 +67,8 @@ async function measureProcesses(o: Load, env: Record<string, string>, count: num
   try {
     for (let i = 0; i < count; i++) replicas.push(await startReplica(fullEnv));
     const most = Math.round(o.amount / count);
-    const warm = 50;
+    // Each process warms its own JIT.
+    const warm = warmupCalls(o.amount);
     const tokens = tokensFor(o.key, `${PUBLIC_URL}${o.path}`, count * (most + warm));
     const runs = (offset: number, amount: number) =>
       Promise.all(
