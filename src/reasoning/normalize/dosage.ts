@@ -113,13 +113,15 @@ export function strengthsFromName(
   ingredientNames: Readonly<Record<string, string>>,
 ): Record<string, { mg: number; perHour: boolean }> {
   const out: Record<string, { mg: number; perHour: boolean }> = {};
-  // Longest name first: "dextroamphetamine saccharate" must not be read as amphetamine.
-  const longestFirst = Object.entries(ingredientNames)
-    .map(([cui, n]) => [cui, n.toLowerCase()] as const)
-    .sort((x, y) => y[1].length - x[1].length);
+  // Longest name first: "dextroamphetamine saccharate" must not be read as amphetamine. Sorted once, and only
+  // when a part states a strength.
+  let longestFirst: (readonly [string, string])[] | undefined;
   for (const part of name.toLowerCase().split(' / ')) {
     const m = /(\d+(?:\.\d+)?)\s*(mg|mcg)(\/hr)?(?![/a-z])/.exec(part);
     if (!m) continue;
+    longestFirst ??= Object.entries(ingredientNames)
+      .map(([cui, n]) => [cui, n.toLowerCase()] as const)
+      .sort((x, y) => y[1].length - x[1].length);
     const cui = longestFirst.find(([, n]) => part.includes(n))?.[0];
     if (cui) out[cui] = { mg: Number(m[1]) * (m[2] === 'mcg' ? 0.001 : 1), perHour: m[3] !== undefined };
   }

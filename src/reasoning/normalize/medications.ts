@@ -99,7 +99,8 @@ function addDose(fact: MedicationFact, r: MedSource, id: Identification): void {
   const candidates = [id.rxnormName, ...fact.codes.filter((c) => c.system === RXNORM).map((c) => c.display)];
   // The first name that states a strength wins; the names after it are not read.
   for (const name of candidates) {
-    const strengths = name ? strengthsFromName(name, names) : {};
+    if (!name) continue;
+    const strengths = strengthsFromName(name, names);
     if (Object.keys(strengths).length > 0) {
       fact.strengths = strengths;
       return;
